@@ -1,0 +1,30 @@
+package org.jalchemy;
+
+import org.jalchemy.engine.Engine;
+import org.jalchemy.engine.EngineOptions;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Entry points: {@code Jalchemy.createEngine("sqlite:///mi_base_de_datos.db")}.
+ * The SQL expression language lives in {@link org.jalchemy.sql.Sql}.
+ */
+public final class Jalchemy {
+    private Jalchemy() {
+    }
+
+    /** An engine with default options (pool of 5 + 10 overflow, no echo). */
+    public static Engine createEngine(String url) {
+        return Engine.create(url, EngineOptions.defaults());
+    }
+
+    /** An engine with the given options. */
+    public static Engine createEngine(String url, EngineOptions options) {
+        return Engine.create(url, options);
+    }
+
+    /** An engine configured through the options builder: {@code createEngine(url, o -> o.echo(true).poolSize(10))}. */
+    public static Engine createEngine(String url, UnaryOperator<EngineOptions.Builder> options) {
+        return Engine.create(url, options.apply(EngineOptions.builder()).build());
+    }
+}

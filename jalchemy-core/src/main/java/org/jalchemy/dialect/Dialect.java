@@ -1,0 +1,206 @@
+package org.jalchemy.dialect;
+
+import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ErrorKind;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Everything jalchemy must know about one database: how to connect (driver, JDBC URL and
+ * properties), how to quote identifiers, what the database can do (feature flags), how its errors
+ * translate into jalchemy's exception classes, and which errors mean the connection is gone.
+ * SQL and DDL compilation hooks are added by the compilers of the {@code sql} and {@code schema}
+ * packages through {@link #newSqlCompiler()}-style factories in subclasses.
+ *
+ * <p>One package per database ({@code org.jalchemy.dialect.sqlite}, {@code .postgresql},
+ * {@code .mysql}, ...); each registers a {@link DialectProvider} with {@link java.util.ServiceLoader},
+ * so nothing outside a dialect package refers to it by class.
+ *
+ * <p>Lifecycle and hazards: an engine owns one dialect instance. Server-dependent facts (version,
+ * MariaDB vs MySQL) are filled in by {@link #initialize(Connection)} on the engine's first
+ * connection, once, before any other thread sees the dialect; afterwards the instance is read-only
+ * and safe to share. A dialect created without an engine (for {@code compile(dialect)}) assumes
+ * the newest server version it knows.
+ */
+public abstract class Dialect {
+
+    /** Short name as used in URLs: {@code sqlite}, {@code postgresql}, {@code mysql}, {@code mariadb}. */
+    public abstract String name();
+
+    /** Name of the JDBC driver this dialect talks through, for messages ({@code pgjdbc}, ...). */
+    public abstract String driverName();
+
+    /** Builds the JDBC URL and properties for a parsed jalchemy URL; validates the driver suffix. */
+    public abstract ConnectSpec connectSpec(URL url);
+
+    /** Runs on every new raw connection before the pool hands it out (pragmas, session settings). */
+    public void onConnect(Connection connection) throws SQLException {
+    }
+
+    /** Reads server facts (version, flavour) from the engine's first connection. */
+    public void initialize(Connection connection) throws SQLException {
+    }
+
+    /** Server version as {@code major*10000 + minor*100 + patch}, or {@link Integer#MAX_VALUE} if unknown. */
+    public int serverVersion() {
+        return Integer.MAX_VALUE;
+    }
+
+    // ----------------------------------------------------------------- identifiers
+
+    /** Opening quote character for delimited identifiers. */
+    public String identifierQuoteStart() {
+        return "\"";
+    }
+
+    /** Closing quote character for delimited identifiers. */
+    public String identifierQuoteEnd() {
+        return "\"";
+    }
+
+    /** Longest identifier the database accepts; longer generated names are truncated deterministically. */
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    /** Words that must be quoted when used as identifiers (lower case). */
+    public Set<String> reservedWords() {
+        return ReservedWords.SQL_STANDARD;
+    }
+
+    /** Always quotes {@code name}, doubling any closing-quote character inside it. */
+    public String quote(String name) {
+        String end = identifierQuoteEnd();
+        return identifierQuoteStart() + name.replace(end, end + end) + end;
+    }
+
+    /**
+     * Quotes {@code name} only when it needs it: when it is not a plain lower-case identifier
+     * ({@code [a-z_][a-z0-9_$]*}), or is a reserved word. Mixed-case names are therefore quoted and
+     * keep their case, as in SQLAlchemy.
+     */
+    public String quoteIdentifier(String name) {
+        return requiresQuotes(name) ? quote(name) : name;
+    }
+
+    /** True when {@link #quoteIdentifier(String)} would quote {@code name}. */
+    public boolean requiresQuotes(String name) {
+        if (name.isEmpty()) {
+            return true;
+        }
+        char c0 = name.charAt(0);
+        if (!((c0 >= 'a' && c0 <= 'z') || c0 == '_')) {
+            return true;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
+                return true;
+            }
+        }
+        return reservedWords().contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    // ----------------------------------------------------------------- features
+
+    /** {@code INSERT/UPDATE/DELETE ... RETURNING} (or the dialect's equivalent) is available. */
+    public boolean supportsReturning() {
+        return false;
+    }
+
+    /** SAVEPOINT / ROLLBACK TO SAVEPOINT / RELEASE SAVEPOINT. */
+    public boolean supportsSavepoints() {
+        return true;
+    }
+
+    /** DDL statements take part in transactions (rolled back with them). */
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    /** An upsert form exists ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}). */
+    public boolean supportsUpsert() {
+        return false;
+    }
+
+    /** Multi-row {@code INSERT ... VALUES (...), (...)}. */
+    public boolean supportsMultiValuesInsert() {
+        return true;
+    }
+
+    /** A real BOOLEAN column type (otherwise an integer/bit column with 0/1). */
+    public boolean supportsNativeBoolean() {
+        return false;
+    }
+
+    /** CREATE SEQUENCE / nextval. */
+    public boolean supportsSequences() {
+        return false;
+    }
+
+    /** Enum types that exist in the schema (PostgreSQL CREATE TYPE, MySQL ENUM column type). */
+    public boolean supportsNativeEnum() {
+        return false;
+    }
+
+    /** A native UUID column type. */
+    public boolean supportsNativeUuid() {
+        return false;
+    }
+
+    /** FULL OUTER JOIN. */
+    public boolean supportsFullOuterJoin() {
+        return true;
+    }
+
+    /** Schemas other than the default one ({@code schema.table}). */
+    public boolean supportsSchemas() {
+        return true;
+    }
+
+    // ----------------------------------------------------------------- errors
+
+    /**
+     * Which jalchemy exception class a driver error becomes. The default reads the SQLSTATE class;
+     * dialects refine it with vendor codes.
+     */
+    public ErrorKind classify(SQLException e) {
+        return classifySqlState(e.getSQLState());
+    }
+
+    /** Standard SQLSTATE class mapping shared by dialects. */
+    protected static ErrorKind classifySqlState(String state) {
+        if (state == null || state.length() < 2) {
+            return ErrorKind.DATABASE;
+        }
+        return switch (state.substring(0, 2)) {
+            case "23" -> ErrorKind.INTEGRITY;
+            case "22" -> ErrorKind.DATA;
+            case "42", "3F", "2B", "26", "34" -> ErrorKind.PROGRAMMING;
+            case "08", "40", "53", "54", "55", "57", "58", "28", "HY", "HZ", "S1" -> ErrorKind.OPERATIONAL;
+            case "0A" -> ErrorKind.NOT_SUPPORTED;
+            case "XX", "25", "2D" -> ErrorKind.INTERNAL;
+            case "07", "01", "0B" -> ErrorKind.INTERFACE;
+            default -> ErrorKind.DATABASE;
+        };
+    }
+
+    /** True when {@code e} means the connection is unusable and must be discarded from the pool. */
+    public boolean isDisconnect(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    @Override
+    public String toString() {
+        return "Dialect[" + name() + "]";
+    }
+
+    /** How to open a JDBC connection: driver class, JDBC URL and properties (credentials included). */
+    public record ConnectSpec(String driverClassName, String jdbcUrl, Properties properties) {
+    }
+}

@@ -1,0 +1,170 @@
+package org.jalchemy.dialect.mysql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.dialect.DriverNames;
+import org.jalchemy.dialect.ReservedWords;
+import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ErrorKind;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MySQL and MariaDB through mariadb-java-client (which speaks to both). URLs {@code mysql://...}
+ * and {@code mariadb://...}; the server flavour and version are read on the first connection and
+ * decide feature flags (MariaDB 10.5+ has {@code INSERT ... RETURNING}; MySQL has none).
+ *
+ * <p>Hazards: DDL is not transactional (each DDL statement commits); identifiers are quoted with
+ * back-ticks; BOOLEAN is TINYINT(1); there is no FULL OUTER JOIN.
+ */
+public class MySqlDialect extends Dialect {
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+    private static final Set<String> RESERVED;
+
+    static {
+        Set<String> s = new HashSet<>(ReservedWords.SQL_STANDARD);
+        s.addAll(Set.of("accessible", "add", "analyze", "before", "bigint", "blob", "call", "cascade", "change",
+                "char", "character", "condition", "continue", "convert", "database", "databases", "dec", "decimal",
+                "declare", "delayed", "describe", "div", "double", "dual", "each", "elseif", "enclosed", "escaped",
+                "exit", "explain", "float", "force", "fulltext", "if", "ignore", "infile", "int", "integer",
+                "interval", "keys", "kill", "leave", "lines", "load", "lock", "long", "loop", "match", "mod",
+                "modifies", "numeric", "optimize", "option", "out", "outfile", "precision", "procedure", "purge",
+                "range", "read", "real", "regexp", "release", "rename", "repeat", "replace", "require", "restrict",
+                "return", "revoke", "rlike", "row", "rows", "schema", "schemas", "separator", "show", "signal",
+                "smallint", "spatial", "sql", "ssl", "starting", "status", "straight_join", "terminated",
+                "tinyint", "trigger", "undo", "unlock", "unsigned", "usage", "use", "varchar", "varying", "while",
+                "write", "xor", "year_month", "zerofill", "rank", "groups", "function", "system"));
+        RESERVED = Set.copyOf(s);
+    }
+
+    private final String urlName;
+    private boolean mariaDb;
+    private int serverVersion = Integer.MAX_VALUE;
+
+    public MySqlDialect(String urlName) {
+        this.urlName = urlName;
+        this.mariaDb = "mariadb".equals(urlName);
+    }
+
+    /** {@code mysql} or {@code mariadb}, as named in the URL. */
+    @Override
+    public String name() {
+        return urlName;
+    }
+
+    @Override
+    public String driverName() {
+        return "mariadb-java-client";
+    }
+
+    /** True when the server is MariaDB (known after the first connection, or from a mariadb:// URL). */
+    public boolean isMariaDb() {
+        return mariaDb;
+    }
+
+    @Override
+    public ConnectSpec connectSpec(URL url) {
+        DriverNames.checkDriver(url, Set.of("mariadb", "mariadbconnector", "jdbc"), "mariadb-java-client");
+        String db = url.database() == null ? "" : url.database();
+        var props = DriverNames.properties(url, Map.of());
+        return new ConnectSpec("org.mariadb.jdbc.Driver",
+                "jdbc:mariadb://" + DriverNames.hostPort(url, 3306) + "/" + db, props);
+    }
+
+    @Override
+    public void initialize(Connection connection) throws SQLException {
+        String v = connection.getMetaData().getDatabaseProductVersion();
+        mariaDb = v.toLowerCase(Locale.ROOT).contains("mariadb");
+        Matcher m = VERSION.matcher(v);
+        if (m.find()) {
+            serverVersion = Integer.parseInt(m.group(1)) * 10000 + Integer.parseInt(m.group(2)) * 100
+                    + Integer.parseInt(m.group(3));
+        }
+    }
+
+    @Override
+    public int serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public String identifierQuoteStart() {
+        return "`";
+    }
+
+    @Override
+    public String identifierQuoteEnd() {
+        return "`";
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    /** MariaDB 10.5+ only ({@code INSERT/DELETE ... RETURNING}); never on MySQL. */
+    @Override
+    public boolean supportsReturning() {
+        return mariaDb && serverVersion >= 100500;
+    }
+
+    @Override
+    public boolean supportsUpsert() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeEnum() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsFullOuterJoin() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return mariaDb && serverVersion >= 100300;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        switch (e.getErrorCode()) {
+            case 1062, 1022, 1451, 1452, 1048, 1216, 1217, 1364, 1557, 1586, 3819, 4025:
+                return ErrorKind.INTEGRITY;
+            case 1264, 1265, 1292, 1366, 1406, 1416, 1690, 1365:
+                return ErrorKind.DATA;
+            case 1044, 1045, 1040, 1203, 1205, 1213, 1927, 2002, 2003, 2005, 2006, 2013, 2055:
+                return ErrorKind.OPERATIONAL;
+            case 1054, 1064, 1046, 1049, 1050, 1051, 1060, 1061, 1091, 1109, 1146, 1149, 1247:
+                return ErrorKind.PROGRAMMING;
+            case 1235, 1289:
+                return ErrorKind.NOT_SUPPORTED;
+            default:
+                return classifySqlState(e.getSQLState());
+        }
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        int code = e.getErrorCode();
+        if (code == 2006 || code == 2013 || code == 2055 || code == 1927 || code == 4031) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return (state != null && state.startsWith("08"))
+                || String.valueOf(e.getMessage()).contains("Connection is closed");
+    }
+}

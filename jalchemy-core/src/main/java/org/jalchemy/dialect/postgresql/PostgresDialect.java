@@ -1,0 +1,130 @@
+package org.jalchemy.dialect.postgresql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.dialect.DriverNames;
+import org.jalchemy.dialect.ReservedWords;
+import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ErrorKind;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL through pgjdbc. URL: {@code postgresql://user:password@host:5432/database}; query
+ * options go to pgjdbc as connection properties (e.g. {@code ?sslmode=require}).
+ *
+ * <p>Hazard: after any failed statement PostgreSQL aborts the whole transaction ("current
+ * transaction is aborted"); only a rollback (or rollback to a savepoint) makes the connection
+ * usable again. jalchemy's Connection and Session roll back on error paths for that reason.
+ */
+public class PostgresDialect extends Dialect {
+    private static final Set<String> RESERVED;
+
+    static {
+        Set<String> s = new HashSet<>(ReservedWords.SQL_STANDARD);
+        s.addAll(Set.of("analyse", "analyze", "concurrently", "current_catalog", "current_schema", "deferrable",
+                "freeze", "ilike", "initially", "isnull", "lateral", "notnull", "placing", "tablesample",
+                "variadic"));
+        RESERVED = Set.copyOf(s);
+    }
+
+    private int serverVersion = Integer.MAX_VALUE;
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String driverName() {
+        return "pgjdbc";
+    }
+
+    @Override
+    public ConnectSpec connectSpec(URL url) {
+        DriverNames.checkDriver(url, Set.of("pgjdbc", "postgresql", "jdbc"), "pgjdbc");
+        String db = url.database() == null ? "" : url.database();
+        var props = DriverNames.properties(url, Map.of("ApplicationName", "jalchemy"));
+        return new ConnectSpec("org.postgresql.Driver",
+                "jdbc:postgresql://" + DriverNames.hostPort(url, 5432) + "/" + db, props);
+    }
+
+    @Override
+    public void initialize(Connection connection) throws SQLException {
+        var md = connection.getMetaData();
+        serverVersion = md.getDatabaseMajorVersion() * 10000 + md.getDatabaseMinorVersion() * 100;
+    }
+
+    @Override
+    public int serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUpsert() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeBoolean() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeEnum() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNativeUuid() {
+        return true;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.equals("57014") || state.startsWith("57P"))) {
+            return ErrorKind.OPERATIONAL; // query cancelled / admin shutdown
+        }
+        return classifySqlState(state);
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"))) {
+            return true;
+        }
+        String msg = String.valueOf(e.getMessage());
+        return msg.contains("This connection has been closed") || msg.contains("An I/O error occurred");
+    }
+}

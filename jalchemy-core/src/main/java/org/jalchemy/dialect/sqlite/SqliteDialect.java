@@ -1,0 +1,124 @@
+package org.jalchemy.dialect.sqlite;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.dialect.DriverNames;
+import org.jalchemy.dialect.ReservedWords;
+import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ErrorKind;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SQLite through xerial's sqlite-jdbc. URLs: {@code sqlite:///relative/path.db},
+ * {@code sqlite:////absolute/path.db}, {@code sqlite:///:memory:} or {@code sqlite://} (memory).
+ *
+ * <p>Unlike SQLAlchemy, foreign keys are enforced by default ({@code PRAGMA foreign_keys=ON} through
+ * the driver's {@code foreign_keys} property); pass {@code ?foreign_keys=false} to turn it off.
+ * An in-memory database lives as long as its single connection, so the engine uses a static pool
+ * (one shared connection) for it: it is not for concurrent use from several threads.
+ */
+public class SqliteDialect extends Dialect {
+    private static final Set<String> RESERVED;
+
+    static {
+        Set<String> s = new HashSet<>(ReservedWords.SQL_STANDARD);
+        s.addAll(Set.of("abort", "action", "add", "after", "analyze", "attach", "autoincrement", "before", "begin",
+                "cascade", "conflict", "database", "deferrable", "deferred", "detach", "each", "escape", "exclusive",
+                "explain", "fail", "glob", "if", "ignore", "immediate", "indexed", "initially", "instead", "isnull",
+                "match", "no", "notnull", "of", "plan", "pragma", "query", "raise", "recursive", "regexp", "reindex",
+                "release", "rename", "replace", "restrict", "rollback", "row", "savepoint", "temp", "temporary",
+                "transaction", "trigger", "vacuum", "view", "virtual", "without"));
+        RESERVED = Set.copyOf(s);
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String driverName() {
+        return "sqlite-jdbc";
+    }
+
+    /** True when the URL names an in-memory database. */
+    public static boolean isMemory(URL url) {
+        String db = url.database();
+        return db == null || db.equals(":memory:") || db.startsWith("file::memory:");
+    }
+
+    @Override
+    public ConnectSpec connectSpec(URL url) {
+        DriverNames.checkDriver(url, Set.of("sqlitejdbc", "xerial", "jdbc"), "xerial sqlite-jdbc");
+        String path = isMemory(url) ? ":memory:" : url.database();
+        var props = DriverNames.properties(url, Map.of("foreign_keys", "true", "busy_timeout", "5000"));
+        return new ConnectSpec("org.sqlite.JDBC", "jdbc:sqlite:" + path, props);
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 1024;
+    }
+
+    @Override
+    public Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUpsert() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSchemas() {
+        return false;
+    }
+
+    /**
+     * sqlite-jdbc reports the SQLite (extended) result code as the vendor code and seldom a SQLSTATE.
+     * SQLITE_ERROR is split by message: syntax and unknown-object errors are programming errors
+     * (SQLAlchemy's pysqlite would say OperationalError; we prefer the same class on every database).
+     */
+    @Override
+    public ErrorKind classify(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().length() == 5 && !e.getSQLState().startsWith("HY")) {
+            return classifySqlState(e.getSQLState());
+        }
+        int primary = e.getErrorCode() & 0xff;
+        String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return switch (primary) {
+            case 19, 20 -> ErrorKind.INTEGRITY;               // CONSTRAINT, MISMATCH
+            case 18 -> ErrorKind.DATA;                        // TOOBIG
+            case 2, 12 -> ErrorKind.INTERNAL;                 // INTERNAL, NOTFOUND
+            case 21, 25 -> ErrorKind.INTERFACE;               // MISUSE, RANGE
+            case 11, 26 -> ErrorKind.DATABASE;                // CORRUPT, NOTADB
+            case 1 -> msg.contains("syntax error") || msg.contains("no such") || msg.contains("has no column")
+                    || msg.contains("already exists") || msg.contains("incomplete input")
+                    || msg.contains("ambiguous column") || msg.contains("wrong number of arguments")
+                    ? ErrorKind.PROGRAMMING : ErrorKind.OPERATIONAL;
+            case 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 22, 23 -> ErrorKind.OPERATIONAL;
+            default -> ErrorKind.DATABASE;
+        };
+    }
+
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        return msg.contains("database connection closed") || msg.contains("Cannot operate on a closed database");
+    }
+}

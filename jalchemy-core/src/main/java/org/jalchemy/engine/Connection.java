@@ -1,0 +1,611 @@
+package org.jalchemy.engine;
+
+import org.jalchemy.exc.DBAPIError;
+import org.jalchemy.exc.ErrorKind;
+import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.exc.ResourceClosedError;
+import org.jalchemy.sql.Compiled;
+import org.jalchemy.sql.Executable;
+import org.jalchemy.types.SqlType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection checked out of an {@link Engine}'s pool (SQLAlchemy 2.0's {@code Connection}).
+ *
+ * <p>Transactions autobegin: the first statement starts one; {@link #commit()} or
+ * {@link #rollback()} ends it; {@link #begin()} starts one explicitly and returns its handle;
+ * {@link #beginNested()} sets a SAVEPOINT. {@link #close()} rolls back whatever is still open and
+ * returns the connection to the pool (reset on return), so uncommitted work is never kept.
+ *
+ * <p>Raw SQL runs only through {@code text("...")} with named bind parameters; everything else is
+ * an expression-language statement. Not thread-safe: one thread at a time.
+ */
+public final class Connection implements AutoCloseable {
+    private final Engine engine;
+    private java.sql.Connection raw;
+    private boolean closed;
+    private boolean invalidated;
+    private RootTransaction root;
+    private final Deque<NestedTransaction> nested = new ArrayDeque<>();
+    private final List<Result> openResults = new ArrayList<>(2);
+    private int savepointSeq;
+
+    Connection(Engine engine, java.sql.Connection raw) {
+        this.engine = engine;
+        this.raw = raw;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public org.jalchemy.dialect.Dialect dialect() {
+        return engine.dialect();
+    }
+
+    /** The underlying JDBC connection, for what jalchemy does not cover. Do not close it yourself. */
+    public java.sql.Connection jdbc() {
+        ensureOpen();
+        return raw;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** True while a transaction (explicit or autobegun) is open. */
+    public boolean inTransaction() {
+        return root != null && root.active;
+    }
+
+    /** True while a SAVEPOINT from {@link #beginNested()} is open. */
+    public boolean inNestedTransaction() {
+        return !nested.isEmpty();
+    }
+
+    // ------------------------------------------------------------------ execution
+
+    /** Executes a statement with no extra parameters. */
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        ensureOpen();
+        boolean[] hit = new boolean[1];
+        CompiledCache.Entry entry = engine.compiled(statement, hit);
+        Compiled compiled = entry.compiled();
+        Object[] values = compiled.values(statement.boundValues(), parameters);
+        return run(compiled, values, hit[0], entry.createdNanos());
+    }
+
+    /**
+     * Executes one statement once per parameter set as a JDBC batch (SQLAlchemy's executemany).
+     * Returns a result whose {@link Result#rowcount()} is the total of affected rows when the
+     * driver reports it.
+     */
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        ensureOpen();
+        if (parameterSets.isEmpty()) {
+            return Result.ofRowcount(this, 0);
+        }
+        boolean[] hit = new boolean[1];
+        CompiledCache.Entry entry = engine.compiled(statement, hit);
+        Compiled compiled = entry.compiled();
+        Object[] embedded = statement.boundValues();
+        List<Object[]> rows = new ArrayList<>(parameterSets.size());
+        for (Map<String, ?> p : parameterSets) {
+            rows.add(compiled.values(embedded, p));
+        }
+        return runMany(compiled, rows, hit[0], entry.createdNanos());
+    }
+
+    /** Executes an already compiled statement with positional values (used by higher layers). */
+    public Result executeCompiled(Compiled compiled, Object[] values) {
+        ensureOpen();
+        return run(compiled, values, true, 0);
+    }
+
+    /** Executes an already compiled statement once per positional value array as one JDBC batch. */
+    public Result executeCompiledMany(Compiled compiled, List<Object[]> rows) {
+        ensureOpen();
+        return runMany(compiled, rows, true, 0);
+    }
+
+    private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince) {
+        autobegin();
+        String sql = compiled.sql();
+        boolean echo = engine.options().echo();
+        if (echo) {
+            echoStatement(sql, List.<Object[]>of(values), cacheHit, cachedSince, false);
+        }
+        EngineListener[] listeners = engine.events().all();
+        ExecuteContext ctx = null;
+        if (listeners.length > 0) {
+            ctx = new ExecuteContext(this, sql, List.<Object[]>of(values), false, cacheHit);
+            for (EngineListener l : listeners) {
+                l.beforeExecute(ctx);
+            }
+        }
+        long t0 = System.nanoTime();
+        PreparedStatement ps = null;
+        try {
+            ps = raw.prepareStatement(sql);
+            bind(ps, compiled.slots(), values);
+            boolean hasRows = ps.execute();
+            Result result;
+            if (hasRows) {
+                ResultSet rs = ps.getResultSet();
+                result = new Result(this, ps, rs, compiled);
+                openResults.add(result);
+            } else {
+                long count = ps.getLargeUpdateCount();
+                ps.close();
+                result = Result.ofRowcount(this, count);
+            }
+            if (ctx != null) {
+                ctx.finish(System.nanoTime() - t0, result.rowcount());
+                for (EngineListener l : listeners) {
+                    l.afterExecute(ctx);
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
+        }
+    }
+
+    private Result runMany(Compiled compiled, List<Object[]> rows, boolean cacheHit, long cachedSince) {
+        autobegin();
+        String sql = compiled.sql();
+        if (engine.options().echo()) {
+            echoStatement(sql, rows, cacheHit, cachedSince, true);
+        }
+        EngineListener[] listeners = engine.events().all();
+        ExecuteContext ctx = null;
+        if (listeners.length > 0) {
+            ctx = new ExecuteContext(this, sql, rows, true, cacheHit);
+            for (EngineListener l : listeners) {
+                l.beforeExecute(ctx);
+            }
+        }
+        long t0 = System.nanoTime();
+        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+            Compiled.BindSlot[] slots = compiled.slots();
+            for (Object[] values : rows) {
+                bind(ps, slots, values);
+                ps.addBatch();
+            }
+            long[] counts = ps.executeLargeBatch();
+            long total = 0;
+            for (long c : counts) {
+                if (c >= 0) {
+                    total += c;
+                } else {
+                    total = -1;
+                    break;
+                }
+            }
+            if (ctx != null) {
+                ctx.finish(System.nanoTime() - t0, total);
+                for (EngineListener l : listeners) {
+                    l.afterExecute(ctx);
+                }
+            }
+            return Result.ofRowcount(this, total);
+        } catch (SQLException e) {
+            SQLException cause = e;
+            if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
+                cause = e.getNextException();
+            }
+            throw translate(cause, sql, rows, ctx, listeners);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Compiled.BindSlot[] slots, Object[] values) throws SQLException {
+        for (int i = 0; i < slots.length; i++) {
+            SqlType<?> type = slots[i].type();
+            Object v = values[i];
+            if (type != null) {
+                type.bind(ps, i + 1, v);
+            } else {
+                JdbcValues.bindObject(ps, i + 1, v);
+            }
+        }
+    }
+
+    private void echoStatement(String sql, List<Object[]> rows, boolean cacheHit, long cachedSince, boolean many) {
+        EchoLog.info(sql);
+        boolean hide = engine.options().hideParameters();
+        String origin = cacheHit
+                ? (cachedSince == 0 ? "[precompiled]" : String.format("[cached since %.4gs ago]",
+                (System.nanoTime() - cachedSince) / 1e9))
+                : "[generated]";
+        if (many) {
+            StringBuilder sb = new StringBuilder(origin).append(" [").append(rows.size()).append(" parameter sets] ");
+            int shown = Math.min(rows.size(), 10);
+            for (int i = 0; i < shown; i++) {
+                sb.append(EchoLog.params(rows.get(i), hide));
+                if (i + 1 < shown) {
+                    sb.append(", ");
+                }
+            }
+            if (rows.size() > shown) {
+                sb.append(" ... displaying 10 of ").append(rows.size()).append(" total bound parameter sets");
+            }
+            EchoLog.info(sb.toString());
+        } else {
+            EchoLog.info(origin + " " + EchoLog.params(rows.get(0), hide));
+        }
+    }
+
+    DBAPIError translate(SQLException e, String sql, List<Object[]> rows, ExecuteContext ctx, EngineListener[] listeners) {
+        org.jalchemy.dialect.Dialect d = engine.dialect();
+        ErrorKind kind = d.classify(e);
+        boolean disconnect = d.isDisconnect(e);
+        String params = null;
+        if (rows != null && !rows.isEmpty()) {
+            if (engine.options().hideParameters()) {
+                params = DBAPIError.HIDDEN_PARAMETERS;
+            } else if (rows.size() == 1) {
+                params = EchoLog.params(rows.get(0), false);
+            } else {
+                params = EchoLog.params(rows.get(0), false) + " ... (" + rows.size() + " parameter sets)";
+            }
+        }
+        StringBuilder msg = new StringBuilder("(").append(kind.displayName()).append(") ").append(e.getMessage());
+        if (e.getSQLState() != null || e.getErrorCode() != 0) {
+            msg.append(" [SQLSTATE ").append(e.getSQLState()).append(", vendor code ").append(e.getErrorCode()).append(']');
+        }
+        if (sql != null) {
+            msg.append("\n[SQL: ").append(sql).append(']');
+        }
+        if (params != null) {
+            msg.append("\n[parameters: ").append(params).append(']');
+        }
+        msg.append("\n[engine: ").append(engine.url()).append(']');
+        if (disconnect) {
+            msg.append("\n[the connection was lost and has been discarded; roll back and retry on a new connection]");
+            invalidateQuietly();
+        }
+        DBAPIError err = kind.create(new DBAPIError.Details(msg.toString(), e, sql, params, disconnect));
+        if (listeners != null) {
+            for (EngineListener l : listeners) {
+                l.handleError(ctx, err);
+            }
+        }
+        return err;
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Begins a transaction explicitly; raises if one is already in progress. */
+    public Transaction begin() {
+        ensureOpen();
+        if (root != null && root.active) {
+            throw new InvalidRequestError("A transaction is already begun on this connection; commit() or rollback() "
+                    + "it first, or use beginNested() for a SAVEPOINT");
+        }
+        root = new RootTransaction();
+        for (EngineListener l : engine.events().all()) {
+            l.begin(this);
+        }
+        if (engine.options().echo()) {
+            EchoLog.info("BEGIN (explicit)");
+        }
+        return root;
+    }
+
+    private void autobegin() {
+        if (root == null || !root.active) {
+            root = new RootTransaction();
+            for (EngineListener l : engine.events().all()) {
+                l.begin(this);
+            }
+            if (engine.options().echo()) {
+                EchoLog.info("BEGIN (implicit)");
+            }
+        }
+    }
+
+    /** Sets a SAVEPOINT (beginning the outer transaction if needed); commit releases it, rollback returns to it. */
+    public Transaction beginNested() {
+        ensureOpen();
+        autobegin();
+        String name = "sa_savepoint_" + (++savepointSeq);
+        try {
+            Savepoint sp = raw.setSavepoint(name);
+            NestedTransaction t = new NestedTransaction(name, sp);
+            nested.push(t);
+            if (engine.options().echo()) {
+                EchoLog.info("SAVEPOINT " + name);
+            }
+            for (EngineListener l : engine.events().all()) {
+                l.savepoint(this, name);
+            }
+            return t;
+        } catch (SQLException e) {
+            throw translate(e, "SAVEPOINT " + name, null, null, null);
+        }
+    }
+
+    /** Commits the current transaction (no-op when none is open). Open SAVEPOINTs are released. */
+    public void commit() {
+        ensureOpen();
+        if (root != null && root.active) {
+            root.commit();
+        }
+    }
+
+    /** Rolls back the current transaction (no-op when none is open). */
+    public void rollback() {
+        ensureOpen();
+        if (root != null && root.active) {
+            root.rollback();
+        }
+    }
+
+    void rollbackQuietly(Throwable primary) {
+        try {
+            if (!closed && root != null && root.active) {
+                root.rollback();
+            }
+        } catch (RuntimeException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    private void endRoot(boolean commit) {
+        closeOpenResults();
+        nested.clear();
+        try {
+            if (!raw.getAutoCommit()) {
+                if (commit) {
+                    raw.commit();
+                } else {
+                    raw.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            root.active = false;
+            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
+        }
+        root.active = false;
+        if (engine.options().echo()) {
+            EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
+        }
+        for (EngineListener l : engine.events().all()) {
+            if (commit) {
+                l.commit(this);
+            } else {
+                l.rollback(this);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Discards the underlying connection (it is closed, not returned to the pool). */
+    public void invalidate() {
+        if (!closed) {
+            invalidateQuietly();
+        }
+    }
+
+    private void invalidateQuietly() {
+        if (!invalidated && raw != null) {
+            invalidated = true;
+            engine.invalidate(raw);
+        }
+    }
+
+    /** Rolls back anything still open and returns the connection to the pool. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeOpenResults();
+        try {
+            if (!invalidated) {
+                if (root != null && root.active) {
+                    try {
+                        root.rollback();
+                    } catch (RuntimeException ignored) {
+                        // the pool resets the connection anyway
+                    }
+                } else if (!raw.getAutoCommit()) {
+                    raw.rollback(); // reset on return: nothing read or written survives
+                }
+                for (EngineListener l : engine.events().all()) {
+                    l.checkin(this);
+                }
+                engine.checkin(raw);
+            }
+        } catch (SQLException e) {
+            engine.invalidate(raw);
+        } finally {
+            raw = null;
+        }
+    }
+
+    void resultClosed(Result r) {
+        openResults.remove(r);
+    }
+
+    private void closeOpenResults() {
+        if (!openResults.isEmpty()) {
+            for (Result r : new ArrayList<>(openResults)) {
+                r.close();
+            }
+            openResults.clear();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ResourceClosedError("This Connection is closed; check out a new one with engine.connect()");
+        }
+        if (invalidated) {
+            throw new ResourceClosedError("This Connection was invalidated after its database connection was lost;"
+                    + " close it and check out a new one with engine.connect()");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection(" + engine.url() + (closed ? ", closed" : "") + ")";
+    }
+
+    private final class RootTransaction implements Transaction {
+        boolean active = true;
+
+        @Override
+        public void commit() {
+            ensureActive();
+            endRoot(true);
+        }
+
+        @Override
+        public void rollback() {
+            if (active) {
+                endRoot(false);
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && !closed;
+        }
+
+        @Override
+        public boolean isNested() {
+            return false;
+        }
+
+        @Override
+        public Connection connection() {
+            return Connection.this;
+        }
+
+        private void ensureActive() {
+            ensureOpen();
+            if (!active) {
+                throw new InvalidRequestError("This transaction is inactive (already committed or rolled back)");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (active && !closed) {
+                rollback();
+            }
+        }
+    }
+
+    private final class NestedTransaction implements Transaction {
+        private final String name;
+        private final Savepoint savepoint;
+        private boolean active = true;
+
+        NestedTransaction(String name, Savepoint savepoint) {
+            this.name = name;
+            this.savepoint = savepoint;
+        }
+
+        private void popThrough() {
+            while (!nested.isEmpty()) {
+                NestedTransaction t = nested.pop();
+                t.active = false;
+                if (t == this) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void commit() {
+            ensureOpen();
+            if (!active) {
+                throw new InvalidRequestError("This savepoint '" + name + "' is inactive");
+            }
+            try {
+                if (engine.options().echo()) {
+                    EchoLog.info("RELEASE SAVEPOINT " + name);
+                }
+                raw.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw translate(e, "RELEASE SAVEPOINT " + name, null, null, null);
+            } finally {
+                popThrough();
+            }
+            for (EngineListener l : engine.events().all()) {
+                l.releaseSavepoint(Connection.this, name);
+            }
+        }
+
+        @Override
+        public void rollback() {
+            if (!active || closed) {
+                return;
+            }
+            try {
+                if (engine.options().echo()) {
+                    EchoLog.info("ROLLBACK TO SAVEPOINT " + name);
+                }
+                raw.rollback(savepoint);
+            } catch (SQLException e) {
+                throw translate(e, "ROLLBACK TO SAVEPOINT " + name, null, null, null);
+            } finally {
+                popThrough();
+            }
+            for (EngineListener l : engine.events().all()) {
+                l.rollbackSavepoint(Connection.this, name);
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && !closed && root != null && root.active;
+        }
+
+        @Override
+        public boolean isNested() {
+            return true;
+        }
+
+        @Override
+        public Connection connection() {
+            return Connection.this;
+        }
+
+        @Override
+        public void close() {
+            if (isActive()) {
+                rollback();
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.jalchemy.engine;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.dialect.Dialects;
+import org.jalchemy.dialect.sqlite.SqliteDialect;
+import org.jalchemy.exc.DBAPIError;
+import org.jalchemy.exc.ErrorKind;
+import org.jalchemy.exc.JalchemyException;
+import org.jalchemy.exc.TimeoutError;
+import org.jalchemy.sql.Compiled;
+import org.jalchemy.sql.Executable;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The starting point: a database URL, its dialect and a pool of connections (SQLAlchemy's
+ * {@code Engine}). Create one per database per application with
+ * {@code Jalchemy.createEngine(url, options)}; it is thread-safe and meant to be shared.
+ *
+ * <p>Connections: {@link #connect()} checks one out (autobegin: the first statement begins a
+ * transaction; {@code commit()} ends it; closing without commit rolls back). {@link #begin()}
+ * returns a connection with a transaction already begun, for try-with-resources plus an explicit
+ * {@code commit()}. {@link #transaction(Function)} / {@link #inTransaction(Consumer)} commit when the
+ * work returns and roll back when it throws.
+ *
+ * <p>{@link #dispose()} closes every pooled connection; the engine stays usable and opens a new
+ * pool on next use (as in SQLAlchemy).
+ */
+public final class Engine implements AutoCloseable {
+    private final URL url;
+    private final Dialect dialect;
+    private final EngineOptions options;
+    private final ConnectionPool pool;
+    private final EngineEvents events = new EngineEvents();
+    private final CompiledCache compiledCache;
+    private volatile boolean initialized;
+
+    Engine(URL url, Dialect dialect, EngineOptions options) {
+        this.url = url;
+        this.dialect = dialect;
+        this.options = options;
+        this.compiledCache = new CompiledCache(options.compiledCacheSize());
+        Dialect.ConnectSpec base = dialect.connectSpec(url);
+        var props = new java.util.Properties();
+        options.connectArgs().forEach(props::setProperty);
+        props.putAll(base.properties());
+        Dialect.ConnectSpec spec = new Dialect.ConnectSpec(base.driverClassName(), base.jdbcUrl(), props);
+        PoolKind kind = options.poolKind();
+        if (kind == null) {
+            kind = dialect instanceof SqliteDialect && SqliteDialect.isMemory(url) ? PoolKind.STATIC : PoolKind.QUEUE;
+        }
+        final PoolKind chosen = kind;
+        RawConnector connector = new RawConnector(dialect, spec, raw -> onRawConnect(raw, chosen));
+        this.pool = switch (kind) {
+            case QUEUE -> new QueuePool(options, connector, dialect.name());
+            case STATIC -> new StaticPool(connector);
+            case NULL -> new NullPool(connector);
+        };
+    }
+
+    /** Creates an engine; see {@link org.jalchemy.Jalchemy#createEngine(String, EngineOptions)}. */
+    public static Engine create(String url, EngineOptions options) {
+        URL parsed = URL.parse(url);
+        Dialect dialect = Dialects.get(parsed.backend());
+        return new Engine(parsed, dialect, options);
+    }
+
+    private void onRawConnect(java.sql.Connection raw, PoolKind kind) {
+        try {
+            if (!initialized) {
+                synchronized (this) {
+                    if (!initialized) {
+                        dialect.initialize(raw);
+                        initialized = true;
+                    }
+                }
+            }
+            if (kind != PoolKind.QUEUE) {
+                IsolationLevel iso = options.isolationLevel();
+                raw.setAutoCommit(iso == IsolationLevel.AUTOCOMMIT);
+                if (iso != null && iso != IsolationLevel.AUTOCOMMIT) {
+                    raw.setTransactionIsolation(iso.jdbcLevel());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        for (EngineListener l : events.all()) {
+            l.connect(raw);
+        }
+    }
+
+    public URL url() {
+        return url;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** Listener registry: {@code engine.events().listen(...)}. */
+    public EngineEvents events() {
+        return events;
+    }
+
+    /** The compiled-statement cache, with hit/miss statistics. */
+    public CompiledCache compiledCache() {
+        return compiledCache;
+    }
+
+    /** Pool counters now. */
+    public PoolStatus poolStatus() {
+        return pool.status();
+    }
+
+    /** Checks out a connection. Close it (try-with-resources); it is rolled back on return to the pool. */
+    public Connection connect() {
+        java.sql.Connection raw = checkoutRaw();
+        Connection c = new Connection(this, raw);
+        for (EngineListener l : events.all()) {
+            l.checkout(c);
+        }
+        return c;
+    }
+
+    /** A connection with a transaction begun: call {@code commit()} before closing, or it rolls back. */
+    public Connection begin() {
+        Connection c = connect();
+        try {
+            c.begin();
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** Runs {@code work} in a transaction: commits when it returns, rolls back when it throws. */
+    public <R> R transaction(Function<? super Connection, R> work) {
+        try (Connection c = connect()) {
+            c.begin();
+            R r;
+            try {
+                r = work.apply(c);
+            } catch (RuntimeException | Error e) {
+                c.rollbackQuietly(e);
+                throw e;
+            }
+            c.commit();
+            return r;
+        }
+    }
+
+    /** {@link #transaction(Function)} for work that returns nothing. */
+    public void inTransaction(Consumer<? super Connection> work) {
+        transaction(c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    /** Closes all pooled connections; later use opens a fresh pool. */
+    public void dispose() {
+        pool.dispose();
+    }
+
+    /** Same as {@link #dispose()}, for try-with-resources. */
+    @Override
+    public void close() {
+        dispose();
+    }
+
+    // ------------------------------------------------------------------ internals for Connection
+
+    java.sql.Connection checkoutRaw() {
+        try {
+            java.sql.Connection raw = pool.checkout();
+            if (options.prePing() && !ping(raw)) {
+                pool.invalidate(raw);
+                raw = pool.checkout();
+            }
+            return raw;
+        } catch (SQLTransientConnectionException e) {
+            if (e.getCause() == null && e.getNextException() == null) {
+                PoolStatus s = pool.status();
+                throw new TimeoutError("Pool limit of size " + options.poolSize() + " overflow " + options.maxOverflow()
+                        + " reached for " + url + ": no connection became free within "
+                        + options.poolTimeout().toMillis() + " ms (" + s + "). Close connections and sessions promptly"
+                        + " (try-with-resources), or raise poolSize / maxOverflow / poolTimeout.", e);
+            }
+            throw connectError(e.getCause() instanceof SQLException se ? se : e);
+        } catch (SQLException e) {
+            throw connectError(e);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException se) {
+                throw connectError(se);
+            }
+            throw e;
+        }
+    }
+
+    private boolean ping(java.sql.Connection raw) {
+        try {
+            return raw.isValid(Math.max(1, (int) options.poolTimeout().toSeconds()));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private JalchemyException connectError(SQLException e) {
+        ErrorKind kind = dialect.classify(e);
+        if (kind != ErrorKind.INTERFACE && kind != ErrorKind.PROGRAMMING) {
+            kind = ErrorKind.OPERATIONAL;
+        }
+        String hint = hintFor(e);
+        String msg = "(" + kind.displayName() + ") Could not connect to " + url + ": " + e.getMessage()
+                + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "") + hint;
+        DBAPIError err = kind.create(new DBAPIError.Details(msg, e, null, null, false));
+        return err;
+    }
+
+    private String hintFor(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (state.startsWith("28") || m.contains("access denied") || m.contains("password authentication")
+                || m.contains("role") && m.contains("does not exist")) {
+            return ". Check the user name and password in the URL.";
+        }
+        if (state.startsWith("08") || m.contains("connection refused") || m.contains("could not connect")
+                || m.contains("socket") || m.contains("unknownhost") || m.contains("connect")) {
+            return ". Check that the server is running and reachable at the URL's host and port.";
+        }
+        if (state.equals("3D000") || m.contains("unknown database") || m.contains("database") && m.contains("does not exist")) {
+            return ". Check the database name in the URL, or create the database.";
+        }
+        return ".";
+    }
+
+    void invalidate(java.sql.Connection raw) {
+        pool.invalidate(raw);
+    }
+
+    void checkin(java.sql.Connection raw) throws SQLException {
+        pool.checkin(raw);
+    }
+
+    /** Looks up or compiles {@code stmt} for this engine's dialect. */
+    CompiledCache.Entry compiled(Executable stmt, boolean[] hit) {
+        Object key = stmt.cacheKey();
+        CompiledCache.Entry e = compiledCache.get(key);
+        if (e != null) {
+            hit[0] = true;
+            return e;
+        }
+        hit[0] = false;
+        Compiled c = stmt.compile(dialect);
+        return compiledCache.put(key, c);
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url + ")";
+    }
+}

@@ -1,0 +1,169 @@
+package org.jalchemy.engine;
+
+import org.jalchemy.exc.ArgumentError;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code createEngine}: SQLAlchemy's {@code create_engine} keywords under Java names.
+ *
+ * <h2>Pool sizing, and how it maps onto HikariCP</h2>
+ * SQLAlchemy's QueuePool keeps {@code pool_size} connections and opens up to {@code max_overflow}
+ * more under load, closing those extra ones when they are returned. HikariCP has a maximum and a
+ * minimum-idle count instead, so jalchemy sets {@code maximumPoolSize = poolSize + maxOverflow}
+ * (the hard cap: never more connections than that), {@code minimumIdle = poolSize} (the
+ * connections kept), and {@code idleTimeout = overflowIdleTimeout} (default 10 s, Hikari's floor):
+ * connections above {@code poolSize} are closed once idle that long. {@code poolTimeout} becomes
+ * {@code connectionTimeout}: a checkout that waits longer raises
+ * {@link org.jalchemy.exc.TimeoutError}. {@code recycle} becomes {@code maxLifetime} (Hikari's floor
+ * is 30 s; {@code Duration.ZERO} means never). {@code prePing} tests every connection on checkout
+ * (Hikari itself only re-validates connections idle for more than 500 ms) and replaces a dead one
+ * transparently.
+ *
+ * <p>Instances are immutable; build them with {@link #builder()}.
+ */
+public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
+                            Duration poolTimeout, boolean prePing, Duration recycle,
+                            Duration overflowIdleTimeout, IsolationLevel isolationLevel, PoolKind poolKind,
+                            Map<String, String> connectArgs, int compiledCacheSize) {
+
+    public EngineOptions {
+        if (poolSize < 0) {
+            throw new ArgumentError("poolSize must be >= 0, got " + poolSize);
+        }
+        if (maxOverflow < 0) {
+            throw new ArgumentError("maxOverflow must be >= 0, got " + maxOverflow
+                    + " (an unbounded overflow, SQLAlchemy's -1, is not supported: HikariCP needs a maximum)");
+        }
+        if (poolSize + maxOverflow < 1) {
+            throw new ArgumentError("poolSize + maxOverflow must allow at least one connection");
+        }
+        if (poolTimeout.toMillis() < 250) {
+            throw new ArgumentError("poolTimeout must be at least 250 ms (HikariCP's floor), got " + poolTimeout);
+        }
+        if (!recycle.isZero() && recycle.toMillis() < 30_000) {
+            throw new ArgumentError("recycle must be at least 30 s (HikariCP's floor) or Duration.ZERO for never, got "
+                    + recycle);
+        }
+        if (overflowIdleTimeout.toMillis() < 10_000) {
+            throw new ArgumentError("overflowIdleTimeout must be at least 10 s (HikariCP's floor)");
+        }
+        if (compiledCacheSize < 0) {
+            throw new ArgumentError("compiledCacheSize must be >= 0");
+        }
+        connectArgs = Map.copyOf(connectArgs);
+    }
+
+    /** Defaults: poolSize 5, maxOverflow 10, poolTimeout 30 s, recycle 30 min, no echo, cache 500. */
+    public static EngineOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.echo = echo;
+        b.hideParameters = hideParameters;
+        b.poolSize = poolSize;
+        b.maxOverflow = maxOverflow;
+        b.poolTimeout = poolTimeout;
+        b.prePing = prePing;
+        b.recycle = recycle;
+        b.overflowIdleTimeout = overflowIdleTimeout;
+        b.isolationLevel = isolationLevel;
+        b.poolKind = poolKind;
+        b.connectArgs.putAll(connectArgs);
+        b.compiledCacheSize = compiledCacheSize;
+        return b;
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private boolean echo;
+        private boolean hideParameters;
+        private int poolSize = 5;
+        private int maxOverflow = 10;
+        private Duration poolTimeout = Duration.ofSeconds(30);
+        private boolean prePing;
+        private Duration recycle = Duration.ofMinutes(30);
+        private Duration overflowIdleTimeout = Duration.ofSeconds(10);
+        private IsolationLevel isolationLevel;
+        private PoolKind poolKind;
+        private final Map<String, String> connectArgs = new LinkedHashMap<>();
+        private int compiledCacheSize = 500;
+
+        /** Log every statement, its parameters and transaction boundaries on logger {@code jalchemy.engine} at INFO. */
+        public Builder echo(boolean v) {
+            echo = v;
+            return this;
+        }
+
+        /** Keep parameter values out of logs and exception messages. */
+        public Builder hideParameters(boolean v) {
+            hideParameters = v;
+            return this;
+        }
+
+        public Builder poolSize(int v) {
+            poolSize = v;
+            return this;
+        }
+
+        public Builder maxOverflow(int v) {
+            maxOverflow = v;
+            return this;
+        }
+
+        public Builder poolTimeout(Duration v) {
+            poolTimeout = v;
+            return this;
+        }
+
+        public Builder prePing(boolean v) {
+            prePing = v;
+            return this;
+        }
+
+        public Builder recycle(Duration v) {
+            recycle = v;
+            return this;
+        }
+
+        public Builder overflowIdleTimeout(Duration v) {
+            overflowIdleTimeout = v;
+            return this;
+        }
+
+        public Builder isolationLevel(IsolationLevel v) {
+            isolationLevel = v;
+            return this;
+        }
+
+        public Builder poolKind(PoolKind v) {
+            poolKind = v;
+            return this;
+        }
+
+        /** An extra driver property (SQLAlchemy's {@code connect_args}); URL query options win. */
+        public Builder connectArg(String key, String value) {
+            connectArgs.put(key, value);
+            return this;
+        }
+
+        /** Size of the compiled-statement cache (SQLAlchemy's {@code query_cache_size}); 0 disables it. */
+        public Builder compiledCacheSize(int v) {
+            compiledCacheSize = v;
+            return this;
+        }
+
+        public EngineOptions build() {
+            return new EngineOptions(echo, hideParameters, poolSize, maxOverflow, poolTimeout, prePing, recycle,
+                    overflowIdleTimeout, isolationLevel, poolKind, connectArgs, compiledCacheSize);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.jalchemy.sql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.types.SqlType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A statement compiled for one dialect: SQL text with {@code ?} placeholders, where each
+ * placeholder's value comes from, and the declared result columns. Immutable and shared between
+ * threads through the engine's compiled cache, so it holds no bound values itself.
+ *
+ * @param sql           the SQL text sent to the driver
+ * @param slots         one per {@code ?}, in order
+ * @param resultColumns declared result columns (name and type), or an empty array when the result
+ *                      shape is only known from the driver's metadata
+ * @param dialect       the dialect it was compiled for
+ * @param isQuery       true when the statement returns rows (SELECT, or DML with RETURNING)
+ */
+public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery) {
+
+    /**
+     * Where one placeholder's value comes from: either {@code valueIndex >= 0}, an index into the
+     * executing statement's {@link Executable#boundValues()}, or a {@code name} looked up in the
+     * execution parameters. {@code type} binds the value (null: let the driver infer it).
+     */
+    public record BindSlot(String name, int valueIndex, SqlType<?> type) {
+        public static BindSlot named(String name, SqlType<?> type) {
+            return new BindSlot(name, -1, type);
+        }
+
+        public static BindSlot embedded(int valueIndex, String name, SqlType<?> type) {
+            return new BindSlot(name, valueIndex, type);
+        }
+    }
+
+    /** A declared result column: its label and its type (null: read whatever the driver returns). */
+    public record ResultColumn(String name, SqlType<?> type) {
+    }
+
+    /**
+     * Resolves the positional values for one execution.
+     *
+     * @param embedded the statement's {@link Executable#boundValues()}
+     * @param params   execution parameters by name (may be empty)
+     */
+    public Object[] values(Object[] embedded, Map<String, ?> params) {
+        Object[] out = new Object[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            BindSlot s = slots[i];
+            if (s.valueIndex >= 0 && (params.isEmpty() || !params.containsKey(s.name))) {
+                out[i] = embedded[s.valueIndex];
+            } else if (params.containsKey(s.name)) {
+                out[i] = params.get(s.name);
+            } else {
+                throw new org.jalchemy.exc.ArgumentError("A value is required for bind parameter '" + s.name
+                        + "' of statement: " + sql);
+            }
+        }
+        return out;
+    }
+
+    /** Names of the named parameters, in placeholder order (for messages and tests). */
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>(slots.length);
+        for (BindSlot s : slots) {
+            names.add(s.name);
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Compiled c && sql.equals(c.sql) && Arrays.equals(slots, c.slots);
+    }
+
+    @Override
+    public int hashCode() {
+        return sql.hashCode();
+    }
+}

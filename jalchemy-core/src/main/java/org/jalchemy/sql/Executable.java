@@ -1,0 +1,24 @@
+package org.jalchemy.sql;
+
+import org.jalchemy.dialect.Dialect;
+
+/**
+ * Anything a Connection can execute: a statement value that compiles to SQL for a dialect.
+ *
+ * <p>Contract that makes the compiled-statement cache sound: two statements with equal
+ * {@link #cacheKey()} compile to the same SQL text on the same dialect, and
+ * {@link #boundValues()} lists their embedded literal values in the same order, the order that
+ * {@link Compiled.BindSlot#valueIndex()} refers to. A statement that cannot promise this returns
+ * {@code null} from {@code cacheKey()} and is compiled on every execution.
+ */
+public interface Executable {
+
+    /** Compiles for {@code dialect}, without caching. Raises {@code CompileError} for what the dialect cannot express. */
+    Compiled compile(Dialect dialect);
+
+    /** Structural key: the statement's shape without bound values; {@code null} when uncacheable. */
+    Object cacheKey();
+
+    /** Values embedded in this statement, in the order its compiled bind slots refer to them. */
+    Object[] boundValues();
+}

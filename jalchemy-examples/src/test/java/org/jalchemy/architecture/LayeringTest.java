@@ -1,0 +1,82 @@
+package org.jalchemy.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The arrows of docs/architecture.md, enforced on the compiled main classes of every module.
+ * Core never imports the ORM (or async, migrate, cache); the ORM never imports migrate; dialects
+ * are plugins nobody names; statements and types never reach for an engine.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.jalchemy");
+    }
+
+    private static final String[] CORE = {"org.jalchemy.exc..", "org.jalchemy.util..", "org.jalchemy.types..",
+            "org.jalchemy.sql..", "org.jalchemy.schema..", "org.jalchemy.dialect..", "org.jalchemy.engine.."};
+
+    @Test
+    void coreDoesNotDependOnOrmOrHigherLayers() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.orm..", "org.jalchemy.asyncio..",
+                        "org.jalchemy.migrate..", "org.jalchemy.cache..", "org.jalchemy.metrics..", "org.jalchemy.examples..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void ormDoesNotDependOnMigrate() {
+        noClasses().that().resideInAPackage("org.jalchemy.orm..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate..", "org.jalchemy.examples..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void dialectPackagesAreOnlyReachedThroughServiceLoader() {
+        for (String db : new String[]{"sqlite", "postgresql", "mysql", "oracle", "mssql"}) {
+            noClasses().that().resideOutsideOfPackage("org.jalchemy.dialect." + db + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.jalchemy.dialect." + db + "..")
+                    .allowEmptyShould(true)
+                    .because("dialects are plugins found by ServiceLoader; only the engine's in-memory SQLite"
+                            + " pool choice may name SqliteDialect")
+                    .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.not(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Engine"))));
+        }
+    }
+
+    @Test
+    void exceptionsDependOnNothingElseInJalchemy() {
+        noClasses().that().resideInAPackage("org.jalchemy.exc..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.engine..", "org.jalchemy.sql..",
+                        "org.jalchemy.schema..", "org.jalchemy.types..", "org.jalchemy.dialect..", "org.jalchemy.orm..")
+                .check(classes);
+    }
+
+    @Test
+    void statementsAndTypesNeverReachForAnEngine() {
+        noClasses().that().resideInAnyPackage("org.jalchemy.sql..", "org.jalchemy.types..")
+                .should().dependOnClassesThat().resideInAPackage("org.jalchemy.engine..")
+                .check(classes);
+    }
+
+    @Test
+    void dialectsUseOnlyTheEngineUrl() {
+        noClasses().that().resideInAPackage("org.jalchemy.dialect..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.and(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.jalchemy.engine.."),
+                        com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(org.jalchemy.engine.URL.class))))
+                .check(classes);
+    }
+}
