@@ -162,6 +162,17 @@ public abstract class Dialect {
         return true;
     }
 
+    // ----------------------------------------------------------------- types
+
+    /**
+     * The implementation of {@code type} on this dialect (SQLAlchemy's {@code dialect.type_descriptor}):
+     * e.g. a UUID stored as CHAR(36) where there is no native UUID. Compilers call this once per
+     * bind slot and result column when compiling, so the per-value path has no dialect branches.
+     */
+    public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
+        return type;
+    }
+
     // ----------------------------------------------------------------- errors
 
     /**
