@@ -64,7 +64,13 @@ public final class Engine implements AutoCloseable {
     /** Creates an engine; see {@link org.jalchemy.Jalchemy#createEngine(String, EngineOptions)}. */
     public static Engine create(String url, EngineOptions options) {
         URL parsed = URL.parse(url);
-        Dialect dialect = Dialects.get(parsed.backend());
+        Dialect dialect;
+        try {
+            dialect = Dialects.get(parsed.backend());
+        } catch (org.jalchemy.exc.NoSuchModuleError e) {
+            throw new org.jalchemy.exc.NoSuchModuleError("Unknown database in URL '" + parsed + "': " + e.getMessage()
+                    + " Check the scheme at the start of the URL.", e);
+        }
         return new Engine(parsed, dialect, options);
     }
 

@@ -99,6 +99,7 @@ class EngineConnectTest {
         assertThatThrownBy(() -> Jalchemy.createEngine("oracledb://scott:tiger@h/db"))
                 .isInstanceOf(NoSuchModuleError.class)
                 .hasMessageContaining("No jalchemy dialect for 'oracledb'")
+                .hasMessageContaining("oracledb://scott:***@h/db")
                 .hasMessageContaining("postgresql").hasMessageContaining("sqlite")
                 .hasMessageNotContaining("tiger");
     }
