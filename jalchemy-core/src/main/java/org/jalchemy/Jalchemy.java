@@ -27,4 +27,9 @@ public final class Jalchemy {
     public static Engine createEngine(String url, UnaryOperator<EngineOptions.Builder> options) {
         return Engine.create(url, options.apply(EngineOptions.builder()).build());
     }
+
+    /** A schema {@link org.jalchemy.schema.Inspector} over the engine (SQLAlchemy's {@code inspect(engine)}). */
+    public static org.jalchemy.schema.Inspector inspect(Engine engine) {
+        return new org.jalchemy.schema.Inspector(engine);
+    }
 }

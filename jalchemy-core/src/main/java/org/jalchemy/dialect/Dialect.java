@@ -162,6 +162,32 @@ public abstract class Dialect {
         return true;
     }
 
+    // ----------------------------------------------------------------- schema: DDL, type names, reflection
+
+    /** Renders type names for DDL and CAST on this dialect; dialects with their own names override it. */
+    public org.jalchemy.types.TypeCompiler typeCompiler() {
+        return new org.jalchemy.types.TypeCompiler(this);
+    }
+
+    /** Renders CREATE/DROP/ALTER statements for schema objects on this dialect. */
+    public org.jalchemy.schema.DdlCompiler ddlCompiler() {
+        return new org.jalchemy.schema.DdlCompiler(this);
+    }
+
+    /** Reads a live schema (tables, columns, keys, indexes) on this dialect. */
+    public org.jalchemy.schema.Reflector reflector() {
+        return new org.jalchemy.schema.Reflector(this);
+    }
+
+    /**
+     * {@code ALTER TABLE ... ADD/DROP CONSTRAINT} for foreign keys exists, so createAll can break
+     * dependency cycles by adding foreign keys after the tables (SQLite cannot: its foreign keys
+     * stay inline, which it allows since it does not check the target at CREATE time).
+     */
+    public boolean supportsAlterConstraint() {
+        return true;
+    }
+
     // ----------------------------------------------------------------- types
 
     /**

@@ -140,6 +140,37 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public org.jalchemy.types.TypeCompiler typeCompiler() {
+        return new MySqlTypeCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.DdlCompiler ddlCompiler() {
+        return new MySqlDdlCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.Reflector reflector() {
+        return new MySqlReflector(this);
+    }
+
+    /** UUID as CHAR(36) text; zone-aware date-times as UTC DATETIME(6). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
+        if (type instanceof org.jalchemy.types.UuidType) {
+            return (org.jalchemy.types.SqlType<T>) org.jalchemy.types.UuidAsStringType.INSTANCE;
+        }
+        if (type instanceof org.jalchemy.types.OffsetDateTimeType) {
+            return (org.jalchemy.types.SqlType<T>) UtcDateTimeType.INSTANCE;
+        }
+        if (type instanceof org.jalchemy.types.TypeDecorator<T, ?> d) {
+            return d.withImpl(this::typeImpl);
+        }
+        return type;
+    }
+
+    @Override
     public ErrorKind classify(SQLException e) {
         switch (e.getErrorCode()) {
             case 1062, 1022, 1451, 1452, 1048, 1216, 1217, 1364, 1557, 1586, 3819, 4025:

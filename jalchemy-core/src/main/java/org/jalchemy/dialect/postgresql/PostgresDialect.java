@@ -109,6 +109,37 @@ public class PostgresDialect extends Dialect {
     }
 
     @Override
+    public org.jalchemy.types.TypeCompiler typeCompiler() {
+        return new PostgresTypeCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.DdlCompiler ddlCompiler() {
+        return new PostgresDdlCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.Reflector reflector() {
+        return new PostgresReflector(this);
+    }
+
+    /** Enums are sent untyped (cast by the server to the enum type); INTERVAL is native. */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
+        if (type instanceof org.jalchemy.types.EnumType e) {
+            return new PgEnumType(e);
+        }
+        if (type instanceof org.jalchemy.types.IntervalType) {
+            return (org.jalchemy.types.SqlType<T>) PgIntervalType.INSTANCE;
+        }
+        if (type instanceof org.jalchemy.types.TypeDecorator<T, ?> d) {
+            return d.withImpl(this::typeImpl);
+        }
+        return type;
+    }
+
+    @Override
     public ErrorKind classify(SQLException e) {
         String state = e.getSQLState();
         if (state != null && (state.equals("57014") || state.startsWith("57P"))) {

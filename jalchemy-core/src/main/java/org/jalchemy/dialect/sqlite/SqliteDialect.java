@@ -89,6 +89,42 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
+    @Override
+    public org.jalchemy.types.TypeCompiler typeCompiler() {
+        return new SqliteTypeCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.DdlCompiler ddlCompiler() {
+        return new SqliteDdlCompiler(this);
+    }
+
+    @Override
+    public org.jalchemy.schema.Reflector reflector() {
+        return new SqliteReflector(this);
+    }
+
+    @Override
+    public boolean supportsAlterConstraint() {
+        return false;
+    }
+
+    /** Dates and times as ISO text (as SQLAlchemy stores them), UUID as CHAR(36) text. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
+        org.jalchemy.types.SqlType<?> impl = switch (type) {
+            case org.jalchemy.types.DateTimeType t -> SqliteTemporalTypes.DATE_TIME;
+            case org.jalchemy.types.OffsetDateTimeType t -> SqliteTemporalTypes.OFFSET_DATE_TIME;
+            case org.jalchemy.types.DateType t -> SqliteTemporalTypes.DATE;
+            case org.jalchemy.types.TimeType t -> SqliteTemporalTypes.TIME_OF_DAY;
+            case org.jalchemy.types.UuidType t -> org.jalchemy.types.UuidAsStringType.INSTANCE;
+            case org.jalchemy.types.TypeDecorator<T, ?> d -> d.withImpl(this::typeImpl);
+            default -> type;
+        };
+        return (org.jalchemy.types.SqlType<T>) impl;
+    }
+
     /**
      * sqlite-jdbc reports the SQLite (extended) result code as the vendor code and seldom a SQLSTATE.
      * SQLITE_ERROR is split by message: syntax and unknown-object errors are programming errors

@@ -1,0 +1,117 @@
+package org.jalchemy.dialect.mysql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.schema.Reflected;
+import org.jalchemy.schema.Reflector;
+import org.jalchemy.types.BigIntegerType;
+import org.jalchemy.types.BooleanType;
+import org.jalchemy.types.DateTimeType;
+import org.jalchemy.types.DateType;
+import org.jalchemy.types.DoubleType;
+import org.jalchemy.types.FloatType;
+import org.jalchemy.types.IntegerType;
+import org.jalchemy.types.LargeBinaryType;
+import org.jalchemy.types.NullType;
+import org.jalchemy.types.NumericType;
+import org.jalchemy.types.SmallIntegerType;
+import org.jalchemy.types.SqlType;
+import org.jalchemy.types.StringType;
+import org.jalchemy.types.TextType;
+import org.jalchemy.types.TimeType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MySQL/MariaDB reflection: a database is a JDBC catalog here, and information_schema supplies
+ * unique and check constraints. A TINYINT(1) column reads back as Boolean, CHAR(36) as String.
+ */
+final class MySqlReflector extends Reflector {
+    MySqlReflector(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String[] location(Connection c, String schema) throws SQLException {
+        return new String[]{schema != null ? schema : c.getCatalog(), null};
+    }
+
+    @Override
+    public List<String> schemaNames(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getCatalogs()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected SqlType<?> mapType(String typeName, int jdbcType, int size, Integer digits) {
+        String t = typeName.toLowerCase(Locale.ROOT).replace(" unsigned", "");
+        return switch (t) {
+            case "int", "integer", "mediumint" -> IntegerType.INSTANCE;
+            case "bigint" -> BigIntegerType.INSTANCE;
+            case "smallint" -> SmallIntegerType.INSTANCE;
+            case "tinyint", "bit", "boolean", "bool" -> size == 1 ? BooleanType.INSTANCE : SmallIntegerType.INSTANCE;
+            case "varchar", "char" -> new StringType(size);
+            case "text", "longtext", "mediumtext", "tinytext" -> TextType.INSTANCE;
+            case "float" -> FloatType.INSTANCE;
+            case "double" -> DoubleType.INSTANCE;
+            case "decimal", "numeric" -> new NumericType(size, digits);
+            case "date" -> DateType.INSTANCE;
+            case "time" -> TimeType.INSTANCE;
+            case "datetime", "timestamp" -> DateTimeType.INSTANCE;
+            case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> LargeBinaryType.INSTANCE;
+            default -> NullType.INSTANCE;
+        };
+    }
+
+    @Override
+    public List<Reflected.Unique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME FROM "
+                + "information_schema.TABLE_CONSTRAINTS t JOIN information_schema.KEY_COLUMN_USAGE k ON "
+                + "k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME AND "
+                + "k.TABLE_NAME = t.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'UNIQUE' AND t.TABLE_SCHEMA = "
+                + "coalesce(?, DATABASE()) AND t.TABLE_NAME = ? ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byName.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Reflected.Unique> out = new ArrayList<>();
+        byName.forEach((n, cols) -> out.add(new Reflected.Unique(n, List.copyOf(cols))));
+        return out;
+    }
+
+    @Override
+    public List<Reflected.Check> checkConstraints(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Check> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM "
+                + "information_schema.CHECK_CONSTRAINTS cc JOIN information_schema.TABLE_CONSTRAINTS t ON "
+                + "t.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = cc.CONSTRAINT_NAME "
+                + "AND t.TABLE_NAME = cc.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = "
+                + "coalesce(?, DATABASE()) AND t.TABLE_NAME = ? ORDER BY cc.CONSTRAINT_NAME")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Reflected.Check(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package org.jalchemy.dialect.postgresql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.schema.Column;
+import org.jalchemy.schema.DdlCompiler;
+import org.jalchemy.schema.Table;
+import org.jalchemy.types.BigIntegerType;
+import org.jalchemy.types.EnumType;
+import org.jalchemy.types.SmallIntegerType;
+import org.jalchemy.types.SqlType;
+import org.jalchemy.types.TypeDecorator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL DDL: SERIAL/BIGSERIAL/SMALLSERIAL for autoincrement columns, COMMENT ON statements,
+ * and {@code CREATE TYPE ... AS ENUM} for enum columns (created before, dropped after the table).
+ */
+final class PostgresDdlCompiler extends DdlCompiler {
+    PostgresDdlCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String columnType(Column<?> c) {
+        if (c.isAutoincrement()) {
+            SqlType<?> t = c.type();
+            return t instanceof BigIntegerType ? "BIGSERIAL" : t instanceof SmallIntegerType ? "SMALLSERIAL" : "SERIAL";
+        }
+        return super.columnType(c);
+    }
+
+    @Override
+    protected List<String> postCreateTable(Table table) {
+        List<String> out = new ArrayList<>();
+        if (table.comment() != null) {
+            out.add("COMMENT ON TABLE " + formatTable(table) + " IS " + literal(table.comment()));
+        }
+        for (Column<?> c : table.columns()) {
+            if (c.comment() != null) {
+                out.add("COMMENT ON COLUMN " + formatTable(table) + "." + quote(c.name()) + " IS " + literal(c.comment()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> createTypes(Table table) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (EnumType<?> e : enums(table)) {
+            out.put(e.name(), "CREATE TYPE " + quote(e.name()) + " AS ENUM ("
+                    + e.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> dropTypes(Table table) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (EnumType<?> e : enums(table)) {
+            out.put(e.name(), "DROP TYPE " + quote(e.name()));
+        }
+        return out;
+    }
+
+    private static List<EnumType<?>> enums(Table table) {
+        List<EnumType<?>> out = new ArrayList<>();
+        for (Column<?> c : table.columns()) {
+            SqlType<?> t = c.type();
+            while (t instanceof TypeDecorator<?, ?> d) {
+                t = d.impl();
+            }
+            if (t instanceof EnumType<?> e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package org.jalchemy.dialect.postgresql;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.types.EnumType;
+import org.jalchemy.types.IntervalType;
+import org.jalchemy.types.LargeBinaryType;
+import org.jalchemy.types.TypeCompiler;
+import org.jalchemy.types.UuidType;
+
+/** PostgreSQL type names: BYTEA, UUID, INTERVAL, named ENUM types. */
+final class PostgresTypeCompiler extends TypeCompiler {
+    PostgresTypeCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String largeBinary(LargeBinaryType t) {
+        return "BYTEA";
+    }
+
+    @Override
+    protected String uuid(UuidType t) {
+        return "UUID";
+    }
+
+    @Override
+    protected String interval(IntervalType t) {
+        return "INTERVAL";
+    }
+
+    @Override
+    protected String enumType(EnumType<?> t) {
+        return dialect.quoteIdentifier(t.name());
+    }
+}

@@ -1,0 +1,224 @@
+package org.jalchemy.dialect.sqlite;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.schema.Reflected;
+import org.jalchemy.schema.Reflector;
+import org.jalchemy.types.BigIntegerType;
+import org.jalchemy.types.BooleanType;
+import org.jalchemy.types.DateTimeType;
+import org.jalchemy.types.DateType;
+import org.jalchemy.types.DoubleType;
+import org.jalchemy.types.FloatType;
+import org.jalchemy.types.IntegerType;
+import org.jalchemy.types.LargeBinaryType;
+import org.jalchemy.types.NullType;
+import org.jalchemy.types.NumericType;
+import org.jalchemy.types.OffsetDateTimeType;
+import org.jalchemy.types.SmallIntegerType;
+import org.jalchemy.types.SqlType;
+import org.jalchemy.types.StringType;
+import org.jalchemy.types.TextType;
+import org.jalchemy.types.TimeType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite reflection: declared type names are parsed ({@code NVARCHAR(160)}, {@code NUMERIC(10,2)})
+ * and unknown names fall back to SQLite's affinity rules; indexes and unique constraints come from
+ * {@code PRAGMA index_list} (unique constraints have no names in SQLite). CHECK constraints are
+ * not reflected.
+ */
+final class SqliteReflector extends Reflector {
+    private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z_ ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
+
+    SqliteReflector(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String[] location(Connection c, String schema) {
+        return new String[]{null, null};
+    }
+
+    @Override
+    public List<String> schemaNames(Connection c) {
+        return List.of("main");
+    }
+
+    @Override
+    protected List<String> relations(Connection c, String schema, String kind) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = '"
+                     + kind.toLowerCase(Locale.ROOT) + "' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasTable(Connection c, String schema, String table) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Column> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA table_info(" + dialect.quote(table) + ")")) {
+            while (rs.next()) {
+                String declared = rs.getString("type");
+                out.add(new Reflected.Column(rs.getString("name"), parse(declared), declared,
+                        rs.getInt("notnull") == 0 && rs.getInt("pk") == 0, rs.getString("dflt_value"), false, null));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String tableComment(Connection c, String schema, String table) {
+        return null;
+    }
+
+    private SqlType<?> parse(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return NullType.INSTANCE;
+        }
+        Matcher m = TYPE.matcher(declared);
+        if (!m.matches()) {
+            return NullType.INSTANCE;
+        }
+        String name = m.group(1).trim().toUpperCase(Locale.ROOT);
+        Integer p = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer s = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        return switch (name) {
+            case "INTEGER", "INT", "MEDIUMINT" -> IntegerType.INSTANCE;
+            case "BIGINT" -> BigIntegerType.INSTANCE;
+            case "SMALLINT", "TINYINT" -> SmallIntegerType.INSTANCE;
+            case "BOOLEAN", "BOOL" -> BooleanType.INSTANCE;
+            case "VARCHAR", "NVARCHAR", "CHAR", "NCHAR", "CHARACTER VARYING", "CHARACTER", "VARYING CHARACTER",
+                 "NATIVE CHARACTER" -> new StringType(p);
+            case "TEXT", "CLOB" -> TextType.INSTANCE;
+            case "FLOAT", "REAL" -> FloatType.INSTANCE;
+            case "DOUBLE", "DOUBLE PRECISION" -> DoubleType.INSTANCE;
+            case "NUMERIC", "DECIMAL" -> new NumericType(p, s);
+            case "DATE" -> DateType.INSTANCE;
+            case "TIME" -> TimeType.INSTANCE;
+            case "DATETIME", "TIMESTAMP" -> DateTimeType.INSTANCE;
+            case "TIMESTAMP WITH TIME ZONE" -> OffsetDateTimeType.INSTANCE;
+            case "BLOB" -> LargeBinaryType.INSTANCE;
+            default -> byAffinity(name, p);
+        };
+    }
+
+    /** SQLite's affinity rules (section 3.1 of its datatype documentation). */
+    private static SqlType<?> byAffinity(String name, Integer length) {
+        if (name.contains("INT")) {
+            return IntegerType.INSTANCE;
+        }
+        if (name.contains("CHAR") || name.contains("CLOB") || name.contains("TEXT")) {
+            return length != null ? new StringType(length) : TextType.INSTANCE;
+        }
+        if (name.contains("BLOB")) {
+            return LargeBinaryType.INSTANCE;
+        }
+        if (name.contains("REAL") || name.contains("FLOA") || name.contains("DOUB")) {
+            return DoubleType.INSTANCE;
+        }
+        return NullType.INSTANCE;
+    }
+
+    @Override
+    public Reflected.PrimaryKey primaryKey(Connection c, String schema, String table) throws SQLException {
+        java.util.TreeMap<Integer, String> cols = new java.util.TreeMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA table_info(" + dialect.quote(table) + ")")) {
+            while (rs.next()) {
+                int pk = rs.getInt("pk");
+                if (pk > 0) {
+                    cols.put(pk, rs.getString("name"));
+                }
+            }
+        }
+        return new Reflected.PrimaryKey(constraintNameOfPrimaryKey(c, table), List.copyOf(cols.values()));
+    }
+
+    /** The name in {@code CONSTRAINT name PRIMARY KEY}, read from the table's SQL (SQLite keeps no catalog of it). */
+    private String constraintNameOfPrimaryKey(Connection c, String table) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return null;
+                }
+                Matcher m = Pattern.compile("CONSTRAINT\\s+(\"[^\"]+\"|\\[[^]]+]|`[^`]+`|\\w+)\\s+PRIMARY\\s+KEY",
+                        Pattern.CASE_INSENSITIVE).matcher(rs.getString(1));
+                if (!m.find()) {
+                    return null;
+                }
+                String n = m.group(1);
+                return n.matches("^[\"\\[`].*") ? n.substring(1, n.length() - 1) : n;
+            }
+        }
+    }
+
+    @Override
+    public List<Reflected.Index> indexes(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Index> out = new ArrayList<>();
+        for (String[] ix : indexList(c, table)) {
+            if (ix[2].equals("c")) {
+                out.add(new Reflected.Index(ix[0], indexColumns(c, ix[0]), ix[1].equals("1")));
+            }
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    @Override
+    public List<Reflected.Unique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Unique> out = new ArrayList<>();
+        for (String[] ix : indexList(c, table)) {
+            if (ix[2].equals("u")) {
+                out.add(new Reflected.Unique(null, indexColumns(c, ix[0])));
+            }
+        }
+        return out;
+    }
+
+    private List<String[]> indexList(Connection c, String table) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA index_list(" + dialect.quote(table) + ")")) {
+            while (rs.next()) {
+                out.add(new String[]{rs.getString("name"), rs.getString("unique"), rs.getString("origin")});
+            }
+        }
+        return out;
+    }
+
+    private List<String> indexColumns(Connection c, String index) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA index_info(" + dialect.quote(index) + ")")) {
+            while (rs.next()) {
+                out.add(rs.getString("name"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.jalchemy.schema;
+
+import org.jalchemy.Jalchemy;
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.exc.IntegrityError;
+import org.jalchemy.exc.NoReferencedTableError;
+import org.jalchemy.exc.ProgrammingError;
+import org.jalchemy.exc.OperationalError;
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jalchemy.sql.Sql.text;
+import static org.jalchemy.types.SqlTypes.*;
+
+/** createAll / dropAll / create / drop on every backend: dependency order, checkFirst, cycles, identifiers. */
+class CreateDropTest {
+
+    private static List<String> tables(Engine e) {
+        return Jalchemy.inspect(e).getTableNames();
+    }
+
+    @BackendTest
+    void createAllAndDropAllInForeignKeyOrder(Backend backend) {
+        Engine e = backend.engine();
+        SampleSchema s = new SampleSchema("cd_");
+        s.metadata.dropAll(e);
+        s.metadata.createAll(e);
+        assertThat(tables(e)).contains("cd_users", "cd_posts");
+        s.metadata.createAll(e); // checkFirst: nothing to do, no error
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO cd_users (username, email) VALUES ('ana', 'ana@example.com')"));
+            Object id = c.execute(text("SELECT id FROM cd_users WHERE username = 'ana'")).scalarOne();
+            assertThat(((Number) id).intValue()).isEqualTo(1);
+            Object active = c.execute(text("SELECT active FROM cd_users")).scalarOne();
+            assertThat(active).isIn(true, 1, 1L);
+            c.execute(text("INSERT INTO cd_posts (title, user_id, status, price) VALUES ('t', :u, 'DRAFT', 1.5)"),
+                    Map.of("u", 1));
+            c.commit();
+            assertThatThrownBy(() -> c.execute(text("INSERT INTO cd_posts (title, user_id) VALUES ('x', 99)")))
+                    .isInstanceOf(IntegrityError.class);
+            c.rollback();
+            assertThatThrownBy(() -> c.execute(text("INSERT INTO cd_posts (title, user_id, price) VALUES ('x', 1, -1)")))
+                    .isInstanceOf(IntegrityError.class);
+            c.rollback();
+            assertThatThrownBy(() -> c.execute(text("INSERT INTO cd_posts (title, user_id, status) VALUES ('x', 1, 'NOPE')")))
+                    .isInstanceOfAny(IntegrityError.class, org.jalchemy.exc.DataError.class);
+            c.rollback();
+        }
+        assertThatThrownBy(() -> s.metadata.createAll(e, false)).isInstanceOfAny(ProgrammingError.class,
+                OperationalError.class).hasMessageContaining("cd_");
+        s.metadata.dropAll(e);
+        assertThat(tables(e)).doesNotContain("cd_users", "cd_posts");
+        s.metadata.dropAll(e); // checkFirst: nothing to drop
+        if (backend.isPostgresql()) {
+            try (Connection c = e.connect()) {
+                assertThat(c.execute(text("SELECT count(*) FROM pg_type WHERE typname = 'post_status'")).scalarOne())
+                        .isEqualTo(0L);
+            }
+        }
+    }
+
+    @BackendTest
+    void perTableCreateAndDrop(Backend backend) {
+        Engine e = backend.engine();
+        SampleSchema s = new SampleSchema("pt_");
+        s.metadata.dropAll(e);
+        s.users.create(e);
+        assertThat(tables(e)).contains("pt_users").doesNotContain("pt_posts");
+        s.users.create(e);
+        s.posts.create(e);
+        s.posts.drop(e);
+        s.users.drop(e);
+        s.users.drop(e);
+        assertThat(tables(e)).doesNotContain("pt_users", "pt_posts");
+    }
+
+    @BackendTest
+    void dependencyCyclesAreBrokenWithAlterTable(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData();
+        Table dept = new Table("cy_department", md);
+        dept.column("id", integer()).primaryKey();
+        dept.column("manager_id", integer()).foreignKey("cy_employee.id");
+        Table emp = new Table("cy_employee", md);
+        emp.column("id", integer()).primaryKey();
+        emp.column("department_id", integer()).foreignKey("cy_department.id");
+        emp.column("boss_id", integer()).foreignKey("cy_employee.id");
+        md.dropAll(e);
+        md.createAll(e);
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO cy_department (id) VALUES (1)"));
+            c.execute(text("INSERT INTO cy_employee (id, department_id) VALUES (1, 1)"));
+            c.execute(text("UPDATE cy_department SET manager_id = 1"));
+            c.commit();
+            assertThatThrownBy(() -> c.execute(text("UPDATE cy_department SET manager_id = 42")))
+                    .isInstanceOf(IntegrityError.class);
+            c.rollback();
+            c.execute(text("UPDATE cy_department SET manager_id = NULL"));
+            c.execute(text("DELETE FROM cy_employee"));
+            c.execute(text("DELETE FROM cy_department"));
+            c.commit();
+        }
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getForeignKeys("cy_department")).extracting(Reflected.ForeignKey::referredTable)
+                .containsExactly("cy_employee");
+        md.dropAll(e);
+        assertThat(tables(e)).doesNotContain("cy_department", "cy_employee");
+    }
+
+    @BackendTest
+    void foreignKeyToMissingTableCreatesNothing(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData();
+        Table ok = new Table("mf_ok", md);
+        ok.column("id", integer()).primaryKey();
+        Table bad = new Table("mf_bad", md);
+        bad.column("ref", integer()).foreignKey("mf_missing.id");
+        assertThatThrownBy(() -> md.createAll(e)).isInstanceOf(NoReferencedTableError.class)
+                .hasMessageContaining("mf_missing");
+        assertThat(tables(e)).doesNotContain("mf_ok", "mf_bad");
+    }
+
+    @BackendTest
+    void awkwardIdentifiersRoundTrip(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData();
+        Table t = new Table("Order Items", md);
+        t.column("select", integer()).primaryKey();
+        t.column("MixedCase", string(10));
+        t.column("with \"quote\"", string(10));
+        t.column("back`tick", string(10));
+        t.column("ñandú", string(10)).index();
+        md.dropAll(e);
+        md.createAll(e);
+        var d = e.dialect();
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO " + d.quoteIdentifier("Order Items") + " (" + d.quoteIdentifier("MixedCase")
+                    + ", " + d.quoteIdentifier("with \"quote\"") + ", " + d.quoteIdentifier("back`tick") + ", "
+                    + d.quoteIdentifier("ñandú") + ") VALUES ('a', 'b', 'c', 'd')"));
+            c.commit();
+        }
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getTableNames()).contains("Order Items");
+        assertThat(insp.getColumns("Order Items")).extracting(Reflected.Column::name)
+                .containsExactly("select", "MixedCase", "with \"quote\"", "back`tick", "ñandú");
+        assertThat(insp.getIndexes("Order Items")).extracting(Reflected.Index::name)
+                .containsExactly("ix_Order Items_ñandú");
+        md.dropAll(e);
+        assertThat(tables(e)).doesNotContain("Order Items");
+    }
+}
