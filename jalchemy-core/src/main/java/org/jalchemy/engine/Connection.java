@@ -82,11 +82,14 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
+        if (!parameters.isEmpty()) {
+            statement = statement.forParameterKeys(parameters.keySet());
+        }
         boolean[] hit = new boolean[1];
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
-        return run(compiled, values, hit[0], entry.createdNanos());
+        return run(compiled, values, hit[0], entry.createdNanos(), statement.fetchSize());
     }
 
     /**
@@ -99,6 +102,7 @@ public final class Connection implements AutoCloseable {
         if (parameterSets.isEmpty()) {
             return Result.ofRowcount(this, 0);
         }
+        statement = statement.forExecuteMany(parameterSets.get(0).keySet());
         boolean[] hit = new boolean[1];
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
@@ -113,7 +117,7 @@ public final class Connection implements AutoCloseable {
     /** Executes an already compiled statement with positional values (used by higher layers). */
     public Result executeCompiled(Compiled compiled, Object[] values) {
         ensureOpen();
-        return run(compiled, values, true, 0);
+        return run(compiled, values, true, 0, 0);
     }
 
     /** Executes an already compiled statement once per positional value array as one JDBC batch. */
@@ -122,7 +126,7 @@ public final class Connection implements AutoCloseable {
         return runMany(compiled, rows, true, 0);
     }
 
-    private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince) {
+    private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince, int fetchSize) {
         autobegin();
         String sql = compiled.sql();
         boolean echo = engine.options().echo();
@@ -140,11 +144,18 @@ public final class Connection implements AutoCloseable {
         long t0 = System.nanoTime();
         PreparedStatement ps = null;
         try {
-            ps = raw.prepareStatement(sql);
+            Compiled.KeyFetch keyFetch = compiled.keyFetch();
+            ps = keyFetch == Compiled.KeyFetch.GENERATED_KEYS
+                    ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : raw.prepareStatement(sql);
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
             bind(ps, compiled.slots(), values);
             boolean hasRows = ps.execute();
             Result result;
-            if (hasRows) {
+            if (keyFetch != Compiled.KeyFetch.NONE) {
+                result = insertResult(ps, hasRows, compiled);
+            } else if (hasRows) {
                 ResultSet rs = ps.getResultSet();
                 result = new Result(this, ps, rs, compiled);
                 openResults.add(result);
@@ -163,6 +174,42 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(ps);
             throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
+        }
+    }
+
+    /** The outcome of a single-row INSERT that reports its primary key (implicit RETURNING or generated keys). */
+    private Result insertResult(PreparedStatement ps, boolean hasRows, Compiled compiled) throws SQLException {
+        try {
+            Row key = null;
+            long count;
+            ResultSet rs = hasRows ? ps.getResultSet() : ps.getGeneratedKeys();
+            if (hasRows) {
+                count = 0;
+            } else {
+                count = ps.getLargeUpdateCount();
+            }
+            if (rs != null) {
+                try (rs) {
+                    Compiled.ResultColumn[] cols = compiled.resultColumns();
+                    if (rs.next()) {
+                        Object[] v = new Object[cols.length];
+                        for (int i = 0; i < cols.length; i++) {
+                            SqlType<?> t = cols[i].type();
+                            v[i] = t != null ? t.read(rs, i + 1) : JdbcValues.readObject(rs, i + 1);
+                        }
+                        key = new Row(RowMetadata.of(compiled), v);
+                        if (hasRows) {
+                            count = 1;
+                            while (rs.next()) {
+                                count++;
+                            }
+                        }
+                    }
+                }
+            }
+            return Result.ofInsert(this, count, key);
+        } finally {
+            ps.close();
         }
     }
 

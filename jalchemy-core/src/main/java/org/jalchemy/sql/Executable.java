@@ -21,4 +21,23 @@ public interface Executable {
 
     /** Values embedded in this statement, in the order its compiled bind slots refer to them. */
     Object[] boundValues();
+
+    /**
+     * The statement to run when executed with parameter maps whose keys are {@code keys}: an
+     * INSERT or UPDATE without explicit values takes its columns from them (SQLAlchemy's
+     * executemany convention). Others return themselves.
+     */
+    default Executable forParameterKeys(java.util.Set<String> keys) {
+        return this;
+    }
+
+    /** As {@link #forParameterKeys}, for a statement about to run once per parameter set (executemany). */
+    default Executable forExecuteMany(java.util.Set<String> keys) {
+        return forParameterKeys(keys);
+    }
+
+    /** Rows per fetch when streaming the result (0: the driver's default). */
+    default int fetchSize() {
+        return 0;
+    }
 }
