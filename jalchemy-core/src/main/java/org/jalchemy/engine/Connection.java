@@ -106,12 +106,45 @@ public final class Connection implements AutoCloseable {
         boolean[] hit = new boolean[1];
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
+        if (compiled.isQuery()) {
+            return executeManyReturning(statement, compiled, parameterSets);
+        }
         Object[] embedded = statement.boundValues();
         List<Object[]> rows = new ArrayList<>(parameterSets.size());
         for (Map<String, ?> p : parameterSets) {
             rows.add(compiled.values(embedded, p));
         }
         return runMany(compiled, rows, hit[0], entry.createdNanos());
+    }
+
+    /**
+     * executemany of a statement that returns rows (INSERT ... RETURNING): pages of multi-row
+     * {@code INSERT ... VALUES (...), (...) RETURNING} where the statement can be expanded, else one
+     * execution per parameter set; the rows of every page come back as one buffered result.
+     */
+    private Result executeManyReturning(Executable statement, Compiled compiled, List<? extends Map<String, ?>> sets) {
+        int perRow = Math.max(1, compiled.slots().length);
+        int page = Math.max(1, Math.min(1000, 30000 / perRow));
+        List<Row> rows = new ArrayList<>(sets.size());
+        RowMetadata md = null;
+        for (int from = 0; from < sets.size(); from += page) {
+            List<? extends Map<String, ?>> chunk = sets.subList(from, Math.min(sets.size(), from + page));
+            Executable many = chunk.size() > 1 ? statement.expandMany(chunk) : null;
+            if (many != null) {
+                try (Result r = execute(many)) {
+                    md = r.metadata();
+                    rows.addAll(r.all());
+                }
+            } else {
+                for (Map<String, ?> p : chunk) {
+                    try (Result r = execute(statement, p)) {
+                        md = r.metadata();
+                        rows.addAll(r.all());
+                    }
+                }
+            }
+        }
+        return Result.ofRows(this, md, rows);
     }
 
     /** Executes an already compiled statement with positional values (used by higher layers). */

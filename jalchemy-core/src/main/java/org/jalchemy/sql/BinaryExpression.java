@@ -52,6 +52,11 @@ public final class BinaryExpression<T> extends ColumnElement<T> {
     }
 
     @Override
+    String bindKey() {
+        return type == ExprTypes.BOOLEAN ? "param" : left.bindKey();
+    }
+
+    @Override
     int precedence() {
         return operator.precedence();
     }

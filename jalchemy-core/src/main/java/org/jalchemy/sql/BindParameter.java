@@ -52,6 +52,11 @@ public final class BindParameter<T> extends ColumnElement<T> {
         return new BindParameter<>(name, value, type, true, true);
     }
 
+    /** A new parameter with the same key, value and type (a distinct bind slot). */
+    BindParameter<T> copy() {
+        return new BindParameter<>(key, value, type, named, hasValue);
+    }
+
     public String key() {
         return key;
     }

@@ -36,6 +36,15 @@ public interface Executable {
         return forParameterKeys(keys);
     }
 
+    /**
+     * For executemany of a statement that returns rows (INSERT ... RETURNING): the same statement as
+     * one multi-row statement over {@code parameterSets} (SQLAlchemy's "insertmanyvalues"), or null
+     * when the statement cannot be expanded and must run once per parameter set.
+     */
+    default Executable expandMany(java.util.List<? extends java.util.Map<String, ?>> parameterSets) {
+        return null;
+    }
+
     /** Rows per fetch when streaming the result (0: the driver's default). */
     default int fetchSize() {
         return 0;

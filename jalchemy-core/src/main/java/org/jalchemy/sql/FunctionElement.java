@@ -87,5 +87,8 @@ public final class FunctionElement<T> extends ColumnElement<T> {
         for (ColumnElement<?> a : args) {
             a.collectFroms(out);
         }
+        if (filter != null) {
+            filter.collectFroms(out);
+        }
     }
 }

@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * {@code x [NOT] IN (v1, v2, ...)} or {@code x [NOT] IN (SELECT ...)}.
  *
- * <p>Lists longer than {@link #PAD_FROM} values are padded to the next power of two by repeating
- * the last value (which does not change the result), so a statement with 37 values and one with
- * 60 share a compiled form. The padded length is part of the cache key.
+ * <p>Lists longer than {@link #PAD_FROM} values (up to 1024) are padded to the next power of two by
+ * repeating the last value (which does not change the result), so a statement with 37 values and
+ * one with 60 share a compiled form. The padded length is part of the cache key.
  */
 public final class InList extends ColumnElement<Boolean> {
     static final int PAD_FROM = 8;
@@ -33,12 +33,15 @@ public final class InList extends ColumnElement<Boolean> {
         if (n <= PAD_FROM) {
             return List.copyOf(values);
         }
+        if (n > 1024) {
+            return List.copyOf(values);
+        }
         int target = Integer.highestOneBit(n - 1) << 1;
         List<ColumnElement<?>> out = new ArrayList<>(target);
         out.addAll(values);
         ColumnElement<?> last = values.get(n - 1);
         while (out.size() < target) {
-            out.add(last);
+            out.add(last instanceof BindParameter<?> b ? b.copy() : last);
         }
         return List.copyOf(out);
     }

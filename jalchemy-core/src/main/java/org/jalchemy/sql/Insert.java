@@ -186,6 +186,15 @@ public final class Insert extends DmlBase {
         return new Insert(table, List.of(r), selectColumns, select, upsert, returning);
     }
 
+    @Override
+    public Executable expandMany(List<? extends Map<String, ?>> parameterSets) {
+        if (select != null || (!rows.isEmpty() && !executeMany)) {
+            return null;
+        }
+        Insert plain = new Insert(table, List.of(), selectColumns, select, upsert, returning, false);
+        return plain.values(parameterSets);
+    }
+
     public List<Map<ColumnClause<?>, ColumnElement<?>>> rows() {
         return rows;
     }

@@ -884,6 +884,14 @@ public class SqlCompiler {
         if (parens) {
             sb.append('(');
         }
+        compoundMemberBody(s, recordColumns);
+        if (parens) {
+            sb.append(')');
+        }
+    }
+
+    /** Renders a compound member without parentheses; {@code recordColumns} for the first member of the outermost one. */
+    protected final void compoundMemberBody(SelectBase s, boolean recordColumns) {
         int depth = selectDepth;
         if (recordColumns) {
             selectDepth = 0;
@@ -892,9 +900,6 @@ public class SqlCompiler {
             process(s);
         } finally {
             selectDepth = depth;
-        }
-        if (parens) {
-            sb.append(')');
         }
     }
 

@@ -67,7 +67,7 @@ public class SqliteCompiler extends SqlCompiler {
             return;
         }
         append("SELECT * FROM (");
-        super.compoundMember(s, recordColumns);
+        compoundMemberBody(s, recordColumns);
         append(")");
     }
 }
