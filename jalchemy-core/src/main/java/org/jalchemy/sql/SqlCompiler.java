@@ -955,7 +955,7 @@ public class SqlCompiler {
      * dialect has RETURNING, JDBC generated keys otherwise. Needs known primary key columns.
      */
     protected void implicitReturning(Insert ins) {
-        List<? extends ColumnClause<?>> pk = ins.table().primaryKey();
+        List<? extends ColumnClause<?>> pk = ins.table().primaryKeyColumns();
         if (pk.isEmpty()) {
             return;
         }
