@@ -1,7 +1,9 @@
 package org.jalchemy.benchmarks;
 
 import org.jalchemy.benchmarks.core.CoreVariants;
+import org.jalchemy.benchmarks.hibernate.HibernateVariants;
 import org.jalchemy.benchmarks.jdbc.JdbcVariants;
+import org.jalchemy.benchmarks.jooq.JooqVariants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ public final class Catalog {
         List<Variant> all = new ArrayList<>();
         all.addAll(JdbcVariants.all());
         all.addAll(CoreVariants.all());
+        all.addAll(HibernateVariants.all());
+        all.addAll(JooqVariants.all());
         return all;
     }
 
