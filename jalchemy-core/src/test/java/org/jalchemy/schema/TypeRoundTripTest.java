@@ -1,4 +1,6 @@
-package org.jalchemy.types;
+package org.jalchemy.schema;
+
+import org.jalchemy.types.*;
 
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
@@ -16,8 +18,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jalchemy.types.RoundTrip.list;
-import static org.jalchemy.types.RoundTrip.run;
+import static org.jalchemy.schema.RoundTrip.list;
+import static org.jalchemy.schema.RoundTrip.run;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** Every type's edge values written and read back on every backend. */
