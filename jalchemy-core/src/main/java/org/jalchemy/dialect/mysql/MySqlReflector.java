@@ -72,6 +72,7 @@ final class MySqlReflector extends Reflector {
             case "time" -> TimeType.INSTANCE;
             case "datetime", "timestamp" -> DateTimeType.INSTANCE;
             case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> LargeBinaryType.INSTANCE;
+            case "json" -> json();
             default -> NullType.INSTANCE;
         };
     }
@@ -92,6 +93,15 @@ final class MySqlReflector extends Reflector {
     @Override
     protected String normalizeRule(String action) {
         return "RESTRICT".equals(action) ? null : action;
+    }
+
+    /** JSON as {@code Object} when a codec is available (MariaDB reports its JSON columns as LONGTEXT). */
+    private static SqlType<?> json() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
     }
 
     @Override

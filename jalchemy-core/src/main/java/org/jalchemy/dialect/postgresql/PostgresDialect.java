@@ -130,6 +130,9 @@ public class PostgresDialect extends Dialect {
         if (type instanceof org.jalchemy.types.EnumType e) {
             return new PgEnumType(e);
         }
+        if (type instanceof org.jalchemy.types.JsonType j) {
+            return new PgJsonType(j);
+        }
         if (type instanceof org.jalchemy.types.IntervalType) {
             return (org.jalchemy.types.SqlType<T>) PgIntervalType.INSTANCE;
         }

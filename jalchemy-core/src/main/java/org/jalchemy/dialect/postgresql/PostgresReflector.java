@@ -55,8 +55,26 @@ final class PostgresReflector extends Reflector {
             case "interval" -> IntervalType.INSTANCE;
             case "bytea" -> LargeBinaryType.INSTANCE;
             case "uuid" -> UuidType.INSTANCE;
-            default -> NullType.INSTANCE;
+            case "json", "jsonb" -> jsonOrNull();
+            default -> typeName.startsWith("_") ? arrayOf(typeName.substring(1)) : NullType.INSTANCE;
         };
+    }
+
+    private static SqlType<?> jsonOrNull() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
+    }
+
+    private SqlType<?> arrayOf(String elementTypeName) {
+        SqlType<?> element = mapType(elementTypeName, java.sql.Types.OTHER, 0, null);
+        try {
+            return element instanceof NullType ? NullType.INSTANCE : new org.jalchemy.types.ArrayType<>(element);
+        } catch (org.jalchemy.exc.ArgumentError unsupported) {
+            return NullType.INSTANCE;
+        }
     }
 
     @Override

@@ -29,6 +29,16 @@ final class PostgresTypeCompiler extends TypeCompiler {
     }
 
     @Override
+    protected String json(org.jalchemy.types.JsonType<?> t) {
+        return "JSONB";
+    }
+
+    @Override
+    protected String array(org.jalchemy.types.ArrayType<?> t) {
+        return process(t.elementType()) + "[]";
+    }
+
+    @Override
     protected String enumType(EnumType<?> t) {
         return dialect.quoteIdentifier(t.name());
     }

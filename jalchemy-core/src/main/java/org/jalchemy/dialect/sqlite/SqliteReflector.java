@@ -122,8 +122,18 @@ final class SqliteReflector extends Reflector {
             case "DATETIME", "TIMESTAMP" -> DateTimeType.INSTANCE;
             case "TIMESTAMP WITH TIME ZONE" -> OffsetDateTimeType.INSTANCE;
             case "BLOB" -> LargeBinaryType.INSTANCE;
+            case "JSON" -> json();
             default -> byAffinity(name, p);
         };
+    }
+
+    /** JSON as {@code Object} (maps, lists, scalars) when a codec is available, else unknown. */
+    static SqlType<?> json() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
     }
 
     /** SQLite's affinity rules (section 3.1 of its datatype documentation). */
