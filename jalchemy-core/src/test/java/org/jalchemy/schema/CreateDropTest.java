@@ -154,4 +154,60 @@ class CreateDropTest {
         md.dropAll(e);
         assertThat(tables(e)).doesNotContain("Order Items");
     }
+
+    @BackendTest
+    void tablesInANamedSchema(Backend backend) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(backend.isSqlite(), "SQLite has no schemas (only ATTACHed files)");
+        Engine e = backend.engine();
+        String schema = backend.isPostgresql() ? "sch_other" : "test_schema_sch_other";
+        org.jalchemy.testing.Db.exec(e, backend.isPostgresql() ? "CREATE SCHEMA IF NOT EXISTS " + schema
+                : "CREATE DATABASE IF NOT EXISTS " + schema);
+        MetaData md = new MetaData();
+        Table parent = new Table("sc_parent", schema, md);
+        parent.column("id", integer()).primaryKey();
+        Table child = new Table("sc_child", schema, md);
+        child.column("id", integer()).primaryKey();
+        child.column("parent_id", integer()).foreignKey(schema + ".sc_parent.id");
+        md.dropAll(e);
+        md.createAll(e);
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getTableNames(schema)).containsExactly("sc_child", "sc_parent");
+        assertThat(insp.getTableNames()).doesNotContain("sc_child");
+        assertThat(insp.getSchemaNames()).contains(schema);
+        MetaData reflected = new MetaData();
+        Table rc = Table.reflect("sc_child", schema, reflected, e);
+        assertThat(rc.fullname()).isEqualTo(schema + ".sc_child");
+        assertThat(rc.foreignKeys().get(0).referredTable().fullname()).isEqualTo(schema + ".sc_parent");
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO " + schema + ".sc_parent (id) VALUES (1)"));
+            c.execute(text("INSERT INTO " + schema + ".sc_child (id, parent_id) VALUES (1, 1)"));
+            c.commit();
+        }
+        reflected.dropAll(e);
+        assertThat(insp.getTableNames(schema)).isEmpty();
+    }
+
+    @BackendTest
+    void ddlConstructsExecuteOnAConnection(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData();
+        Table t = new Table("dc_things", md);
+        t.column("id", integer()).primaryKey();
+        t.column("name", string(20));
+        Index ix = t.index("ix_dc_things_name", "name");
+        md.dropAll(e);
+        try (Connection c = e.connect()) {
+            c.execute(new CreateTable(t));
+            c.execute(new CreateIndex(ix));
+            c.commit();
+        }
+        assertThat(Jalchemy.inspect(e).getIndexes("dc_things")).extracting(Reflected.Index::name)
+                .containsExactly("ix_dc_things_name");
+        try (Connection c = e.connect()) {
+            c.execute(new DropIndex(ix));
+            c.execute(new DropTable(t));
+            c.commit();
+        }
+        assertThat(tables(e)).doesNotContain("dc_things");
+    }
 }
