@@ -138,6 +138,37 @@ class ReflectionTest {
     }
 
     @BackendTest
+    void reflectedMetaDataRecreatesTheSameSchema(Backend b) {
+        Engine src = ChinookReflectionTest.emptyDatabase(b, "rf_src");
+        MetaData declared = schema();
+        Table extra = new Table("rf_extra", declared);
+        extra.column("id", integer()).primaryKey();
+        extra.column("email", string(80));
+        extra.column("uid", uuid());
+        extra.column("born", dateTime());
+        extra.column("n", smallInteger()).serverDefault("0");
+        if (!b.isMariadb()) {
+            extra.index("ix_rf_extra_lower_email", Index.expr("lower(email)"));
+        }
+        declared.createAll(src);
+        MetaData reflected = new MetaData();
+        reflected.reflect(src);
+        assertThat(reflected.tables()).hasSize(3);
+        if (!b.isMariadb()) {
+            assertThat(reflected.table("rf_extra").indexes()).singleElement()
+                    .satisfies(ix -> assertThat(ix.elements().get(0)).isInstanceOf(Index.Expr.class));
+        }
+        Engine copy = ChinookReflectionTest.emptyDatabase(b, "rf_copy");
+        reflected.createAll(copy);
+        Map<String, Object> first = ChinookReflectionTest.describe(src);
+        Map<String, Object> second = ChinookReflectionTest.describe(copy);
+        assertThat(second.keySet()).containsExactlyInAnyOrder("rf_owners", "rf_items", "rf_extra");
+        for (String t : first.keySet()) {
+            assertThat(second.get(t)).as(t).isEqualTo(first.get(t));
+        }
+    }
+
+    @BackendTest
     void reflectingAMissingTableRaisesNoSuchTableError(Backend b) {
         Engine e = b.engine();
         assertThatThrownBy(() -> Table.reflect("rf_does_not_exist", new MetaData(), e))
