@@ -37,6 +37,7 @@ public class TypeCompiler {
             case LargeBinaryType t -> largeBinary(t);
             case UuidType t -> uuid(t);
             case EnumType<?> t -> enumType(t);
+            case StringEnumType t -> enumType(t);
             case JsonType<?> t -> json(t);
             case ArrayType<?> t -> array(t);
             case TypeDecorator<?, ?> t -> process(t.impl());
@@ -113,7 +114,7 @@ public class TypeCompiler {
     }
 
     /** Default: VARCHAR of the longest name (the DDL compiler adds the CHECK constraint). */
-    protected String enumType(EnumType<?> t) {
+    protected String enumType(EnumValues t) {
         return "VARCHAR(" + t.length() + ")";
     }
 

@@ -26,6 +26,7 @@ import static org.jalchemy.types.SqlTypes.*;
 
 /** Inspector and Table.reflect on every backend: types, defaults, keys, constraints, comments, views, errors. */
 class ReflectionTest {
+    enum Mood { SAD, OK }
 
     private static MetaData schema() {
         MetaData md = new MetaData();
@@ -147,6 +148,7 @@ class ReflectionTest {
         extra.column("uid", uuid());
         extra.column("born", dateTime());
         extra.column("n", smallInteger()).serverDefault("0");
+        extra.column("mood", new org.jalchemy.types.EnumType<>(Mood.class, "rf_mood"));
         if (!b.isMariadb()) {
             extra.index("ix_rf_extra_lower_email", Index.expr("lower(email)"));
         }
@@ -154,6 +156,13 @@ class ReflectionTest {
         MetaData reflected = new MetaData();
         reflected.reflect(src);
         assertThat(reflected.tables()).hasSize(3);
+        var mood = reflected.table("rf_extra").column("mood").type();
+        if (b.isSqlite()) { // VARCHAR + CHECK there
+            assertThat(mood).isEqualTo(new StringType(3));
+        } else {
+            assertThat(mood).isEqualTo(new org.jalchemy.types.StringEnumType(b.isPostgresql() ? "rf_mood" : "mood",
+                    List.of("SAD", "OK")));
+        }
         if (!b.isMariadb()) {
             assertThat(reflected.table("rf_extra").indexes()).singleElement()
                     .satisfies(ix -> assertThat(ix.elements().get(0)).isInstanceOf(Index.Expr.class));

@@ -39,7 +39,7 @@ final class PostgresTypeCompiler extends TypeCompiler {
     }
 
     @Override
-    protected String enumType(EnumType<?> t) {
+    protected String enumType(org.jalchemy.types.EnumValues t) {
         return dialect.quoteIdentifier(t.name());
     }
 }
