@@ -148,6 +148,8 @@ class ReflectionTest {
         extra.column("uid", uuid());
         extra.column("born", dateTime());
         extra.column("n", smallInteger()).serverDefault("0");
+        extra.column("status", string(10)).nullable(false).serverDefault("'it''s'");
+        extra.column("created", dateTime()).serverDefault("CURRENT_TIMESTAMP");
         extra.column("mood", new org.jalchemy.types.EnumType<>(Mood.class, "rf_mood"));
         if (!b.isMariadb()) {
             extra.index("ix_rf_extra_lower_email", Index.expr("lower(email)"));
@@ -156,6 +158,11 @@ class ReflectionTest {
         MetaData reflected = new MetaData();
         reflected.reflect(src);
         assertThat(reflected.tables()).hasSize(3);
+        try (var c = src.connect()) {
+            c.execute(org.jalchemy.sql.Sql.text("INSERT INTO rf_extra (id) VALUES (1)"));
+            assertThat(c.execute(org.jalchemy.sql.Sql.text("SELECT status FROM rf_extra")).scalarOne()).isEqualTo("it's");
+            c.commit();
+        }
         var mood = reflected.table("rf_extra").column("mood").type();
         if (b.isSqlite()) { // VARCHAR + CHECK there
             assertThat(mood).isEqualTo(new StringType(3));
