@@ -210,4 +210,36 @@ class CreateDropTest {
         }
         assertThat(tables(e)).doesNotContain("dc_things");
     }
+
+    @BackendTest
+    void unicodeTablesColumnsAndForeignKeys(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData();
+        Table parent = new Table("unitable1_městečko", md);
+        parent.column("méil", integer()).primaryKey();
+        parent.column("\u6e2c\u8a66", string(20)).comment("日本語のコメント");
+        Table child = new Table("Unitéble2_ÄÖ", md);
+        child.column("méil", integer()).primaryKey().foreignKey("unitable1_městečko.méil");
+        child.column("\u6e2c\u8a66", string(20)).index();
+        md.dropAll(e);
+        md.createAll(e);
+        var d = e.dialect();
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO " + d.quoteIdentifier("unitable1_městečko") + " VALUES (1, '値')"));
+            c.execute(text("INSERT INTO " + d.quoteIdentifier("Unitéble2_ÄÖ") + " VALUES (1, 'ü')"));
+            c.commit();
+            assertThat(c.execute(text("SELECT " + d.quoteIdentifier("\u6e2c\u8a66") + " FROM "
+                    + d.quoteIdentifier("unitable1_městečko"))).scalarOne()).isEqualTo("値");
+        }
+        MetaData reflected = new MetaData();
+        Table rc = Table.reflect("Unitéble2_ÄÖ", reflected, e);
+        assertThat(rc.columns()).extracting(Column::name).containsExactly("méil", "\u6e2c\u8a66");
+        assertThat(rc.foreignKeys().get(0).referredTable().name()).isEqualTo("unitable1_městečko");
+        assertThat(rc.indexes()).extracting(Index::name).containsExactly("ix_Unitéble2_ÄÖ_\u6e2c\u8a66");
+        if (!backend.isSqlite()) {
+            assertThat(reflected.table("unitable1_městečko").column("\u6e2c\u8a66").comment()).isEqualTo("日本語のコメント");
+        }
+        reflected.dropAll(e);
+        assertThat(tables(e)).doesNotContain("unitable1_městečko", "Unitéble2_ÄÖ");
+    }
 }
