@@ -78,6 +78,21 @@ class CreateDropTest {
         s.users.drop(e);
         s.users.drop(e);
         assertThat(tables(e)).doesNotContain("pt_users", "pt_posts");
+        // a named enum type shared by two tables outlives the drop of one of them
+        MetaData md = new MetaData();
+        Table a = new Table("pt_a", md);
+        a.column("s", new org.jalchemy.types.EnumType<>(SampleSchema.Status.class, "pt_status"));
+        Table b = new Table("pt_b", md);
+        b.column("s", new org.jalchemy.types.EnumType<>(SampleSchema.Status.class, "pt_status"));
+        md.dropAll(e);
+        md.createAll(e);
+        a.drop(e);
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO pt_b (s) VALUES ('DRAFT')"));
+            c.commit();
+        }
+        md.dropAll(e);
+        assertThat(tables(e)).doesNotContain("pt_a", "pt_b");
     }
 
     @BackendTest
