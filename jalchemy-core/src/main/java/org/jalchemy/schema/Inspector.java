@@ -200,7 +200,12 @@ public final class Inspector {
                     .onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
         }
         for (Reflected.Index ix : ixs) {
-            t.index(ix.name(), ix.columns().toArray()).unique(ix.unique());
+            if (ix.columns().stream().anyMatch(java.util.Objects::isNull)) {
+                continue; // an expression the database does not spell out (SQLite): cannot be rebuilt
+            }
+            Object[] elements = ix.columns().stream()
+                    .map(c -> t.hasColumn(c) ? (Object) c : Index.expr(c)).toArray();
+            t.index(ix.name(), elements).unique(ix.unique());
         }
         for (Reflected.ForeignKey fk : fks) {
             String refSchema = fk.referredSchema() != null ? fk.referredSchema() : schema;

@@ -51,7 +51,7 @@ final class PostgresDdlCompiler extends DdlCompiler {
     @Override
     public Map<String, String> createTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (EnumType<?> e : enums(table)) {
+        for (org.jalchemy.types.EnumValues e : enums(table)) {
             out.put(e.name(), "CREATE TYPE " + quote(e.name()) + " AS ENUM ("
                     + e.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")");
         }
@@ -61,20 +61,20 @@ final class PostgresDdlCompiler extends DdlCompiler {
     @Override
     public Map<String, String> dropTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (EnumType<?> e : enums(table)) {
+        for (org.jalchemy.types.EnumValues e : enums(table)) {
             out.put(e.name(), "DROP TYPE " + quote(e.name()));
         }
         return out;
     }
 
-    private static List<EnumType<?>> enums(Table table) {
-        List<EnumType<?>> out = new ArrayList<>();
+    private static List<org.jalchemy.types.EnumValues> enums(Table table) {
+        List<org.jalchemy.types.EnumValues> out = new ArrayList<>();
         for (Column<?> c : table.columns()) {
             SqlType<?> t = c.type();
             while (t instanceof TypeDecorator<?, ?> d) {
                 t = d.impl();
             }
-            if (t instanceof EnumType<?> e) {
+            if (t instanceof org.jalchemy.types.EnumValues e) {
                 out.add(e);
             }
         }
