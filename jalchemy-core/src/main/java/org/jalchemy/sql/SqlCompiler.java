@@ -921,6 +921,25 @@ public class SqlCompiler {
         }
     }
 
+    /**
+     * Hook where SQL Server puts its {@code OUTPUT} clause: after an INSERT's column list, after an
+     * UPDATE's SET, after DELETE's table. Standard SQL has nothing there.
+     */
+    protected void dmlOutput(DmlBase d) {
+    }
+
+    /** Records {@code cols} as the statement's result columns without rendering them. */
+    protected final void recordResultColumns(List<ColumnElement<?>> cols) {
+        List<String> names = SelectBase.exportedNames(cols);
+        Compiled.ResultColumn[] rc = new Compiled.ResultColumn[cols.size()];
+        for (int i = 0; i < rc.length; i++) {
+            rc[i] = new Compiled.ResultColumn(names.get(i), implType(cols.get(i).type()));
+        }
+        recorded = true;
+        resultColumns = rc;
+        resultKeys = cols.toArray();
+    }
+
     /** {@code RETURNING cols} at the end of a DML statement. */
     protected void returningClause(DmlBase d) {
         if (d.returningColumns().isEmpty()) {
@@ -977,7 +996,9 @@ public class SqlCompiler {
         if (ins.select() != null) {
             sb.append(" (");
             columnNames(ins.selectColumns());
-            sb.append(") ");
+            sb.append(')');
+            dmlOutput(ins);
+            sb.append(' ');
             CteScope saved = cteScope;
             cteScope = new CteScope(sb.length(), slots.size());
             try {
@@ -992,12 +1013,15 @@ public class SqlCompiler {
         }
         List<Map<ColumnClause<?>, ColumnElement<?>>> rows = ins.rows();
         if (rows.isEmpty() || rows.get(0).isEmpty()) {
+            dmlOutput(ins);
             sb.append(defaultValues());
             return;
         }
         sb.append(" (");
         columnNames(new ArrayList<>(rows.get(0).keySet()));
-        sb.append(") VALUES ");
+        sb.append(')');
+        dmlOutput(ins);
+        sb.append(" VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) {
                 sb.append(", ");
@@ -1039,6 +1063,59 @@ public class SqlCompiler {
         setClause(u.set());
     }
 
+    /**
+     * An upsert as {@code MERGE} (Oracle, SQL Server): the single VALUES row becomes a source
+     * query aliased {@code excluded}, matched on the conflict target (or the primary key).
+     *
+     * @param sourceSuffix text after the source SELECT's columns ({@code " FROM DUAL"} on Oracle)
+     * @param sourceAlias  the source alias with its keyword ({@code " excluded"} / {@code " AS excluded"})
+     * @param terminator   text after the statement ({@code ";"} on SQL Server)
+     */
+    protected final void mergeUpsert(Insert ins, String sourceSuffix, String sourceAlias, String terminator) {
+        Insert.Upsert u = ins.upsert();
+        if (ins.rows().size() != 1 || ins.rows().get(0).isEmpty()) {
+            throw new CompileError("An upsert compiles to MERGE on the " + dialect.name()
+                    + " dialect, which needs exactly one VALUES row");
+        }
+        if (!ins.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING on an upsert (MERGE)");
+        }
+        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKey() : u.target();
+        if (target.isEmpty()) {
+            throw new CompileError("An upsert on the " + dialect.name() + " dialect (MERGE) needs conflict target "
+                    + "columns or a primary key on " + ins.table().describe());
+        }
+        Map<ColumnClause<?>, ColumnElement<?>> row = ins.rows().get(0);
+        String t = fromName(ins.table());
+        sb.append("MERGE INTO ").append(t).append(" USING (SELECT ");
+        int i = 0;
+        for (Map.Entry<ColumnClause<?>, ColumnElement<?>> e : row.entrySet()) {
+            if (i++ > 0) {
+                sb.append(", ");
+            }
+            process(e.getValue());
+            sb.append(" AS ").append(quote(e.getKey().name()));
+        }
+        sb.append(sourceSuffix).append(')').append(sourceAlias).append(" ON (");
+        for (int k = 0; k < target.size(); k++) {
+            String c = quote(target.get(k).name());
+            sb.append(k > 0 ? " AND " : "").append(t).append('.').append(c).append(" = excluded.").append(c);
+        }
+        sb.append(')');
+        if (!u.doNothing()) {
+            sb.append(" WHEN MATCHED THEN UPDATE SET ");
+            setClause(u.set());
+        }
+        sb.append(" WHEN NOT MATCHED THEN INSERT (");
+        columnNames(new ArrayList<>(row.keySet()));
+        sb.append(") VALUES (");
+        int j = 0;
+        for (ColumnClause<?> c : row.keySet()) {
+            sb.append(j++ > 0 ? ", " : "").append("excluded.").append(quote(c.name()));
+        }
+        sb.append(')').append(terminator);
+    }
+
     protected final void setClause(Map<ColumnClause<?>, ColumnElement<?>> set) {
         int i = 0;
         for (Map.Entry<ColumnClause<?>, ColumnElement<?>> e : set.entrySet()) {
@@ -1066,6 +1143,7 @@ public class SqlCompiler {
         try {
             sb.append("UPDATE ").append(fromName(u.table())).append(" SET ");
             setClause(u.valuesMap());
+            dmlOutput(u);
             if (!extra.isEmpty()) {
                 updateFrom(extra);
             }
@@ -1100,6 +1178,7 @@ public class SqlCompiler {
         enclosingFroms.push(mine);
         try {
             sb.append("DELETE FROM ").append(fromName(d.table()));
+            dmlOutput(d);
             if (!extra.isEmpty()) {
                 deleteUsing(d, extra);
             }
