@@ -43,6 +43,7 @@ public class SqlCompiler {
     private final Deque<Set<FromClause>> enclosingFroms = new ArrayDeque<>();
     private boolean correlateNext;
     private CteScope cteScope;
+    private CteScope dmlScope;
     private int selectDepth;
     private boolean qualifyColumns = true;
     private boolean namedPlaceholders;
@@ -377,6 +378,9 @@ public class SqlCompiler {
     /** An ORDER BY / GROUP BY operand: a label of the columns clause renders as its name. */
     protected final void processOrderElement(ColumnElement<?> e) {
         String byName = orderByNames.get(e);
+        if (byName == null && !orderByNames.isEmpty() && e.name() != null && orderByNames.containsValue(e.name())) {
+            byName = e.name();
+        }
         if (byName != null) {
             sb.append(quote(byName));
         } else if (e instanceof Label<?> l) {
@@ -659,6 +663,30 @@ public class SqlCompiler {
 
     // ------------------------------------------------------------------ SELECT
 
+    /**
+     * True when a WITH clause may precede UPDATE/DELETE (MariaDB: no; its CTEs are then rendered in
+     * the subquery that uses them).
+     */
+    protected boolean ctesOnDml() {
+        return true;
+    }
+
+    /** Processes a nested select in its own CTE scope when CTEs cannot be hoisted above a DML statement. */
+    private void processScoped(SelectBase s) {
+        if (dmlScope == null || cteScope != dmlScope || ctesOnDml()) {
+            process(s);
+            return;
+        }
+        CteScope saved = cteScope;
+        cteScope = new CteScope(sb.length(), slots.size());
+        try {
+            process(s);
+            closeCteScope(cteScope);
+        } finally {
+            cteScope = saved;
+        }
+    }
+
     /** Renders a nested SELECT that correlates with the enclosing one (scalar, EXISTS, IN). */
     protected final void processCorrelated(SelectBase s) {
         correlateNext = true;
@@ -667,7 +695,7 @@ public class SqlCompiler {
         Map<Object, String> savedOrder = orderByNames;
         orderByNames = Map.of();
         try {
-            process(s);
+            processScoped(s);
         } finally {
             correlateNext = false;
             qualifyColumns = savedQualify;
@@ -681,7 +709,7 @@ public class SqlCompiler {
         Map<Object, String> savedOrder = orderByNames;
         orderByNames = Map.of();
         try {
-            process(s);
+            processScoped(s);
         } finally {
             correlateNext = false;
             orderByNames = savedOrder;
@@ -1140,6 +1168,7 @@ public class SqlCompiler {
             f.collectSelfAndParts(mine);
         }
         enclosingFroms.push(mine);
+        dmlScope = cteScope;
         try {
             sb.append("UPDATE ").append(fromName(u.table())).append(" SET ");
             setClause(u.valuesMap());
@@ -1176,6 +1205,7 @@ public class SqlCompiler {
             f.collectSelfAndParts(mine);
         }
         enclosingFroms.push(mine);
+        dmlScope = cteScope;
         try {
             sb.append("DELETE FROM ").append(fromName(d.table()));
             dmlOutput(d);
