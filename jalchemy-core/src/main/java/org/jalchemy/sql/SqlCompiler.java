@@ -47,6 +47,7 @@ public class SqlCompiler {
     private int selectDepth;
     private boolean qualifyColumns = true;
     private boolean namedPlaceholders;
+    private boolean literalBinds;
     private Compiled.ResultColumn[] resultColumns = new Compiled.ResultColumn[0];
     private Object[] resultKeys = new Object[0];
     private boolean recorded;
@@ -76,6 +77,16 @@ public class SqlCompiler {
                 || keyFetch == Compiled.KeyFetch.RETURNING;
         return new Compiled(sb.toString(), slots.toArray(Compiled.BindSlot[]::new), resultColumns, dialect, isQuery,
                 resultKeys, keyFetch);
+    }
+
+    /**
+     * The statement's SQL with every bound value rendered inline as a literal (SQLAlchemy's
+     * {@code literal_binds}), for scripts and display. Strings are escaped for this dialect;
+     * values of types that have no safe literal form raise {@link CompileError}.
+     */
+    public String compileLiteral(StatementBase stmt) {
+        literalBinds = true;
+        return compileStatement(stmt).sql();
     }
 
     /** Generic SQL with {@code :name} placeholders, for {@code toString()}. */
@@ -162,7 +173,43 @@ public class SqlCompiler {
         return dialect.typeImpl(t);
     }
 
+    /** A value as a SQL literal of this dialect; CompileError for values without a safe literal form. */
+    protected String renderLiteral(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            return v.toString();
+        }
+        if (v instanceof Boolean b) {
+            return dialect.supportsNativeBoolean() ? b.toString() : b ? "1" : "0";
+        }
+        if (v instanceof String || v instanceof Character || v instanceof Enum<?>) {
+            String str = v instanceof Enum<?> e ? e.name() : v.toString();
+            if (str.indexOf(0) >= 0) {
+                throw new CompileError("Cannot render a string containing NUL as a literal; use a bound parameter");
+            }
+            return literalString(str);
+        }
+        throw new CompileError("Cannot render a literal value of type " + v.getClass().getName()
+                + " on the " + dialect.name() + " dialect; use a bound parameter");
+    }
+
     protected void visitBind(BindParameter<?> p) {
+        if (literalBinds) {
+            if (!p.hasValue()) {
+                throw new CompileError("Bind parameter '" + p.key() + "' has no value to render as a literal");
+            }
+            sb.append(renderLiteral(p.value()));
+            return;
+        }
         Integer ord = ordinals.get(p);
         String name = p.isNamed() ? p.key() : bindNames.computeIfAbsent(p, x -> {
             int n = bindNameCounters.merge(p.key(), 1, Integer::sum);
