@@ -879,7 +879,8 @@ public class SqlCompiler {
             ColumnElement<?> c = cols.get(i);
             String name = names.get(i);
             process(c instanceof Label<?> l ? l.element() : c);
-            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name))) {
+            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name))
+                    && !(c instanceof Keyword<?> k && k.kind() == Keyword.Kind.STAR)) {
                 sb.append(" AS ").append(quote(name));
             }
             if (rc != null) {
