@@ -199,6 +199,16 @@ public abstract class Dialect {
         return type;
     }
 
+    // ----------------------------------------------------------------- SQL compilation
+
+    /**
+     * A new compiler for expression-language statements on this dialect (one per compile; they are
+     * not thread-safe). Dialect packages return their subclass of {@link org.jalchemy.sql.SqlCompiler}.
+     */
+    public org.jalchemy.sql.SqlCompiler newSqlCompiler() {
+        return new org.jalchemy.sql.SqlCompiler(this);
+    }
+
     // ----------------------------------------------------------------- errors
 
     /**

@@ -82,11 +82,14 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
+        if (!parameters.isEmpty()) {
+            statement = statement.forParameterKeys(parameters.keySet());
+        }
         boolean[] hit = new boolean[1];
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
-        return run(compiled, values, hit[0], entry.createdNanos());
+        return run(compiled, values, hit[0], entry.createdNanos(), statement.fetchSize());
     }
 
     /**
@@ -99,9 +102,13 @@ public final class Connection implements AutoCloseable {
         if (parameterSets.isEmpty()) {
             return Result.ofRowcount(this, 0);
         }
+        statement = statement.forExecuteMany(parameterSets.get(0).keySet());
         boolean[] hit = new boolean[1];
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
+        if (compiled.isQuery()) {
+            return executeManyReturning(statement, compiled, parameterSets);
+        }
         Object[] embedded = statement.boundValues();
         List<Object[]> rows = new ArrayList<>(parameterSets.size());
         for (Map<String, ?> p : parameterSets) {
@@ -110,10 +117,40 @@ public final class Connection implements AutoCloseable {
         return runMany(compiled, rows, hit[0], entry.createdNanos());
     }
 
+    /**
+     * executemany of a statement that returns rows (INSERT ... RETURNING): pages of multi-row
+     * {@code INSERT ... VALUES (...), (...) RETURNING} where the statement can be expanded, else one
+     * execution per parameter set; the rows of every page come back as one buffered result.
+     */
+    private Result executeManyReturning(Executable statement, Compiled compiled, List<? extends Map<String, ?>> sets) {
+        int perRow = Math.max(1, compiled.slots().length);
+        int page = Math.max(1, Math.min(1000, 30000 / perRow));
+        List<Row> rows = new ArrayList<>(sets.size());
+        RowMetadata md = null;
+        for (int from = 0; from < sets.size(); from += page) {
+            List<? extends Map<String, ?>> chunk = sets.subList(from, Math.min(sets.size(), from + page));
+            Executable many = chunk.size() > 1 ? statement.expandMany(chunk) : null;
+            if (many != null) {
+                try (Result r = execute(many)) {
+                    md = r.metadata();
+                    rows.addAll(r.all());
+                }
+            } else {
+                for (Map<String, ?> p : chunk) {
+                    try (Result r = execute(statement, p)) {
+                        md = r.metadata();
+                        rows.addAll(r.all());
+                    }
+                }
+            }
+        }
+        return Result.ofRows(this, md, rows);
+    }
+
     /** Executes an already compiled statement with positional values (used by higher layers). */
     public Result executeCompiled(Compiled compiled, Object[] values) {
         ensureOpen();
-        return run(compiled, values, true, 0);
+        return run(compiled, values, true, 0, 0);
     }
 
     /** Executes an already compiled statement once per positional value array as one JDBC batch. */
@@ -122,7 +159,7 @@ public final class Connection implements AutoCloseable {
         return runMany(compiled, rows, true, 0);
     }
 
-    private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince) {
+    private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince, int fetchSize) {
         autobegin();
         String sql = compiled.sql();
         boolean echo = engine.options().echo();
@@ -140,11 +177,18 @@ public final class Connection implements AutoCloseable {
         long t0 = System.nanoTime();
         PreparedStatement ps = null;
         try {
-            ps = raw.prepareStatement(sql);
+            Compiled.KeyFetch keyFetch = compiled.keyFetch();
+            ps = keyFetch == Compiled.KeyFetch.GENERATED_KEYS
+                    ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : raw.prepareStatement(sql);
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
             bind(ps, compiled.slots(), values);
             boolean hasRows = ps.execute();
             Result result;
-            if (hasRows) {
+            if (keyFetch != Compiled.KeyFetch.NONE) {
+                result = insertResult(ps, hasRows, compiled);
+            } else if (hasRows) {
                 ResultSet rs = ps.getResultSet();
                 result = new Result(this, ps, rs, compiled);
                 openResults.add(result);
@@ -163,6 +207,42 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(ps);
             throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
+        }
+    }
+
+    /** The outcome of a single-row INSERT that reports its primary key (implicit RETURNING or generated keys). */
+    private Result insertResult(PreparedStatement ps, boolean hasRows, Compiled compiled) throws SQLException {
+        try {
+            Row key = null;
+            long count;
+            ResultSet rs = hasRows ? ps.getResultSet() : ps.getGeneratedKeys();
+            if (hasRows) {
+                count = 0;
+            } else {
+                count = ps.getLargeUpdateCount();
+            }
+            if (rs != null) {
+                try (rs) {
+                    Compiled.ResultColumn[] cols = compiled.resultColumns();
+                    if (rs.next()) {
+                        Object[] v = new Object[cols.length];
+                        for (int i = 0; i < cols.length; i++) {
+                            SqlType<?> t = cols[i].type();
+                            v[i] = t != null ? t.read(rs, i + 1) : JdbcValues.readObject(rs, i + 1);
+                        }
+                        key = new Row(RowMetadata.of(compiled), v);
+                        if (hasRows) {
+                            count = 1;
+                            while (rs.next()) {
+                                count++;
+                            }
+                        }
+                    }
+                }
+            }
+            return Result.ofInsert(this, count, key);
+        } finally {
+            ps.close();
         }
     }
 

@@ -1,8 +1,10 @@
 package org.jalchemy.engine;
 
+import org.jalchemy.exc.ArgumentError;
 import org.jalchemy.exc.MultipleResultsFound;
 import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.exc.ResourceClosedError;
+import org.jalchemy.sql.ColumnElement;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.types.SqlType;
 
@@ -13,21 +15,29 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * The outcome of executing a statement (SQLAlchemy's {@code CursorResult}): rows streamed from an
- * open cursor, or just a row count for DML.
+ * open cursor, or just a row count (and, for a single-row INSERT, the inserted primary key).
  *
- * <p>Rows are read lazily as you iterate, so a large result is not held in memory; methods that
- * return everything ({@link #all()}) or one row ({@link #one()}, {@link #first()},
- * {@link #scalar()}) consume the cursor and close it. Close a result you stop iterating early
- * (try-with-resources); its connection also closes it on commit, rollback and close.
+ * <p>Rows are read lazily as you iterate, so a large result is not held in memory
+ * ({@link #yieldPer(int)} / {@code select.yieldPer(n)} sets how many rows each round trip fetches,
+ * {@link #partitions(int)} hands them out in lists); methods that return everything
+ * ({@link #all()}) or one row ({@link #one()}, {@link #first()}, {@link #scalar()}) consume the
+ * cursor and close it. Close a result you stop iterating early (try-with-resources); its connection
+ * also closes it on commit, rollback and close.
+ *
+ * <p>Read path: per row, one value array, one {@link SqlType#read} call per column (the types were
+ * chosen at compile time), one {@link Row}. Views ({@link #scalars()}, {@link #mappings()},
+ * {@link #into(Class)}) read from the same cursor.
  *
  * <p>Not thread-safe. A result can be iterated once.
  */
@@ -36,8 +46,11 @@ public class Result implements Iterable<Row>, AutoCloseable {
     private final PreparedStatement statement;
     private final ResultSet rs;
     private final long rowcount;
+    private final Row insertedPrimaryKey;
+    private final Iterator<Row> buffered;
     private RowMetadata metadata;
     private SqlType<?>[] readers;
+    private int[] projection;
     private boolean closed;
     private boolean consumed;
 
@@ -46,6 +59,8 @@ public class Result implements Iterable<Row>, AutoCloseable {
         this.statement = statement;
         this.rs = rs;
         this.rowcount = -1;
+        this.insertedPrimaryKey = null;
+        this.buffered = null;
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] names = new String[n];
@@ -54,6 +69,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
         }
         Compiled.ResultColumn[] declared = compiled.resultColumns();
         readers = new SqlType<?>[n];
+        Object[] keys = new Object[0];
         if (declared.length == n) {
             for (int i = 0; i < n; i++) {
                 readers[i] = declared[i].type();
@@ -61,31 +77,62 @@ public class Result implements Iterable<Row>, AutoCloseable {
                     names[i] = declared[i].name();
                 }
             }
+            keys = compiled.resultKeys();
         }
-        this.metadata = new RowMetadata(names);
+        this.metadata = new RowMetadata(names, keys);
     }
 
-    private Result(Connection connection, long rowcount) {
+    private Result(Connection connection, long rowcount, Row insertedPrimaryKey) {
         this.connection = connection;
         this.statement = null;
         this.rs = null;
         this.rowcount = rowcount;
+        this.insertedPrimaryKey = insertedPrimaryKey;
+        this.buffered = null;
         this.metadata = new RowMetadata(new String[0]);
         this.closed = true;
     }
 
+    private Result(Connection connection, RowMetadata metadata, List<Row> rows) {
+        this.connection = connection;
+        this.statement = null;
+        this.rs = null;
+        this.rowcount = rows.size();
+        this.insertedPrimaryKey = null;
+        this.buffered = rows.iterator();
+        this.metadata = metadata;
+    }
+
     static Result ofRowcount(Connection connection, long rowcount) {
-        return new Result(connection, rowcount);
+        return new Result(connection, rowcount, null);
+    }
+
+    static Result ofInsert(Connection connection, long rowcount, Row insertedPrimaryKey) {
+        return new Result(connection, rowcount, insertedPrimaryKey);
+    }
+
+    /** A result over rows already fetched (e.g. the pages of an executemany with RETURNING). */
+    static Result ofRows(Connection connection, RowMetadata metadata, List<Row> rows) {
+        return new Result(connection, metadata, rows);
     }
 
     /** True when the statement returned rows (even zero rows). */
     public boolean returnsRows() {
-        return rs != null;
+        return rs != null || buffered != null;
     }
 
     /** Rows affected by INSERT/UPDATE/DELETE; -1 for queries or when the driver does not know. */
     public long rowcount() {
         return rowcount;
+    }
+
+    /**
+     * The primary key of the row a single-row INSERT created, as a Row keyed by the key columns;
+     * null when unknown (the table's primary key is not declared, or the statement was not such an
+     * INSERT).
+     */
+    public Row insertedPrimaryKey() {
+        return insertedPrimaryKey;
     }
 
     /** Column names of the rows. */
@@ -97,8 +144,61 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return metadata;
     }
 
-    /** Reads the next row, or null at the end (and then closes the cursor). */
-    protected Row fetchOne() {
+    /** Fetch {@code n} rows per round trip from here on (SQLAlchemy's {@code yield_per}); returns this. */
+    public Result yieldPer(int n) {
+        if (rs != null && !closed) {
+            try {
+                rs.setFetchSize(n);
+            } catch (SQLException e) {
+                throw connection.translate(e, null, null, null, null);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Restricts rows to the given columns, by index, name or column expression; returns this
+     * result (SQLAlchemy's {@code Result.columns}).
+     */
+    public Result columns(Object... columns) {
+        int[] idx = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            Object c = columns[i];
+            int base = c instanceof Integer n ? n
+                    : c instanceof String s ? metadata.indexOf(s)
+                    : c instanceof ColumnElement<?> e ? metadata.indexOf(e)
+                    : -1;
+            if (base < 0 || base >= metadata.size()) {
+                throw new ArgumentError("columns(): no column " + c + " in " + metadata.keys());
+            }
+            idx[i] = projection == null ? base : projection[base];
+        }
+        RowMetadata projected = metadata.project(indexesOfCurrent(columns, idx));
+        projection = idx;
+        metadata = projected;
+        return this;
+    }
+
+    private int[] indexesOfCurrent(Object[] columns, int[] absolute) {
+        int[] rel = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            Object c = columns[i];
+            rel[i] = c instanceof Integer n ? n : c instanceof String s ? metadata.indexOf(s)
+                    : metadata.indexOf((ColumnElement<?>) c);
+        }
+        return rel;
+    }
+
+    /** Reads the next row's values (projected), or null at the end (and then closes the cursor). */
+    private Object[] fetchValues() {
+        if (buffered != null) {
+            if (closed || !buffered.hasNext()) {
+                closed = true;
+                consumed = true;
+                return null;
+            }
+            return buffered.next().toArray();
+        }
         if (closed) {
             if (rs == null) {
                 throw new ResourceClosedError("This result has no rows: the statement does not return rows "
@@ -115,17 +215,33 @@ public class Result implements Iterable<Row>, AutoCloseable {
                 close();
                 return null;
             }
-            int n = readers.length;
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                SqlType<?> t = readers[i];
-                values[i] = t != null ? t.read(rs, i + 1) : JdbcValues.readObject(rs, i + 1);
+            int[] p = projection;
+            SqlType<?>[] r = readers;
+            if (p == null) {
+                int n = r.length;
+                Object[] values = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    SqlType<?> t = r[i];
+                    values[i] = t != null ? t.read(rs, i + 1) : JdbcValues.readObject(rs, i + 1);
+                }
+                return values;
             }
-            return new Row(metadata, values);
+            Object[] values = new Object[p.length];
+            for (int i = 0; i < p.length; i++) {
+                SqlType<?> t = r[p[i]];
+                values[i] = t != null ? t.read(rs, p[i] + 1) : JdbcValues.readObject(rs, p[i] + 1);
+            }
+            return values;
         } catch (SQLException e) {
             close();
             throw connection.translate(e, null, null, null, null);
         }
+    }
+
+    /** Reads the next row, or null at the end (and then closes the cursor). */
+    protected Row fetchOne() {
+        Object[] v = fetchValues();
+        return v == null ? null : new Row(metadata, v);
     }
 
     @Override
@@ -165,6 +281,44 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return out;
     }
 
+    /** The next {@code n} rows (fewer at the end, empty when exhausted). */
+    public List<Row> fetchMany(int n) {
+        List<Row> out = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            Row r = fetchOne();
+            if (r == null) {
+                break;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The remaining rows in lists of up to {@code n}, fetched lazily (SQLAlchemy's {@code partitions}). */
+    public Iterable<List<Row>> partitions(int n) {
+        if (n <= 0) {
+            throw new ArgumentError("partitions() size must be positive, got " + n);
+        }
+        return () -> new Iterator<>() {
+            List<Row> next = fetchMany(n);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<Row> next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<Row> r = next;
+                next = r.size() < n ? List.of() : fetchMany(n);
+                return r;
+            }
+        };
+    }
+
     /** The first row or empty; discards the rest and closes the cursor. */
     public Optional<Row> first() {
         Row r = fetchOne();
@@ -202,19 +356,57 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return one().get(0);
     }
 
+    /** First column of exactly one row, checked to be a {@code type}. */
+    public <T> T scalarOne(Class<T> type) {
+        return type.cast(scalarOne());
+    }
+
     /** First column of one row, or null when there is none. */
     public Object scalarOneOrNone() {
         Row r = oneOrNone();
         return r == null ? null : r.get(0);
     }
 
-    /** Values of the first column of every remaining row. */
-    public List<Object> scalars() {
-        List<Object> out = new ArrayList<>();
-        for (Row r = fetchOne(); r != null; r = fetchOne()) {
-            out.add(r.get(0));
-        }
-        return out;
+    /** The first column of each row (SQLAlchemy's {@code scalars()}). */
+    public ScalarResult<Object> scalars() {
+        return new ScalarResult<>(this, v -> v[0]);
+    }
+
+    /** Column {@code index} of each row. */
+    public ScalarResult<Object> scalars(int index) {
+        return new ScalarResult<>(this, v -> v[index]);
+    }
+
+    /** The column produced by {@code column}, typed: {@code scalars(users.c(ID))} is a ScalarResult of Integer. */
+    @SuppressWarnings("unchecked")
+    public <T> ScalarResult<T> scalars(ColumnElement<T> column) {
+        int index = metadata.indexOf(column);
+        return new ScalarResult<>(this, v -> (T) v[index]);
+    }
+
+    /** The first column of each row, checked to be a {@code type}. */
+    public <T> ScalarResult<T> scalars(Class<T> type) {
+        return new ScalarResult<>(this, v -> type.cast(v[0]));
+    }
+
+    /** Each row as a {@code column name -> value} map (SQLAlchemy's {@code mappings()}). */
+    public ScalarResult<Map<String, Object>> mappings() {
+        RowMetadata md = metadata;
+        return new ScalarResult<>(this, v -> new Row(md, v).asMap());
+    }
+
+    /**
+     * Each row as a {@code recordClass} instance. Record components are matched to columns by name
+     * (case and underscores ignored: {@code user_name} fills {@code userName}), else by position when
+     * the counts agree. The constructor handle is built once per call, not per row.
+     */
+    public <R extends Record> ScalarResult<R> into(Class<R> recordClass) {
+        RecordMapper<R> mapper = RecordMapper.of(recordClass, metadata);
+        return new ScalarResult<>(this, mapper::map);
+    }
+
+    Object[] nextValues() {
+        return fetchValues();
     }
 
     /** Closes the cursor and its statement. Idempotent. */
@@ -224,6 +416,9 @@ public class Result implements Iterable<Row>, AutoCloseable {
             return;
         }
         closed = true;
+        if (rs == null) {
+            return;
+        }
         try {
             rs.close();
         } catch (SQLException ignored) {
@@ -235,5 +430,146 @@ public class Result implements Iterable<Row>, AutoCloseable {
             // closing anyway
         }
         connection.resultClosed(this);
+    }
+
+    /** A typed view over this result's rows (scalars, mappings, records). Reads from the same cursor. */
+    public static final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
+        private final Result result;
+        private final Function<Object[], T> map;
+
+        ScalarResult(Result result, Function<Object[], T> map) {
+            this.result = result;
+            this.map = map;
+        }
+
+        private T next() {
+            Object[] v = result.nextValues();
+            return v == null ? null : map.apply(v);
+        }
+
+        private boolean nextInto(List<T> out) {
+            Object[] v = result.nextValues();
+            if (v == null) {
+                return false;
+            }
+            out.add(map.apply(v));
+            return true;
+        }
+
+        /** All remaining values; closes the cursor. */
+        public List<T> all() {
+            List<T> out = new ArrayList<>();
+            while (nextInto(out)) {
+                // reading
+            }
+            return out;
+        }
+
+        /** The first value (empty also when it is SQL NULL); closes the cursor. */
+        public Optional<T> first() {
+            List<T> one = new ArrayList<>(1);
+            nextInto(one);
+            result.close();
+            return one.isEmpty() ? Optional.empty() : Optional.ofNullable(one.get(0));
+        }
+
+        /** Exactly one value, else {@link NoResultFound} / {@link MultipleResultsFound}. */
+        public T one() {
+            List<T> got = new ArrayList<>(2);
+            if (!nextInto(got)) {
+                result.close();
+                throw new NoResultFound("No row was found when one was required");
+            }
+            if (nextInto(got)) {
+                result.close();
+                throw new MultipleResultsFound("Multiple rows were found when one was required");
+            }
+            result.close();
+            return got.get(0);
+        }
+
+        /** One value or null; {@link MultipleResultsFound} when there are more rows. */
+        public T oneOrNone() {
+            List<T> got = new ArrayList<>(2);
+            if (!nextInto(got)) {
+                result.close();
+                return null;
+            }
+            if (nextInto(got)) {
+                result.close();
+                throw new MultipleResultsFound("Multiple rows were found when one or none was required");
+            }
+            result.close();
+            return got.get(0);
+        }
+
+        /** Up to {@code n} values in lists, lazily. */
+        public Iterable<List<T>> partitions(int n) {
+            return () -> new Iterator<>() {
+                List<T> next = fetch();
+
+                private List<T> fetch() {
+                    List<T> out = new ArrayList<>(Math.min(n, 1024));
+                    while (out.size() < n && nextInto(out)) {
+                        // reading
+                    }
+                    return out;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return !next.isEmpty();
+                }
+
+                @Override
+                public List<T> next() {
+                    if (next.isEmpty()) {
+                        throw new NoSuchElementException();
+                    }
+                    List<T> r = next;
+                    next = r.size() < n ? List.of() : fetch();
+                    return r;
+                }
+            };
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                final List<T> buf = new ArrayList<>(1);
+                boolean done;
+
+                private void fill() {
+                    if (buf.isEmpty() && !done) {
+                        done = !nextInto(buf);
+                    }
+                }
+
+                @Override
+                public boolean hasNext() {
+                    fill();
+                    return !buf.isEmpty();
+                }
+
+                @Override
+                public T next() {
+                    fill();
+                    if (buf.isEmpty()) {
+                        throw new NoSuchElementException();
+                    }
+                    return buf.remove(0);
+                }
+            };
+        }
+
+        public Stream<T> stream() {
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
+                    .onClose(result::close);
+        }
+
+        @Override
+        public void close() {
+            result.close();
+        }
     }
 }

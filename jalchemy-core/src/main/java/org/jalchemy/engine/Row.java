@@ -27,6 +27,12 @@ public final class Row {
         return values[metadata.indexOf(name)];
     }
 
+    /** Value of the result column produced by {@code column} ({@code row.get(users.id)} is an Integer). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(org.jalchemy.sql.ColumnElement<T> column) {
+        return (T) values[metadata.indexOf(column)];
+    }
+
     /** Value at {@code index} cast to {@code type}; raises {@code ClassCastException} naming both if it is not one. */
     public <T> T get(int index, Class<T> type) {
         return type.cast(values[index]);

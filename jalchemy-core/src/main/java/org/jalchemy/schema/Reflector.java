@@ -166,7 +166,8 @@ public class Reflector {
                         String.valueOf(seq), rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
                 String refSchema = loc[0] != null ? rs.getString("PKTABLE_CAT") : rs.getString("PKTABLE_SCHEM");
                 info.put(key, new String[]{refSchema, rs.getString("PKTABLE_NAME"),
-                        rule(rs.getShort("DELETE_RULE")), rule(rs.getShort("UPDATE_RULE"))});
+                        normalizeRule(rule(rs.getShort("DELETE_RULE"))),
+                        normalizeRule(rule(rs.getShort("UPDATE_RULE")))});
             }
         }
         List<Reflected.ForeignKey> out = new ArrayList<>();
@@ -191,6 +192,11 @@ public class Reflector {
         String[] loc = location(c, schema);
         String current = loc[0] != null ? loc[0] : loc[1];
         return refSchema.equals(current);
+    }
+
+    /** A referential action as reported, or null when it is the database's default behaviour. */
+    protected String normalizeRule(String action) {
+        return action;
     }
 
     private static String rule(short r) {

@@ -155,6 +155,16 @@ public class Table extends TableClause {
         return primaryKey;
     }
 
+    /** The primary key's columns, in key order (what the expression language uses for inserted keys). */
+    @Override
+    public List<Column<?>> primaryKeyColumns() {
+        List<Column<?>> out = new ArrayList<>();
+        for (String n : primaryKey.columnNames()) {
+            out.add(columns.get(n));
+        }
+        return out;
+    }
+
     PrimaryKeyConstraint primaryKeyConstraint() {
         return primaryKey;
     }

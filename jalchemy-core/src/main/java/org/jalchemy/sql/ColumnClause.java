@@ -3,10 +3,14 @@ package org.jalchemy.sql;
 import org.jalchemy.types.SqlType;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A named column, optionally of a FROM clause (SQLAlchemy's {@code ColumnClause}). The schema's
  * {@code Column<T>} extends it with constraints and defaults; {@code column("x")} makes a bare one.
+ *
+ * <p>Renders as {@code table.name} (or {@code alias.name}) when it has a table, and brings that
+ * table into the FROM clause of a SELECT that uses it.
  */
 public class ColumnClause<T> extends ColumnElement<T> {
     private final String name;
@@ -20,6 +24,7 @@ public class ColumnClause<T> extends ColumnElement<T> {
     }
 
     /** The column's name as written in SQL (quoted by the dialect when needed). */
+    @Override
     public String name() {
         return name;
     }
@@ -34,8 +39,41 @@ public class ColumnClause<T> extends ColumnElement<T> {
         return table;
     }
 
+    /** A copy of this column bound to {@code table} (used by lightweight tables and aliases). */
+    ColumnClause<T> withTable(FromClause newTable) {
+        return new ColumnClause<>(name, type, newTable);
+    }
+
+    @Override
+    String bindKey() {
+        return name;
+    }
+
+    @Override
+    void compileTo(SqlCompiler c) {
+        c.visitColumn(this);
+    }
+
+    @Override
+    void keyTo(KeyBuilder k) {
+        k.add(ColumnClause.class).add(name).add(type);
+        if (table == null) {
+            k.add((Object) null);
+        } else {
+            table.keyTo(k);
+        }
+    }
+
+    @Override
+    void collectFroms(Set<FromClause> out) {
+        if (table != null) {
+            out.add(table);
+        }
+    }
+
     @Override
     public String toString() {
-        return table instanceof TableClause t ? t.name() + "." + name : name;
+        return table instanceof TableClause t ? t.name() + "." + name
+                : table instanceof Alias a && a.name() != null ? a.name() + "." + name : name;
     }
 }

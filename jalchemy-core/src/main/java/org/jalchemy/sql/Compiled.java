@@ -19,8 +19,26 @@ import java.util.Map;
  *                      shape is only known from the driver's metadata
  * @param dialect       the dialect it was compiled for
  * @param isQuery       true when the statement returns rows (SELECT, or DML with RETURNING)
+ * @param resultKeys    per result column, the expression that produced it (for {@code row.get(column)}),
+ *                      from the statement first compiled; empty when unknown. Lookups must fall back
+ *                      to names, since a later statement with the same cache key may hold other
+ *                      (equal) expression objects.
  */
-public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery) {
+public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery,
+                       Object[] resultKeys, KeyFetch keyFetch) {
+
+    /**
+     * How a single-row INSERT reports the primary key it created when the statement has no
+     * RETURNING of its own (SQLAlchemy's {@code inserted_primary_key}): not at all, through an
+     * implicit {@code RETURNING pk} (the result columns are then the key columns and the statement
+     * is run as a query, but reported as DML), or through JDBC generated keys.
+     */
+    public enum KeyFetch { NONE, RETURNING, GENERATED_KEYS }
+
+    /** A compiled statement whose result columns are known by name only. */
+    public Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery) {
+        this(sql, slots, resultColumns, dialect, isQuery, new Object[0], KeyFetch.NONE);
+    }
 
     /**
      * Where one placeholder's value comes from: either {@code valueIndex >= 0}, an index into the
@@ -48,6 +66,11 @@ public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumn
      * @param params   execution parameters by name (may be empty)
      */
     public Object[] values(Object[] embedded, Map<String, ?> params) {
+        return values(embedded, params, false);
+    }
+
+    /** As {@link #values(Object[], Map)}; {@code lenient} leaves missing named values null (for display). */
+    public Object[] values(Object[] embedded, Map<String, ?> params, boolean lenient) {
         Object[] out = new Object[slots.length];
         for (int i = 0; i < slots.length; i++) {
             BindSlot s = slots[i];
@@ -55,7 +78,7 @@ public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumn
                 out[i] = embedded[s.valueIndex];
             } else if (params.containsKey(s.name)) {
                 out[i] = params.get(s.name);
-            } else {
+            } else if (!lenient) {
                 throw new org.jalchemy.exc.ArgumentError("A value is required for bind parameter '" + s.name
                         + "' of statement: " + sql);
             }

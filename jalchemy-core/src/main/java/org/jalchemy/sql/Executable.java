@@ -21,4 +21,32 @@ public interface Executable {
 
     /** Values embedded in this statement, in the order its compiled bind slots refer to them. */
     Object[] boundValues();
+
+    /**
+     * The statement to run when executed with parameter maps whose keys are {@code keys}: an
+     * INSERT or UPDATE without explicit values takes its columns from them (SQLAlchemy's
+     * executemany convention). Others return themselves.
+     */
+    default Executable forParameterKeys(java.util.Set<String> keys) {
+        return this;
+    }
+
+    /** As {@link #forParameterKeys}, for a statement about to run once per parameter set (executemany). */
+    default Executable forExecuteMany(java.util.Set<String> keys) {
+        return forParameterKeys(keys);
+    }
+
+    /**
+     * For executemany of a statement that returns rows (INSERT ... RETURNING): the same statement as
+     * one multi-row statement over {@code parameterSets} (SQLAlchemy's "insertmanyvalues"), or null
+     * when the statement cannot be expanded and must run once per parameter set.
+     */
+    default Executable expandMany(java.util.List<? extends java.util.Map<String, ?>> parameterSets) {
+        return null;
+    }
+
+    /** Rows per fetch when streaming the result (0: the driver's default). */
+    default int fetchSize() {
+        return 0;
+    }
 }

@@ -1,15 +1,218 @@
 package org.jalchemy.sql;
 
+import org.jalchemy.exc.ArgumentError;
+import org.jalchemy.types.NullType;
+import org.jalchemy.types.SqlType;
+
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Static entry points of the SQL expression language; {@code import static org.jalchemy.sql.Sql.*}.
- * (The expression builders are added with the expression language.)
+ * Static entry points of the SQL expression language; {@code import static org.jalchemy.sql.Sql.*}:
+ * {@code select}, {@code insert}, {@code update}, {@code delete}, {@code and}/{@code or}/{@code not},
+ * {@code func}, {@code case_}, {@code cast}, {@code literal}, {@code exists}, {@code union}...,
+ * {@code text}, and the lightweight {@code table()}/{@code column()} constructs.
  */
 public final class Sql {
     private Sql() {
     }
 
+    /** SQL functions: {@code func.count(users.id)}, {@code func.call("name", args)}. */
+    public static final Func func = new Func();
+
     /** Literal SQL with {@code :name} bind parameters; see {@link TextClause}. */
     public static TextClause text(String sql) {
         return TextClause.of(sql);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    /** {@code SELECT columns}: columns, expressions, or tables (all their columns). */
+    public static Select select(ColumnsClauseRole... columns) {
+        return Select.of(Arrays.asList(columns));
+    }
+
+    public static Select select(List<? extends ColumnsClauseRole> columns) {
+        return Select.of(columns);
+    }
+
+    public static Insert insert(TableClause table) {
+        return Insert.into(table);
+    }
+
+    public static Update update(TableClause table) {
+        return Update.of(table);
+    }
+
+    public static Delete delete(TableClause table) {
+        return Delete.of(table);
+    }
+
+    public static CompoundSelect union(SelectBase first, SelectBase... others) {
+        return first.union(others);
+    }
+
+    public static CompoundSelect unionAll(SelectBase first, SelectBase... others) {
+        return first.unionAll(others);
+    }
+
+    public static CompoundSelect intersect(SelectBase first, SelectBase... others) {
+        return first.intersect(others);
+    }
+
+    public static CompoundSelect except(SelectBase first, SelectBase... others) {
+        return first.except(others);
+    }
+
+    /** {@code EXISTS (select)}. */
+    public static ColumnElement<Boolean> exists(SelectBase select) {
+        return select.exists();
+    }
+
+    // ------------------------------------------------------------------ boolean operators
+
+    /** {@code a AND b AND ...}; null items are skipped, none at all is TRUE. */
+    @SafeVarargs
+    public static ColumnElement<Boolean> and(ColumnElement<Boolean>... clauses) {
+        return BooleanClauseList.of(true, Arrays.asList(clauses));
+    }
+
+    public static ColumnElement<Boolean> and(List<? extends ColumnElement<Boolean>> clauses) {
+        return BooleanClauseList.of(true, clauses);
+    }
+
+    /** {@code a OR b OR ...}; none at all is FALSE. */
+    @SafeVarargs
+    public static ColumnElement<Boolean> or(ColumnElement<Boolean>... clauses) {
+        return BooleanClauseList.of(false, Arrays.asList(clauses));
+    }
+
+    public static ColumnElement<Boolean> or(List<? extends ColumnElement<Boolean>> clauses) {
+        return BooleanClauseList.of(false, clauses);
+    }
+
+    /** {@code NOT clause}. */
+    public static ColumnElement<Boolean> not(ColumnElement<Boolean> clause) {
+        return new UnaryExpression<>(FromClause.required(clause, "not() clause"), UnaryExpression.Kind.NOT,
+                ExprTypes.BOOLEAN);
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /** A bound value as an expression, its type inferred by the driver. */
+    public static ColumnElement<Object> literal(Object value) {
+        return BindParameter.of("param", value);
+    }
+
+    /** A bound value with a declared type. */
+    public static <T> ColumnElement<T> literal(T value, SqlType<T> type) {
+        return BindParameter.coerced("param", value, type);
+    }
+
+    /** A named bound parameter, filled from the execution parameters. */
+    public static <T> BindParameter<T> bindparam(String name, SqlType<T> type) {
+        return BindParameter.named(name, type);
+    }
+
+    /** A named bound parameter with a value the execution parameters may override. */
+    public static <T> BindParameter<T> bindparam(String name, T value, SqlType<T> type) {
+        return BindParameter.named(name, value, type);
+    }
+
+    /** A named bound parameter of unknown type. */
+    public static BindParameter<Object> bindparam(String name) {
+        return BindParameter.named(name, NullType.INSTANCE);
+    }
+
+    /** Literal SQL text used as a column expression (not escaped: never pass user input). */
+    public static ColumnElement<Object> literalColumn(String sql) {
+        return new LiteralColumn<>(sql, NullType.INSTANCE);
+    }
+
+    public static <T> ColumnElement<T> literalColumn(String sql, SqlType<T> type) {
+        return new LiteralColumn<>(sql, type);
+    }
+
+    /** {@code CAST(expr AS type)}. */
+    public static <T> ColumnElement<T> cast(ColumnElement<?> expr, SqlType<T> type) {
+        return new Cast<>(expr, type);
+    }
+
+    /** {@code CASE WHEN ... END}: {@code case_().when(cond, value).else_(value)}. */
+    public static Case<Object> case_() {
+        return Case.empty();
+    }
+
+    /** The value an upsert tried to insert into {@code column} ({@code excluded.col} / {@code VALUES(col)}). */
+    public static <T> ColumnElement<T> excluded(ColumnClause<T> column) {
+        return new Excluded<>(column);
+    }
+
+    public static ColumnElement<Object> null_() {
+        return new Keyword<>(Keyword.Kind.NULL, NullType.INSTANCE);
+    }
+
+    public static ColumnElement<Boolean> true_() {
+        return new Keyword<>(Keyword.Kind.TRUE, ExprTypes.BOOLEAN);
+    }
+
+    public static ColumnElement<Boolean> false_() {
+        return new Keyword<>(Keyword.Kind.FALSE, ExprTypes.BOOLEAN);
+    }
+
+    /** {@code *} as a select column. */
+    public static ColumnElement<Object> star() {
+        return new Keyword<>(Keyword.Kind.STAR, NullType.INSTANCE);
+    }
+
+    public static <T> Ordering<T> asc(ColumnElement<T> e) {
+        return e.asc();
+    }
+
+    public static <T> Ordering<T> desc(ColumnElement<T> e) {
+        return e.desc();
+    }
+
+    public static <T> Ordering<T> nullsFirst(ColumnElement<T> e) {
+        return e.nullsFirst();
+    }
+
+    public static <T> Ordering<T> nullsLast(ColumnElement<T> e) {
+        return e.nullsLast();
+    }
+
+    public static <T> ColumnElement<T> distinct(ColumnElement<T> e) {
+        return e.distinct();
+    }
+
+    // ------------------------------------------------------------------ lightweight tables
+
+    /** A bare column, to be given to {@link #table}: {@code column("id", IntegerType.INSTANCE)}. */
+    public static <T> ColumnClause<T> column(String name, SqlType<T> type) {
+        return new ColumnClause<>(name, type, null);
+    }
+
+    /** A bare column of unknown type. */
+    public static ColumnClause<Object> column(String name) {
+        return new ColumnClause<>(name, NullType.INSTANCE, null);
+    }
+
+    /**
+     * A lightweight table (no MetaData, no DDL): {@code table("users", column("id", IntegerType.INSTANCE))}.
+     * The given columns are copied and bound to the table; get them back with {@code users.c("id")}
+     * or, typed, {@code users.c(idColumn)}.
+     */
+    public static TableClause table(String name, ColumnClause<?>... columns) {
+        return tableIn(null, name, columns);
+    }
+
+    /** A lightweight table in {@code schema}. */
+    public static TableClause tableIn(String schema, String name, ColumnClause<?>... columns) {
+        for (ColumnClause<?> c : columns) {
+            if (c.table() != null) {
+                throw new ArgumentError("Column " + c + " already belongs to a table; pass bare column() objects");
+            }
+        }
+        return new TableClause(name, schema, List.of(columns), List.of());
     }
 }

@@ -198,4 +198,9 @@ public class MySqlDialect extends Dialect {
         return (state != null && state.startsWith("08"))
                 || String.valueOf(e.getMessage()).contains("Connection is closed");
     }
+
+    @Override
+    public org.jalchemy.sql.SqlCompiler newSqlCompiler() {
+        return new MySqlCompiler(this);
+    }
 }

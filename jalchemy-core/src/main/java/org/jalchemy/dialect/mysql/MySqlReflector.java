@@ -61,7 +61,8 @@ final class MySqlReflector extends Reflector {
             case "int", "integer", "mediumint" -> IntegerType.INSTANCE;
             case "bigint" -> BigIntegerType.INSTANCE;
             case "smallint" -> SmallIntegerType.INSTANCE;
-            case "tinyint", "bit", "boolean", "bool" -> size == 1 ? BooleanType.INSTANCE : SmallIntegerType.INSTANCE;
+            case "tinyint", "bit", "boolean", "bool" -> size == 1 || jdbcType == java.sql.Types.BIT
+                    || jdbcType == java.sql.Types.BOOLEAN ? BooleanType.INSTANCE : SmallIntegerType.INSTANCE;
             case "varchar", "char" -> new StringType(size);
             case "text", "longtext", "mediumtext", "tinytext" -> TextType.INSTANCE;
             case "float" -> FloatType.INSTANCE;
@@ -73,6 +74,24 @@ final class MySqlReflector extends Reflector {
             case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> LargeBinaryType.INSTANCE;
             default -> NullType.INSTANCE;
         };
+    }
+
+    /**
+     * Leaves out the indexes InnoDB creates by itself for foreign keys (named after the constraint, on
+     * its columns): they come back with the foreign key, and creating them again would clash.
+     * Unique indexes are reported by {@link #uniqueConstraints} (MySQL does not tell them apart).
+     */
+    @Override
+    public List<Reflected.Index> indexes(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.ForeignKey> fks = foreignKeys(c, schema, table);
+        return super.indexes(c, schema, table).stream().filter(ix -> fks.stream().noneMatch(fk ->
+                ix.name().equals(fk.name()) && ix.columns().equals(fk.columns()))).toList();
+    }
+
+    /** InnoDB's default action is RESTRICT, which behaves as NO ACTION: both reflect as "no action given". */
+    @Override
+    protected String normalizeRule(String action) {
+        return "RESTRICT".equals(action) ? null : action;
     }
 
     @Override

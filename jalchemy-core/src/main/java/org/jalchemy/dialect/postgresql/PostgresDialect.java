@@ -158,4 +158,9 @@ public class PostgresDialect extends Dialect {
         String msg = String.valueOf(e.getMessage());
         return msg.contains("This connection has been closed") || msg.contains("An I/O error occurred");
     }
+
+    @Override
+    public org.jalchemy.sql.SqlCompiler newSqlCompiler() {
+        return new PostgresCompiler(this);
+    }
 }

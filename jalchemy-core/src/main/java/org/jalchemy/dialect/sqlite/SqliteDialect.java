@@ -157,4 +157,9 @@ public class SqliteDialect extends Dialect {
         String msg = String.valueOf(e.getMessage());
         return msg.contains("database connection closed") || msg.contains("Cannot operate on a closed database");
     }
+
+    @Override
+    public org.jalchemy.sql.SqlCompiler newSqlCompiler() {
+        return new SqliteCompiler(this);
+    }
 }

@@ -1,0 +1,109 @@
+package org.jalchemy.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command line of the suite ({@code ./dev bench [options]}):
+ * <pre>
+ *   --quick                 small sizes (the whole suite in under two minutes)
+ *   --runs=N                timed runs per variant (default 3; median reported)
+ *   --backends=a,b          sqlite,postgresql,mariadb (default: all three; sqlite,postgresql with --quick)
+ *   --workloads=a,b         subset of the workloads
+ *   --variants=a,b          subset of the variants (baselines are always run)
+ *   --size=N                override every workload's size (smoke tests)
+ *   --no-python             skip SQLAlchemy
+ *   --out=PATH              JSON output (default bench/results/latest.json)
+ *   --verbose               stack traces of failures
+ * </pre>
+ * URLs come from {@code JALCHEMY_BENCH_SQLITE_URL}, {@code JALCHEMY_BENCH_PG_URL},
+ * {@code JALCHEMY_BENCH_MARIADB_URL}, falling back to the {@code JALCHEMY_TEST_*} variables and
+ * then to local defaults.
+ */
+public record BenchOptions(boolean quick, int runs, List<String> backends, List<Workload> workloads,
+                           Set<String> variants, Integer size, boolean python, Path out, boolean verbose) {
+
+    public static BenchOptions parse(String... args) {
+        boolean quick = false;
+        boolean python = true;
+        boolean verbose = false;
+        int runs = 3;
+        Integer size = null;
+        List<String> backends = null;
+        List<Workload> workloads = Arrays.asList(Workload.values());
+        Set<String> variants = Set.of();
+        Path out = Path.of("bench", "results", "latest.json");
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            String v = kv.length > 1 ? kv[1] : "";
+            switch (kv[0]) {
+                case "--quick" -> quick = true;
+                case "--no-python" -> python = false;
+                case "--verbose" -> verbose = true;
+                case "--runs" -> runs = Integer.parseInt(v);
+                case "--size" -> size = Integer.parseInt(v);
+                case "--backends" -> backends = List.of(v.toLowerCase(Locale.ROOT).split(","));
+                case "--workloads" -> workloads = Arrays.stream(v.split(",")).map(Workload::byKey).toList();
+                case "--variants" -> variants = Set.of(v.split(","));
+                case "--out" -> out = Path.of(v);
+                default -> throw new IllegalArgumentException("Unknown option '" + a + "'; see BenchOptions for the list");
+            }
+        }
+        if (backends == null) {
+            backends = quick ? List.of("sqlite", "postgresql") : List.of("sqlite", "postgresql", "mariadb");
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
+        for (String b : backends) {
+            if (!urls().containsKey(b)) {
+                throw new IllegalArgumentException("Unknown backend '" + b + "'; backends are sqlite, postgresql, mariadb");
+            }
+        }
+        return new BenchOptions(quick, runs, backends, workloads, variants, size, python, out, verbose);
+    }
+
+    /** Size of a workload in this run. */
+    public int fixtureSize(Workload w) {
+        return size != null ? size : w.size(quick);
+    }
+
+    /** True when the variant is selected (no selection: all; baselines always). */
+    public boolean selects(String variant) {
+        return variants.isEmpty() || variants.contains(variant) || variant.equals("jdbc") || variant.equals("handwritten");
+    }
+
+    /** The jalchemy URL of each backend. */
+    public static Map<String, String> urls() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String dir = System.getProperty("bench.dir", "jalchemy-benchmarks/target");
+        m.put("sqlite", env("JALCHEMY_BENCH_SQLITE_URL", null, "sqlite:///" + Path.of(dir, "bench.db")));
+        m.put("postgresql", env("JALCHEMY_BENCH_PG_URL", "JALCHEMY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"));
+        m.put("mariadb", env("JALCHEMY_BENCH_MARIADB_URL", "JALCHEMY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test"));
+        return m;
+    }
+
+    private static String env(String key, String fallbackKey, String dflt) {
+        for (String k : new String[] {key, fallbackKey}) {
+            if (k != null) {
+                String v = System.getenv(k);
+                if (v != null && !v.isBlank()) {
+                    return v;
+                }
+            }
+        }
+        return dflt;
+    }
+
+    List<String> describe() {
+        List<String> d = new ArrayList<>();
+        d.add((quick ? "quick" : "full") + " mode, " + runs + " timed runs after 1 warm-up");
+        return d;
+    }
+}

@@ -1,0 +1,116 @@
+package org.jalchemy.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The suite's two outputs: the console table and {@code latest.json}
+ * ({@code {"machine", "jdk", "results": [{"workload", "backend", "variant", "seconds", "ratio_to_jdbc"}]}}).
+ * {@code seconds} is the median of the timed runs; {@code ratio_to_jdbc} divides it by the
+ * baseline of the same workload and backend ({@code jdbc}, or {@code handwritten} for loaders).
+ * Variants not measured (not yet available, failed, wrong) have null seconds and ratio, and are
+ * listed, never left out.
+ */
+public final class Report {
+    private final List<Measurement> measurements;
+
+    public Report(List<Measurement> measurements) {
+        this.measurements = sorted(measurements);
+    }
+
+    private static List<Measurement> sorted(List<Measurement> ms) {
+        List<Measurement> out = new ArrayList<>(ms);
+        out.sort(Comparator.comparing((Measurement m) -> Workload.byKey(m.workload()).ordinal())
+                .thenComparing(m -> backendOrder(m.backend())));
+        return out; // stable: variants keep the order they were run in
+    }
+
+    private static int backendOrder(String b) {
+        return switch (b) {
+            case "sqlite" -> 0;
+            case "postgresql" -> 1;
+            default -> 2;
+        };
+    }
+
+    public List<Measurement> measurements() {
+        return measurements;
+    }
+
+    /** Ratio of {@code m}'s median to its baseline's, or null when either is missing. */
+    public Double ratio(Measurement m) {
+        Double s = m.median();
+        if (s == null) {
+            return null;
+        }
+        String baseline = Workload.byKey(m.workload()).baseline();
+        for (Measurement b : measurements) {
+            if (b.workload().equals(m.workload()) && b.backend().equals(m.backend()) && b.variant().equals(baseline)) {
+                Double bs = b.median();
+                return bs == null || bs == 0 ? null : s / bs;
+            }
+        }
+        return null;
+    }
+
+    /** The table printed at the end of a run (also pasted into docs/performance.md). */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "| %-16s | %-10s | %-20s | %10s | %8s | %s%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "seconds", "ratio", "note"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
+                "-".repeat(11) + ":", "-".repeat(9) + ":", "---"));
+        for (Measurement m : measurements) {
+            Double s = m.median();
+            Double r = ratio(m);
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(),
+                    s == null ? "-" : String.format("%.3f", s),
+                    r == null ? "-" : String.format("%.2fx", r),
+                    Objects.requireNonNullElse(m.note(), "") + " |"));
+        }
+        return sb.toString();
+    }
+
+    /** Writes the JSON of the schema to {@code path}. */
+    public void writeJson(Path path, String machine, String jdk) throws IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = om.createObjectNode();
+        root.put("machine", machine);
+        root.put("jdk", jdk);
+        ArrayNode results = root.putArray("results");
+        for (Measurement m : measurements) {
+            ObjectNode r = results.addObject();
+            r.put("workload", m.workload());
+            r.put("backend", m.backend());
+            r.put("variant", m.variant());
+            Double s = m.median();
+            Double ratio = ratio(m);
+            if (s == null) {
+                r.putNull("seconds");
+            } else {
+                r.put("seconds", Math.round(s * 10000) / 10000.0);
+            }
+            if (ratio == null) {
+                r.putNull("ratio_to_jdbc");
+            } else {
+                r.put("ratio_to_jdbc", Math.round(ratio * 1000) / 1000.0);
+            }
+        }
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        om.writeValue(tmp.toFile(), root);
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

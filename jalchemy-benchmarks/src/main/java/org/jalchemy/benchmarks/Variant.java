@@ -1,0 +1,31 @@
+package org.jalchemy.benchmarks;
+
+/**
+ * One way of doing one workload: plain JDBC, jalchemy Core, Hibernate, jOOQ... The harness
+ * prepares the tables, times {@link Body#run} alone, and checks its checksum.
+ *
+ * <p>To add a variant, write its body as a static method and list it in a family class
+ * ({@code JdbcVariants}, {@code CoreVariants}, ...) that {@link Catalog} knows; a planned variant
+ * that has become possible moves from {@link Catalog#planned()} to such a class.
+ *
+ * @param workload which workload this variant performs
+ * @param name     the variant column of the report ({@code jdbc}, {@code core}, {@code orm_full}...)
+ * @param body     the timed work
+ */
+public record Variant(Workload workload, String name, Body body) {
+
+    /** The timed work of a variant. */
+    @FunctionalInterface
+    public interface Body {
+        /**
+         * Performs the workload once at size {@code n} on {@code backend} and returns the checksum
+         * of what it read (see {@link Checksums}); write workloads return anything, the harness
+         * reads the table back instead. Must leave no transaction open.
+         */
+        long run(BenchBackend backend, int n) throws Exception;
+    }
+
+    public static Variant of(Workload workload, String name, Body body) {
+        return new Variant(workload, name, body);
+    }
+}

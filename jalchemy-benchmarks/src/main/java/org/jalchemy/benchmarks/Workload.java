@@ -1,0 +1,216 @@
+package org.jalchemy.benchmarks;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The five workloads of SQLAlchemy's {@code examples/performance} suite, with their sizes, their
+ * tables and their fixtures.
+ *
+ * <p>Read workloads (large_resultsets, short_selects, loaders) fill their tables once per backend;
+ * write workloads (bulk_inserts, single_inserts) empty theirs before every run, so runs are
+ * independent. Every run yields a checksum that must equal {@link #expected(int)}: a variant that
+ * skips work (or reads the wrong rows) is reported as wrong, not as fast.
+ */
+public enum Workload {
+    LARGE_RESULTSETS("large_resultsets", 500_000, 50_000, "jdbc", false),
+    BULK_INSERTS("bulk_inserts", 100_000, 10_000, "jdbc", true),
+    SINGLE_INSERTS("single_inserts", 10_000, 300, "jdbc", true),
+    SHORT_SELECTS("short_selects", 10_000, 1_000, "jdbc", false),
+    LOADERS("loaders", 1_000, 100, "handwritten", false);
+
+    private final String key;
+    private final int fullSize;
+    private final int quickSize;
+    private final String baseline;
+    private final boolean writes;
+
+    Workload(String key, int fullSize, int quickSize, String baseline, boolean writes) {
+        this.key = key;
+        this.fullSize = fullSize;
+        this.quickSize = quickSize;
+        this.baseline = baseline;
+        this.writes = writes;
+    }
+
+    /** The name used in the table and the JSON. */
+    public String key() {
+        return key;
+    }
+
+    /** Rows (or operations, or parents for loaders) of a run. */
+    public int size(boolean quick) {
+        return quick ? quickSize : fullSize;
+    }
+
+    /** The variant every other is divided by: {@code jdbc}, or {@code handwritten} for loaders. */
+    public String baseline() {
+        return baseline;
+    }
+
+    /** True when runs write, so the table is emptied before each run and checked afterwards. */
+    public boolean writes() {
+        return writes;
+    }
+
+    /** Size of the untimed warm-up run: reads warm up on the whole table, loops on a tenth. */
+    public int warmupSize(int n) {
+        return switch (this) {
+            case LARGE_RESULTSETS, LOADERS -> n;
+            default -> Math.max(10, n / 10);
+        };
+    }
+
+    public static Workload byKey(String key) {
+        for (Workload w : values()) {
+            if (w.key.equals(key.toLowerCase(Locale.ROOT))) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
+                + "bulk_inserts, single_inserts, short_selects, loaders");
+    }
+
+    /** Drops and creates this workload's tables, and fills them when it is a read workload. */
+    public void create(BenchBackend b, int n) throws SQLException {
+        for (String t : Tables.of(this)) {
+            b.exec("DROP TABLE IF EXISTS " + t);
+        }
+        b.exec(Tables.ddl(this, b));
+        switch (this) {
+            case LARGE_RESULTSETS -> fillCustomers(b, "lr_customer", n, false);
+            case SHORT_SELECTS -> fillCustomers(b, "ss_customer", Data.SHORT_SELECT_ROWS, true);
+            case LOADERS -> fillLoaders(b, n);
+            default -> {
+            }
+        }
+    }
+
+    /** Empties a write workload's table (identity restarted) before a run; no-op for reads. */
+    public void reset(BenchBackend b) throws SQLException {
+        if (!writes) {
+            return;
+        }
+        String t = Tables.of(this)[0];
+        if (b.isSqlite()) {
+            b.exec("DELETE FROM " + t);
+        } else if (b.isPostgresql()) {
+            b.exec("TRUNCATE " + t + " RESTART IDENTITY");
+        } else {
+            b.exec("TRUNCATE TABLE " + t);
+        }
+    }
+
+    /** For write workloads, the checksum of what the run left in the table: rows plus total text length. */
+    public long tableChecksum(BenchBackend b) throws SQLException {
+        String t = Tables.of(this)[0];
+        java.sql.Connection c = b.jdbc();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(LENGTH(name)) + SUM(LENGTH(description)) FROM " + t)) {
+            rs.next();
+            long v = rs.getLong(1) + rs.getLong(2);
+            c.commit();
+            return v;
+        }
+    }
+
+    /** The checksum a correct run of size {@code n} yields. */
+    public long expected(int n) {
+        long sum = 0;
+        switch (this) {
+            case LARGE_RESULTSETS -> {
+                for (long i = 1; i <= n; i++) {
+                    sum += i + Data.name(i).length() + Data.description(i).length();
+                }
+            }
+            case BULK_INSERTS, SINGLE_INSERTS -> {
+                for (long i = 1; i <= n; i++) {
+                    sum += 1 + Data.name(i).length() + Data.description(i).length();
+                }
+            }
+            case SHORT_SELECTS -> {
+                for (int k = 0; k < n; k++) {
+                    long id = Data.shortSelectId(k);
+                    sum += Checksums.customer(id, Data.name(id), id);
+                }
+            }
+            case LOADERS -> {
+                long children = (long) n * Data.CHILDREN_PER_PARENT;
+                for (long p = 1; p <= n; p++) {
+                    sum += p + Data.parentName(p).length();
+                }
+                for (long j = 1; j <= children; j++) {
+                    sum += j + Data.childName(j).length();
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static void fillCustomers(BenchBackend b, String table, int n, boolean extra) throws SQLException {
+        java.sql.Connection c = b.jdbc();
+        String sql = extra
+                ? "INSERT INTO " + table + " (id, name, description, q, p, x, y, z) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO " + table + " (id, name, description) VALUES (?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= n; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, Data.name(i));
+                ps.setString(3, Data.description(i));
+                if (extra) {
+                    for (int k = 4; k <= 8; k++) {
+                        ps.setInt(k, i);
+                    }
+                }
+                ps.addBatch();
+                if (i % 5000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        analyze(b, table);
+    }
+
+    private static void fillLoaders(BenchBackend b, int parents) throws SQLException {
+        java.sql.Connection c = b.jdbc();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ld_parent (id, name) VALUES (?, ?)")) {
+            for (int i = 1; i <= parents; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, Data.parentName(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        long children = (long) parents * Data.CHILDREN_PER_PARENT;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ld_child (id, parent_id, name) VALUES (?, ?, ?)")) {
+            for (long j = 1; j <= children; j++) {
+                ps.setLong(1, j);
+                ps.setInt(2, Data.parentOf(j));
+                ps.setString(3, Data.childName(j));
+                ps.addBatch();
+                if (j % 5000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        analyze(b, "ld_parent");
+        analyze(b, "ld_child");
+    }
+
+    private static void analyze(BenchBackend b, String table) throws SQLException {
+        if (b.isPostgresql()) {
+            b.exec("ANALYZE " + table);
+        } else if (b.isMariadb()) {
+            b.exec("ANALYZE TABLE " + table);
+        } else {
+            b.exec("ANALYZE " + table);
+        }
+    }
+}

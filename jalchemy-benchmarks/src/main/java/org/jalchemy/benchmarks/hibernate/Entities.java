@@ -1,0 +1,56 @@
+package org.jalchemy.benchmarks.hibernate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * Hibernate mappings of the benchmark tables (see {@code Tables}). Ids are assigned by the
+ * benchmark: Hibernate turns JDBC batching off for IDENTITY ids, and bulk_inserts measures it
+ * with {@code hibernate.jdbc.batch_size}, as the issue asks.
+ */
+final class Entities {
+    private Entities() {
+    }
+
+    @Entity(name = "LrCustomer")
+    @Table(name = "lr_customer")
+    public static class LrCustomer {
+        @Id
+        Integer id;
+        String name;
+        String description;
+    }
+
+    @Entity(name = "BiCustomer")
+    @Table(name = "bi_customer")
+    public static class BiCustomer {
+        @Id
+        Integer id;
+        String name;
+        String description;
+
+        protected BiCustomer() {
+        }
+
+        BiCustomer(Integer id, String name, String description) {
+            this.id = id;
+            this.name = name;
+            this.description = description;
+        }
+    }
+
+    @Entity(name = "SsCustomer")
+    @Table(name = "ss_customer")
+    public static class SsCustomer {
+        @Id
+        Integer id;
+        String name;
+        String description;
+        Integer q;
+        Integer p;
+        Integer x;
+        Integer y;
+        Integer z;
+    }
+}

@@ -1,0 +1,143 @@
+package org.jalchemy.benchmarks.jdbc;
+
+import org.jalchemy.benchmarks.BenchBackend;
+import org.jalchemy.benchmarks.Checksums;
+import org.jalchemy.benchmarks.Data;
+import org.jalchemy.benchmarks.Variant;
+import org.jalchemy.benchmarks.Workload;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floor: plain JDBC on the same driver and connection properties as jalchemy, written the
+ * way a careful programmer would (one prepared statement reused, typed getters, batches), on one
+ * long-lived connection with autocommit off. Every other variant is measured as a ratio to these;
+ * {@code handwritten} is the loaders' baseline (two queries, objects assembled by hand).
+ */
+public final class JdbcVariants {
+    private JdbcVariants() {
+    }
+
+    public static List<Variant> all() {
+        return List.of(
+                Variant.of(Workload.LARGE_RESULTSETS, "jdbc", JdbcVariants::largeResultsets),
+                Variant.of(Workload.BULK_INSERTS, "jdbc", JdbcVariants::bulkInserts),
+                Variant.of(Workload.SINGLE_INSERTS, "jdbc", JdbcVariants::singleInserts),
+                Variant.of(Workload.SHORT_SELECTS, "jdbc", JdbcVariants::shortSelects),
+                Variant.of(Workload.LOADERS, "handwritten", JdbcVariants::loaders));
+    }
+
+    static long largeResultsets(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        long sum = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, description FROM lr_customer");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sum += Checksums.row(rs.getInt(1), rs.getString(2), rs.getString(3));
+            }
+        }
+        c.commit();
+        return sum;
+    }
+
+    static long bulkInserts(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bi_customer (name, description) VALUES (?, ?)")) {
+            for (int i = 1; i <= n; i++) {
+                ps.setString(1, Data.name(i));
+                ps.setString(2, Data.description(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        return 0;
+    }
+
+    static long singleInserts(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO si_customer (name, description) VALUES (?, ?)")) {
+            for (int i = 1; i <= n; i++) {
+                ps.setString(1, Data.name(i));
+                ps.setString(2, Data.description(i));
+                ps.executeUpdate();
+                c.commit();
+            }
+        }
+        return 0;
+    }
+
+    static long shortSelects(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        long sum = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = ?")) {
+            for (int k = 0; k < n; k++) {
+                ps.setInt(1, Data.shortSelectId(k));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sum += Checksums.customer(rs.getInt(1), rs.getString(2), rs.getInt(4));
+                }
+            }
+        }
+        c.commit();
+        return sum;
+    }
+
+    /** A parent as a hand-written loader builds it. */
+    record Parent(int id, String name, List<Child> children) {
+    }
+
+    record Child(int id, int parentId, String name) {
+    }
+
+    /** Parents in one query, then their children by IN lists of {@link Data#IN_CHUNK} ids (selectin by hand). */
+    static long loaders(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        List<Parent> parents = new ArrayList<>(n);
+        Map<Integer, Parent> byId = new HashMap<>(n * 2);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM ld_parent ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Parent p = new Parent(rs.getInt(1), rs.getString(2), new ArrayList<>());
+                parents.add(p);
+                byId.put(p.id(), p);
+            }
+        }
+        StringBuilder in = new StringBuilder("SELECT id, parent_id, name FROM ld_child WHERE parent_id IN (");
+        for (int i = 0; i < Data.IN_CHUNK; i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        in.append(") ORDER BY id");
+        try (PreparedStatement ps = c.prepareStatement(in.toString())) {
+            for (int from = 0; from < parents.size(); from += Data.IN_CHUNK) {
+                for (int i = 0; i < Data.IN_CHUNK; i++) {
+                    // pad the last chunk by repeating its last id: one statement shape for every chunk
+                    int at = Math.min(from + i, parents.size() - 1);
+                    ps.setInt(i + 1, parents.get(at).id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Child ch = new Child(rs.getInt(1), rs.getInt(2), rs.getString(3));
+                        byId.get(ch.parentId()).children().add(ch);
+                    }
+                }
+            }
+        }
+        c.commit();
+        long sum = 0;
+        for (Parent p : parents) {
+            sum += Checksums.named(p.id(), p.name());
+            for (Child ch : p.children()) {
+                sum += Checksums.named(ch.id(), ch.name());
+            }
+        }
+        return sum;
+    }
+}

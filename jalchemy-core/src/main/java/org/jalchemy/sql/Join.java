@@ -1,0 +1,100 @@
+package org.jalchemy.sql;
+
+import org.jalchemy.exc.ArgumentError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code left [LEFT OUTER | FULL OUTER] JOIN right ON condition}. Its columns are both sides'
+ * columns. Made by {@link FromClause#join} and {@link Select#join}.
+ */
+public final class Join extends FromClause {
+    private final FromClause left;
+    private final FromClause right;
+    private final ColumnElement<?> onclause;
+    private final boolean outer;
+    private final boolean full;
+
+    Join(FromClause left, FromClause right, ColumnElement<?> onclause, boolean outer, boolean full) {
+        this.left = required(left, "join left side");
+        this.right = required(right, "join right side");
+        this.onclause = required(onclause, "join ON clause");
+        this.outer = outer;
+        this.full = full;
+    }
+
+    static ColumnElement<Boolean> inferOn(FromClause left, FromClause right) {
+        List<FromClause> candidates = new ArrayList<>();
+        Set<FromClause> parts = new java.util.LinkedHashSet<>();
+        left.collectSelfAndParts(parts);
+        candidates.addAll(parts);
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            FromClause l = candidates.get(i);
+            ColumnElement<Boolean> on = right.foreignKeyCondition(l);
+            if (on == null) {
+                on = l.foreignKeyCondition(right);
+            }
+            if (on != null) {
+                return on;
+            }
+        }
+        throw new ArgumentError("Can't find any foreign key relationships between " + left.describe() + " and "
+                + right.describe() + "; give the ON clause explicitly: join(right, condition)");
+    }
+
+    public FromClause left() {
+        return left;
+    }
+
+    public FromClause right() {
+        return right;
+    }
+
+    public ColumnElement<?> onclause() {
+        return onclause;
+    }
+
+    public boolean isOuter() {
+        return outer;
+    }
+
+    public boolean isFull() {
+        return full;
+    }
+
+    @Override
+    public List<? extends ColumnClause<?>> columns() {
+        List<ColumnClause<?>> out = new ArrayList<>(left.columns());
+        out.addAll(right.columns());
+        return out;
+    }
+
+    @Override
+    void collectSelfAndParts(Set<FromClause> out) {
+        out.add(this);
+        left.collectSelfAndParts(out);
+        right.collectSelfAndParts(out);
+    }
+
+    @Override
+    String describe() {
+        return "join of " + left.describe() + " and " + right.describe();
+    }
+
+    @Override
+    void compileTo(SqlCompiler c) {
+        c.visitJoin(this);
+    }
+
+    @Override
+    void keyTo(KeyBuilder k) {
+        k.add(Join.class).add(outer).add(full).add(left).add(right).add(onclause);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

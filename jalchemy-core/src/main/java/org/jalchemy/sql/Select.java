@@ -1,0 +1,386 @@
+package org.jalchemy.sql;
+
+import org.jalchemy.exc.ArgumentError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code SELECT} (SQLAlchemy's {@code Select}): an immutable value; every builder call returns a
+ * new Select. FROM entries are inferred from the columns and the WHERE clause (tables named by
+ * their columns) plus those given by {@link #selectFrom} and {@link #join}; a table that is part of
+ * a join is not listed again. Several {@link #where} calls AND together.
+ *
+ * <p>Inside an enclosing SELECT (scalar subquery, EXISTS, IN) FROM entries that the enclosing
+ * SELECT already has are omitted (auto-correlation), unless {@link #correlate} names others.
+ */
+public final class Select extends SelectBase {
+    private final List<ColumnsClauseRole> raw;
+    private final List<ColumnElement<?>> columns;
+    private final List<FromClause> froms;
+    private final List<ColumnElement<?>> where;
+    private final List<ColumnElement<?>> groupBy;
+    private final List<ColumnElement<?>> having;
+    private final List<ColumnElement<?>> orderBy;
+    private final BindParameter<Integer> limit;
+    private final BindParameter<Integer> offset;
+    private final boolean distinct;
+    private final List<ColumnElement<?>> distinctOn;
+    private final ForUpdate forUpdate;
+    private final List<FromClause> correlate;
+    private final int fetchSize;
+
+    /** {@code FOR UPDATE} options. */
+    public record ForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+    }
+
+    private Select(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
+                   List<ColumnElement<?>> groupBy, List<ColumnElement<?>> having, List<ColumnElement<?>> orderBy,
+                   BindParameter<Integer> limit, BindParameter<Integer> offset, boolean distinct,
+                   List<ColumnElement<?>> distinctOn, ForUpdate forUpdate, List<FromClause> correlate, int fetchSize) {
+        this.raw = raw;
+        this.froms = froms;
+        this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
+        this.distinct = distinct;
+        this.distinctOn = distinctOn;
+        this.forUpdate = forUpdate;
+        this.correlate = correlate;
+        this.fetchSize = fetchSize;
+        List<ColumnElement<?>> cols = new ArrayList<>();
+        for (ColumnsClauseRole r : raw) {
+            if (r instanceof ColumnElement<?> e) {
+                cols.add(e);
+            } else if (r instanceof FromClause f) {
+                cols.addAll(f.columns());
+            } else {
+                throw new ArgumentError("select() accepts columns, expressions and FROM clauses; got " + r);
+            }
+        }
+        this.columns = List.copyOf(cols);
+    }
+
+    static Select of(List<? extends ColumnsClauseRole> items) {
+        for (ColumnsClauseRole r : items) {
+            FromClause.required(r, "select() item");
+        }
+        return new Select(List.copyOf(items), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+                false, List.of(), null, null, 0);
+    }
+
+    private Select with(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
+                        List<ColumnElement<?>> groupBy, List<ColumnElement<?>> having, List<ColumnElement<?>> orderBy,
+                        BindParameter<Integer> limit, BindParameter<Integer> offset, boolean distinct,
+                        List<ColumnElement<?>> distinctOn, ForUpdate forUpdate, List<FromClause> correlate, int fetchSize) {
+        return new Select(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                correlate, fetchSize);
+    }
+
+    private static <X> List<X> plus(List<X> list, List<? extends X> more) {
+        List<X> out = new ArrayList<>(list.size() + more.size());
+        out.addAll(list);
+        out.addAll(more);
+        return List.copyOf(out);
+    }
+
+    // ------------------------------------------------------------------ builders
+
+    /** Adds result columns. */
+    public Select addColumns(ColumnsClauseRole... cols) {
+        return with(plus(raw, List.of(cols)), froms, where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** Replaces the result columns, keeping everything else. */
+    public Select withOnlyColumns(ColumnsClauseRole... cols) {
+        return with(List.of(cols), froms, where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** Adds explicit FROM entries ({@code select_from}). */
+    public Select selectFrom(FromClause... from) {
+        return with(raw, plus(froms, List.of(from)), where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** Adds WHERE criteria, ANDed with any present. */
+    @SafeVarargs
+    public final Select where(ColumnElement<Boolean>... criteria) {
+        for (ColumnElement<Boolean> c : criteria) {
+            FromClause.required(c, "where() criterion");
+        }
+        return with(raw, froms, plus(where, List.of(criteria)), groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** Alias of {@link #where}. */
+    @SafeVarargs
+    public final Select filter(ColumnElement<Boolean>... criteria) {
+        return where(criteria);
+    }
+
+    /**
+     * {@code column = value} criteria by column name, looked up in the last joined FROM entry (or the
+     * first inferred one); an unknown name raises {@code NoSuchColumnError} naming the table, and a
+     * value of the wrong Java type raises {@code ArgumentError} now, not at the database.
+     */
+    public Select filterBy(Map<String, ?> criteria) {
+        FromClause target = filterByTarget();
+        List<ColumnElement<?>> crit = new ArrayList<>();
+        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+            crit.add(target.c(e.getKey()).eqAny(e.getValue()));
+        }
+        return with(raw, froms, plus(where, crit), groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** {@code filterBy("name", value)}: one criterion. */
+    public Select filterBy(String column, Object value) {
+        return filterBy(Map.of(column, value));
+    }
+
+    private FromClause filterByTarget() {
+        if (!froms.isEmpty()) {
+            FromClause last = froms.get(froms.size() - 1);
+            return last instanceof Join j ? j.right() : last;
+        }
+        Set<FromClause> inferred = inferredFroms();
+        if (inferred.isEmpty()) {
+            throw new ArgumentError("filterBy() needs a FROM entry to look columns up in; this select has none");
+        }
+        return inferred.iterator().next();
+    }
+
+    /**
+     * Joins {@code right} onto the leftmost FROM entry (or the previous join): {@code FROM a JOIN b ON ...}.
+     */
+    public Select join(FromClause right, ColumnElement<Boolean> on) {
+        return joinImpl(right, on, false, false);
+    }
+
+    /** Join with the ON clause inferred from foreign keys. */
+    public Select join(FromClause right) {
+        return joinImpl(right, null, false, false);
+    }
+
+    public Select outerjoin(FromClause right, ColumnElement<Boolean> on) {
+        return joinImpl(right, on, true, false);
+    }
+
+    public Select outerjoin(FromClause right) {
+        return joinImpl(right, null, true, false);
+    }
+
+    /** FULL OUTER JOIN (a CompileError on databases without it). */
+    public Select fullJoin(FromClause right, ColumnElement<Boolean> on) {
+        return joinImpl(right, on, true, true);
+    }
+
+    private Select joinImpl(FromClause right, ColumnElement<Boolean> on, boolean outer, boolean full) {
+        List<FromClause> f = new ArrayList<>(froms);
+        FromClause left;
+        if (!f.isEmpty()) {
+            left = f.remove(f.size() - 1);
+        } else {
+            Set<FromClause> inferred = inferredFroms();
+            inferred.remove(right);
+            if (inferred.isEmpty()) {
+                throw new ArgumentError("join(): this select has no FROM entry to join " + right.describe() + " to");
+            }
+            left = inferred.iterator().next();
+        }
+        ColumnElement<?> cond = on != null ? on : Join.inferOn(left, right);
+        f.add(new Join(left, right, cond, outer, full));
+        return with(raw, List.copyOf(f), where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    public Select groupBy(ColumnElement<?>... cols) {
+        return with(raw, froms, where, plus(groupBy, List.of(cols)), having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    @SafeVarargs
+    public final Select having(ColumnElement<Boolean>... criteria) {
+        return with(raw, froms, where, groupBy, plus(having, List.of(criteria)), orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** Adds ORDER BY items; use {@code col.desc()}, {@code col.asc().nullsLast()} for direction. */
+    public Select orderBy(ColumnElement<?>... cols) {
+        return with(raw, froms, where, groupBy, having, plus(orderBy, List.of(cols)), limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /** LIMIT, as a bound parameter (LIMIT/OFFSET, FETCH FIRST or TOP per dialect). */
+    public Select limit(int n) {
+        if (n < 0) {
+            throw new ArgumentError("limit must be >= 0, got " + n);
+        }
+        return with(raw, froms, where, groupBy, having, orderBy, BindParameter.coerced("param", n,
+                org.jalchemy.types.IntegerType.INSTANCE), offset, distinct, distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    public Select offset(int n) {
+        if (n < 0) {
+            throw new ArgumentError("offset must be >= 0, got " + n);
+        }
+        return with(raw, froms, where, groupBy, having, orderBy, limit, BindParameter.coerced("param", n,
+                org.jalchemy.types.IntegerType.INSTANCE), distinct, distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    public Select distinct() {
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, true, distinctOn, forUpdate,
+                correlate, fetchSize);
+    }
+
+    /** PostgreSQL {@code DISTINCT ON (exprs)}; a CompileError elsewhere. */
+    public Select distinctOn(ColumnElement<?>... exprs) {
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, true, List.of(exprs), forUpdate,
+                correlate, fetchSize);
+    }
+
+    public Select forUpdate() {
+        return forUpdate(false, false);
+    }
+
+    /** {@code FOR UPDATE [NOWAIT | SKIP LOCKED]} (ignored on SQLite, which locks the whole database). */
+    public Select forUpdate(boolean nowait, boolean skipLocked) {
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn,
+                new ForUpdate(nowait, skipLocked, false), correlate, fetchSize);
+    }
+
+    /** Correlates exactly these FROM entries with an enclosing SELECT (instead of automatic correlation). */
+    public Select correlate(FromClause... fromClauses) {
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                List.of(fromClauses), fetchSize);
+    }
+
+    /** Streams results {@code n} rows per round trip (SQLAlchemy's {@code yield_per}); not part of the cache key. */
+    public Select yieldPer(int n) {
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                correlate, n);
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    @Override
+    public List<ColumnElement<?>> selectedColumns() {
+        return columns;
+    }
+
+    @Override
+    public int fetchSize() {
+        return fetchSize;
+    }
+
+    public List<ColumnsClauseRole> rawColumns() {
+        return raw;
+    }
+
+    public List<FromClause> explicitFroms() {
+        return froms;
+    }
+
+    public List<ColumnElement<?>> whereCriteria() {
+        return where;
+    }
+
+    public List<ColumnElement<?>> groupByClauses() {
+        return groupBy;
+    }
+
+    public List<ColumnElement<?>> havingCriteria() {
+        return having;
+    }
+
+    public List<ColumnElement<?>> orderByClauses() {
+        return orderBy;
+    }
+
+    public BindParameter<Integer> limitClause() {
+        return limit;
+    }
+
+    public BindParameter<Integer> offsetClause() {
+        return offset;
+    }
+
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    public List<ColumnElement<?>> distinctOnClauses() {
+        return distinctOn;
+    }
+
+    public ForUpdate forUpdateClause() {
+        return forUpdate;
+    }
+
+    List<FromClause> correlateClauses() {
+        return correlate;
+    }
+
+    /** FROM entries implied by columns and WHERE/HAVING, in order of appearance, before correlation. */
+    Set<FromClause> inferredFroms() {
+        Set<FromClause> out = new LinkedHashSet<>();
+        for (ColumnsClauseRole r : raw) {
+            if (r instanceof FromClause f) {
+                out.add(f);
+            } else {
+                ((ColumnElement<?>) r).collectFroms(out);
+            }
+        }
+        for (ColumnElement<?> w : where) {
+            w.collectFroms(out);
+        }
+        for (ColumnElement<?> h : having) {
+            h.collectFroms(out);
+        }
+        return out;
+    }
+
+    /** All FROM entries: explicit ones first, then inferred ones not already inside them. */
+    List<FromClause> allFroms() {
+        Set<FromClause> covered = new LinkedHashSet<>();
+        List<FromClause> out = new ArrayList<>();
+        for (FromClause f : froms) {
+            if (!covered.contains(f)) {
+                out.add(f);
+                f.collectSelfAndParts(covered);
+            }
+        }
+        for (FromClause f : inferredFroms()) {
+            if (!covered.contains(f)) {
+                out.add(f);
+                f.collectSelfAndParts(covered);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    void compileTo(SqlCompiler c) {
+        c.visitSelect(this);
+    }
+
+    @Override
+    void keyTo(KeyBuilder k) {
+        k.add(Select.class).addAll(columns);
+        k.addAll(allFroms()).addAll(where).addAll(groupBy).addAll(having).addAll(orderBy);
+        k.add(limit).add(offset).add(distinct).addAll(distinctOn).add(forUpdate);
+        if (correlate != null) {
+            k.addAll(correlate);
+        } else {
+            k.add("autocorrelate");
+        }
+    }
+}

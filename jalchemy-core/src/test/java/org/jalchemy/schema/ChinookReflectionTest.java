@@ -1,0 +1,178 @@
+package org.jalchemy.schema;
+
+import org.jalchemy.Jalchemy;
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Db;
+import org.jalchemy.types.DateTimeType;
+import org.jalchemy.types.IntegerType;
+import org.jalchemy.types.NumericType;
+import org.jalchemy.types.StringType;
+import org.junit.jupiter.api.AfterAll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jalchemy.sql.Sql.text;
+
+/**
+ * Acceptance: the Chinook sample database's schema (src/test/resources/chinook, the DDL part of
+ * each vendor script plus two small tables' rows) is loaded into each backend, reflected, checked
+ * (11 tables, keys, column types), then created again from the reflected MetaData into an empty
+ * database/schema and reflected a second time: both reflections must match.
+ *
+ * <p>Isolation: PostgreSQL uses schemas chinook_src / chinook_copy of the test database; MariaDB
+ * databases {@code <testdb>_chinook_src/_copy}; SQLite two files under target/.
+ */
+class ChinookReflectionTest {
+    private static final List<String> TABLES = List.of("album", "artist", "customer", "employee", "genre", "invoice",
+            "invoice_line", "media_type", "playlist", "playlist_track", "track");
+    private static final Map<String, Engine> SOURCES = new ConcurrentHashMap<>();
+    private static final List<Engine> OPENED = new ArrayList<>();
+
+    @AfterAll
+    static void closeEngines() {
+        OPENED.forEach(Engine::dispose);
+    }
+
+    /** The backend's spelling of a Chinook name: snake_case on PostgreSQL, CamelCase elsewhere. */
+    private static String n(Backend b, String snake) {
+        if (b.isPostgresql()) {
+            return snake;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : snake.split("_")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** An empty database/schema named {@code chinook_<suffix>} on the backend, and an engine whose default it is. */
+    private static Engine emptyDatabase(Backend b, String suffix) {
+        Engine engine;
+        if (b.isSqlite()) {
+            Path file = Path.of("target", "chinook_" + suffix + "_" + ProcessHandle.current().pid() + ".db");
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            engine = Jalchemy.createEngine("sqlite:///" + file);
+        } else if (b.isPostgresql()) {
+            String schema = "chinook_" + suffix;
+            Db.exec(b.engine(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+            engine = Jalchemy.createEngine(b.url() + (b.url().contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        } else {
+            String url = b.url();
+            int q = url.indexOf('?');
+            String base = q < 0 ? url : url.substring(0, q);
+            String db = base.substring(base.lastIndexOf('/') + 1) + "_chinook_" + suffix;
+            Db.exec(b.engine(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
+            engine = Jalchemy.createEngine(base.substring(0, base.lastIndexOf('/') + 1) + db + (q < 0 ? "" : url.substring(q)));
+        }
+        synchronized (OPENED) {
+            OPENED.add(engine);
+        }
+        return engine;
+    }
+
+    private static Engine loadedSource(Backend b) {
+        return SOURCES.computeIfAbsent(b.name(), k -> {
+            Engine e = emptyDatabase(b, "src");
+            String script;
+            try (InputStream in = ChinookReflectionTest.class.getResourceAsStream("/chinook/" + b.name() + ".sql")) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            try (Connection c = e.connect()) {
+                for (String stmt : script.split(";\\s*\\n")) {
+                    String s = stmt.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + "\n" + y).strip();
+                    if (!s.isEmpty()) {
+                        c.execute(text(s));
+                    }
+                }
+                c.commit();
+            }
+            return e;
+        });
+    }
+
+    @BackendTest
+    void chinookReflectsElevenTablesWithKeysAndTypes(Backend b) {
+        Engine e = loadedSource(b);
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getTableNames()).containsExactlyInAnyOrderElementsOf(TABLES.stream().map(t -> n(b, t)).toList());
+
+        MetaData md = new MetaData();
+        md.reflect(e);
+        assertThat(md.tables()).hasSize(11);
+        Table track = md.table(n(b, "track"));
+        assertThat(track.primaryKey().columnNames()).containsExactly(n(b, "track_id"));
+        assertThat(track.foreignKeys()).extracting(ForeignKeyConstraint::referredTableName)
+                .containsExactlyInAnyOrder(n(b, "album"), n(b, "genre"), n(b, "media_type"));
+        assertThat(track.column(n(b, "unit_price")).type()).isEqualTo(new NumericType(10, 2));
+        assertThat(track.column(n(b, "name")).type()).isEqualTo(new StringType(200));
+        assertThat(track.column(n(b, "name")).isNullable()).isFalse();
+        assertThat(track.column(n(b, "composer")).isNullable()).isTrue();
+        assertThat(track.column(n(b, "milliseconds")).type()).isSameAs(IntegerType.INSTANCE);
+        assertThat(md.table(n(b, "invoice")).column(n(b, "invoice_date")).type()).isSameAs(DateTimeType.INSTANCE);
+        assertThat(md.table(n(b, "playlist_track")).primaryKey().columnNames())
+                .containsExactly(n(b, "playlist_id"), n(b, "track_id"));
+        ForeignKeyConstraint reportsTo = md.table(n(b, "employee")).foreignKeys().get(0);
+        assertThat(reportsTo.referredTable()).isSameAs(md.table(n(b, "employee")));
+        assertThat(reportsTo.columnNames()).containsExactly(n(b, "reports_to"));
+        int fks = md.tables().stream().mapToInt(t -> t.foreignKeys().size()).sum();
+        assertThat(fks).isEqualTo(11);
+        assertThat(md.table(n(b, "album")).indexes()).extracting(Index::columnNames)
+                .contains(List.of(n(b, "artist_id")));
+        assertThat(Db.count(e, n(b, "genre"))).isEqualTo(25);
+    }
+
+    @BackendTest
+    void chinookCreateAllOfReflectionReflectsTheSame(Backend b) {
+        Engine src = loadedSource(b);
+        MetaData md = new MetaData();
+        md.reflect(src);
+        Engine copy = emptyDatabase(b, "copy");
+        md.createAll(copy);
+        Map<String, Object> first = describe(src);
+        Map<String, Object> second = describe(copy);
+        assertThat(second.keySet()).hasSize(11).isEqualTo(first.keySet());
+        for (String table : first.keySet()) {
+            assertThat(second.get(table)).as(table).isEqualTo(first.get(table));
+        }
+        md.dropAll(copy);
+        assertThat(Jalchemy.inspect(copy).getTableNames()).isEmpty();
+    }
+
+    /** Everything reflection says about each table, in comparable form (database type spellings left out). */
+    private static Map<String, Object> describe(Engine e) {
+        Inspector insp = Jalchemy.inspect(e);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String t : insp.getTableNames()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("columns", insp.getColumns(t).stream().map(c -> List.of(c.name(), c.type().toString(),
+                    c.nullable(), String.valueOf(c.defaultSql()), c.autoincrement(), String.valueOf(c.comment()))).toList());
+            d.put("pk", insp.getPkConstraint(t));
+            d.put("fks", insp.getForeignKeys(t));
+            d.put("indexes", insp.getIndexes(t));
+            d.put("uniques", insp.getUniqueConstraints(t));
+            d.put("checks", insp.getCheckConstraints(t));
+            out.put(t.toLowerCase(Locale.ROOT), d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package org.jalchemy.schema;
+
+import org.jalchemy.Jalchemy;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.exc.NoSuchTableError;
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Db;
+import org.jalchemy.types.BigIntegerType;
+import org.jalchemy.types.BooleanType;
+import org.jalchemy.types.DateType;
+import org.jalchemy.types.DoubleType;
+import org.jalchemy.types.LargeBinaryType;
+import org.jalchemy.types.NumericType;
+import org.jalchemy.types.SqlType;
+import org.jalchemy.types.StringType;
+import org.jalchemy.types.TextType;
+import org.jalchemy.types.TimeType;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jalchemy.types.SqlTypes.*;
+
+/** Inspector and Table.reflect on every backend: types, defaults, keys, constraints, comments, views, errors. */
+class ReflectionTest {
+
+    private static MetaData schema() {
+        MetaData md = new MetaData();
+        Table owners = new Table("rf_owners", md);
+        owners.column("id", bigInteger()).primaryKey();
+        owners.column("code", string(12)).nullable(false).unique();
+        owners.comment("people who own things");
+        Table items = new Table("rf_items", md);
+        items.column("id", integer()).primaryKey();
+        items.column("owner_id", bigInteger()).foreignKey(ForeignKey.to("rf_owners.id").name("fk_items_owner")
+                .onDelete("CASCADE"));
+        items.column("label", text());
+        items.column("qty", integer()).nullable(false).serverDefault("7").comment("how many");
+        items.column("price", numeric(8, 3));
+        items.column("ratio", doubleType());
+        items.column("ok", booleanType());
+        items.column("day", date());
+        items.column("tod", time());
+        items.column("data", largeBinary());
+        items.column("a", integer());
+        items.column("b", integer());
+        items.uniqueConstraint("uq_items_a_b", "a", "b");
+        items.checkConstraint("ck_items_qty", "qty > 0");
+        items.index("ix_items_label_qty", "qty", "a").unique(true);
+        return md;
+    }
+
+    private static MetaData fresh(Engine e) {
+        MetaData md = schema();
+        Db.exec(e, "DROP VIEW IF EXISTS rf_view");
+        md.dropAll(e);
+        md.createAll(e);
+        Db.exec(e, "CREATE VIEW rf_view AS SELECT id, qty FROM rf_items");
+        return md;
+    }
+
+    @BackendTest
+    void inspectorReportsColumnsKeysAndConstraints(Backend b) {
+        Engine e = b.engine();
+        fresh(e);
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getTableNames()).contains("rf_owners", "rf_items").doesNotContain("rf_view");
+        assertThat(insp.getViewNames(null)).contains("rf_view");
+        assertThat(insp.hasTable("rf_items")).isTrue();
+        assertThat(insp.hasTable("rf_nothing")).isFalse();
+
+        Map<String, Reflected.Column> cols = new java.util.LinkedHashMap<>();
+        insp.getColumns("rf_items").forEach(c -> cols.put(c.name(), c));
+        assertThat(cols.keySet()).containsExactly("id", "owner_id", "label", "qty", "price", "ratio", "ok", "day",
+                "tod", "data", "a", "b");
+        Map<String, SqlType<?>> expected = Map.of("owner_id", BigIntegerType.INSTANCE, "label", TextType.INSTANCE,
+                "price", new NumericType(8, 3), "ratio", DoubleType.INSTANCE, "ok", BooleanType.INSTANCE,
+                "day", DateType.INSTANCE, "tod", TimeType.INSTANCE, "data", LargeBinaryType.INSTANCE);
+        expected.forEach((name, type) -> assertThat(cols.get(name).type()).as(name).isEqualTo(type));
+        assertThat(cols.get("qty").nullable()).isFalse();
+        assertThat(cols.get("label").nullable()).isTrue();
+        assertThat(cols.get("qty").defaultSql()).contains("7");
+        assertThat(cols.get("id").autoincrement()).isEqualTo(!b.isSqlite());
+        if (!b.isSqlite()) {
+            assertThat(cols.get("qty").comment()).isEqualTo("how many");
+            assertThat(insp.getTableComment("rf_owners", null)).isEqualTo("people who own things");
+        }
+
+        assertThat(insp.getPkConstraint("rf_items").columns()).containsExactly("id");
+        Reflected.ForeignKey fk = insp.getForeignKeys("rf_items").get(0);
+        assertThat(fk.columns()).containsExactly("owner_id");
+        assertThat(fk.referredTable()).isEqualTo("rf_owners");
+        assertThat(fk.referredColumns()).containsExactly("id");
+        assertThat(fk.onDelete()).isEqualTo("CASCADE");
+        if (!b.isSqlite()) {
+            assertThat(fk.name()).isEqualTo("fk_items_owner");
+        }
+        if (b.isMariadb()) { // MySQL makes no difference between a unique index and a unique constraint
+            assertThat(insp.getIndexes("rf_items")).isEmpty(); // the FK's own index is left out
+            assertThat(insp.getUniqueConstraints("rf_items")).containsExactlyInAnyOrder(
+                    new Reflected.Unique("uq_items_a_b", List.of("a", "b")),
+                    new Reflected.Unique("ix_items_label_qty", List.of("qty", "a")));
+        } else {
+            assertThat(insp.getIndexes("rf_items")).containsExactly(
+                    new Reflected.Index("ix_items_label_qty", List.of("qty", "a"), true));
+            assertThat(insp.getUniqueConstraints("rf_items")).extracting(Reflected.Unique::columns)
+                    .containsExactly(List.of("a", "b"));
+        }
+        assertThat(insp.getUniqueConstraints("rf_owners")).extracting(Reflected.Unique::columns)
+                .containsExactly(List.of("code"));
+        if (!b.isSqlite()) {
+            assertThat(insp.getCheckConstraints("rf_items")).extracting(Reflected.Check::name).contains("ck_items_qty");
+            assertThat(insp.getCheckConstraints("rf_items").stream().filter(c -> c.name().equals("ck_items_qty"))
+                    .findFirst().orElseThrow().sqltext()).contains("qty").contains("0");
+        }
+        Db.exec(e, "DROP VIEW rf_view");
+        schema().dropAll(e);
+    }
+
+    @BackendTest
+    void tableReflectBuildsUsableTablesWithTheirParents(Backend b) {
+        Engine e = b.engine();
+        fresh(e);
+        MetaData md = new MetaData();
+        Table items = Table.reflect("rf_items", md, e);
+        assertThat(md.tables()).extracting(Table::name).containsExactlyInAnyOrder("rf_items", "rf_owners");
+        assertThat(items.column("qty", Integer.class).isNullable()).isFalse();
+        assertThat(items.column("label", String.class).type()).isSameAs(TextType.INSTANCE);
+        assertThat(items.foreignKeys().get(0).referredTable()).isSameAs(md.table("rf_owners"));
+        assertThat(md.table("rf_owners").column("code").type()).isEqualTo(new StringType(12));
+        assertThat(md.sortedTables()).extracting(Table::name).containsExactly("rf_owners", "rf_items");
+        Db.exec(e, "DROP VIEW rf_view");
+        md.dropAll(e);
+        assertThat(Jalchemy.inspect(e).getTableNames()).doesNotContain("rf_items", "rf_owners");
+    }
+
+    @BackendTest
+    void reflectingAMissingTableRaisesNoSuchTableError(Backend b) {
+        Engine e = b.engine();
+        assertThatThrownBy(() -> Table.reflect("rf_does_not_exist", new MetaData(), e))
+                .isInstanceOf(NoSuchTableError.class).hasMessageContaining("rf_does_not_exist");
+        assertThatThrownBy(() -> Jalchemy.inspect(e).getColumns("rf_does_not_exist"))
+                .isInstanceOf(NoSuchTableError.class).hasMessageContaining("rf_does_not_exist");
+        MetaData md = new MetaData();
+        assertThatThrownBy(() -> md.reflect(e, null, List.of("rf_nope"))).isInstanceOf(NoSuchTableError.class)
+                .hasMessageContaining("rf_nope");
+    }
+
+    @BackendTest
+    void schemaNames(Backend b) {
+        List<String> names = Jalchemy.inspect(b.engine()).getSchemaNames();
+        if (b.isSqlite()) {
+            assertThat(names).containsExactly("main");
+        } else if (b.isPostgresql()) {
+            assertThat(names).contains("public", "information_schema");
+        } else {
+            assertThat(names).contains("test_schema".equals(b.url().replaceAll(".*/([^/?]+).*", "$1"))
+                    ? "test_schema" : b.url().replaceAll(".*/([^/?]+).*", "$1"));
+        }
+    }
+}

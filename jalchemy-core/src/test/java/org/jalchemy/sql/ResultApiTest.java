@@ -1,0 +1,204 @@
+package org.jalchemy.sql;
+
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.engine.Result;
+import org.jalchemy.engine.Row;
+import org.jalchemy.exc.ArgumentError;
+import org.jalchemy.exc.MultipleResultsFound;
+import org.jalchemy.exc.NoResultFound;
+import org.jalchemy.exc.NoSuchColumnError;
+import org.jalchemy.exc.ResourceClosedError;
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Db;
+import org.jalchemy.types.IntegerType;
+import org.jalchemy.types.StringType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jalchemy.sql.Sql.*;
+
+/** The Result/Row API over expression-language statements, on every backend. */
+class ResultApiTest {
+    static final ColumnClause<Integer> ID = column("id", IntegerType.INSTANCE);
+    static final ColumnClause<String> USER_NAME = column("user_name", new StringType(40));
+    static final ColumnClause<String> CITY = column("city", new StringType(40));
+    static final TableClause people = table("ra_people", ID, USER_NAME, CITY).withPrimaryKey("id");
+    static final ColumnClause<Integer> pId = people.c(ID);
+    static final ColumnClause<String> pName = people.c(USER_NAME);
+    static final ColumnClause<String> pCity = people.c(CITY);
+
+    record PersonView(Integer id, String userName, String city) {
+    }
+
+    record NameOnly(String name, int number) {
+    }
+
+    static Engine setup(Backend backend, int rows) {
+        Engine e = backend.engine();
+        Db.dropTables(e, "ra_people");
+        String ddl = backend.isPostgresql() ? "CREATE TABLE ra_people (id SERIAL PRIMARY KEY, user_name VARCHAR(40), city VARCHAR(40))"
+                : backend.isMariadb() ? "CREATE TABLE ra_people (id INTEGER AUTO_INCREMENT PRIMARY KEY, user_name VARCHAR(40), city VARCHAR(40))"
+                : "CREATE TABLE ra_people (id INTEGER PRIMARY KEY AUTOINCREMENT, user_name VARCHAR(40), city VARCHAR(40))";
+        Db.exec(e, ddl);
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (int i = 1; i <= rows; i++) {
+            params.add(Map.of("user_name", "p" + i, "city", i % 2 == 0 ? "even" : "odd"));
+        }
+        if (!params.isEmpty()) {
+            try (Connection c = e.connect()) {
+                c.execute(insert(people), params);
+                c.commit();
+            }
+        }
+        return e;
+    }
+
+    @BackendTest
+    void typedAccessByColumnNameAndIndex(Backend backend) {
+        Engine e = setup(backend, 3);
+        try (Connection c = e.connect()) {
+            Row r = c.execute(select(people).where(pId.eq(2))).one();
+            Integer id = r.get(pId);
+            String name = r.get(pName);
+            assertThat(id).isEqualTo(2);
+            assertThat(name).isEqualTo("p2");
+            assertThat(r.get("city")).isEqualTo("even");
+            assertThat(r.get(2)).isEqualTo("even");
+            assertThat(r.get("CITY")).as("case-insensitive fallback").isEqualTo("even");
+            assertThat(r.asMap()).containsExactly(Map.entry("id", 2), Map.entry("user_name", "p2"), Map.entry("city", "even"));
+            assertThatThrownBy(() -> r.get("nope")).isInstanceOf(NoSuchColumnError.class).hasMessageContaining("nope");
+            Row lbl = c.execute(select(pName.label("who"), func.count().label("n")).groupBy(pName).orderBy(pName)).first().orElseThrow();
+            assertThat(lbl.get("who")).isEqualTo("p1");
+            assertThat(lbl.get("n")).isEqualTo(1L);
+        }
+    }
+
+    @BackendTest
+    void oneFirstScalarVariants(Backend backend) {
+        Engine e = setup(backend, 3);
+        try (Connection c = e.connect()) {
+            assertThat(c.execute(select(pName).where(pId.eq(1))).scalarOne()).isEqualTo("p1");
+            assertThat(c.execute(select(pName).where(pId.eq(99))).scalarOneOrNone()).isNull();
+            assertThat(c.execute(select(pName).where(pId.eq(99))).scalar()).isNull();
+            assertThat(c.execute(select(pName).where(pId.eq(99))).first()).isEmpty();
+            assertThatThrownBy(() -> c.execute(select(pName)).one()).isInstanceOf(MultipleResultsFound.class);
+            assertThatThrownBy(() -> c.execute(select(pName).where(pId.eq(99))).one()).isInstanceOf(NoResultFound.class);
+            assertThatThrownBy(() -> c.execute(select(pName)).scalars().one()).isInstanceOf(MultipleResultsFound.class);
+            assertThat(c.execute(select(pName).where(pId.eq(99))).scalars().oneOrNone()).isNull();
+            List<String> names = c.execute(select(pId, pName).orderBy(pId)).scalars(pName).all();
+            assertThat(names).containsExactly("p1", "p2", "p3");
+            long n = c.execute(select(func.count()).selectFrom(people)).scalarOne(Long.class);
+            assertThat(n).isEqualTo(3L);
+        }
+    }
+
+    @BackendTest
+    void mappingsColumnsAndRecords(Backend backend) {
+        Engine e = setup(backend, 3);
+        try (Connection c = e.connect()) {
+            List<Map<String, Object>> maps = c.execute(select(pId, pCity).orderBy(pId)).mappings().all();
+            assertThat(maps.get(1)).containsExactly(Map.entry("id", 2), Map.entry("city", "even"));
+            List<Row> cols = c.execute(select(people).orderBy(pId)).columns(pCity, "id").all();
+            assertThat(cols.get(0).toArray()).containsExactly("odd", 1);
+            assertThat(cols.get(0).get(pId)).isEqualTo(1);
+            List<PersonView> views = c.execute(select(people).orderBy(pId)).into(PersonView.class).all();
+            assertThat(views).containsExactly(new PersonView(1, "p1", "odd"), new PersonView(2, "p2", "even"),
+                    new PersonView(3, "p3", "odd"));
+            List<PersonView> reordered = c.execute(select(pCity, pName, pId).orderBy(pId)).into(PersonView.class).all();
+            assertThat(reordered.get(0)).isEqualTo(new PersonView(1, "p1", "odd"));
+            NameOnly positional = c.execute(select(pName, pId).where(pId.eq(3))).into(NameOnly.class).one();
+            assertThat(positional).isEqualTo(new NameOnly("p3", 3));
+            assertThatThrownBy(() -> c.execute(select(pName)).into(PersonView.class))
+                    .isInstanceOf(ArgumentError.class).hasMessageContaining("PersonView");
+        }
+    }
+
+    @BackendTest
+    void streamingWithFetchSizeAndPartitions(Backend backend) {
+        Engine e = setup(backend, 250);
+        try (Connection c = e.connect()) {
+            int total = 0;
+            int parts = 0;
+            try (Result r = c.execute(select(pId).orderBy(pId).yieldPer(50))) {
+                for (List<Row> part : r.partitions(100)) {
+                    parts++;
+                    total += part.size();
+                }
+            }
+            assertThat(parts).isEqualTo(3);
+            assertThat(total).isEqualTo(250);
+            List<Integer> firstTen = new ArrayList<>();
+            try (Result r = c.execute(select(pId).orderBy(pId)).yieldPer(10)) {
+                for (Row row : r) {
+                    firstTen.add(row.get(pId));
+                    if (firstTen.size() == 10) {
+                        break;
+                    }
+                }
+            }
+            assertThat(firstTen).hasSize(10).startsWith(1, 2, 3);
+            assertThat(c.execute(select(pId)).stream().count()).isEqualTo(250);
+            int sum = 0;
+            for (List<Integer> p : c.execute(select(pId)).scalars(pId).partitions(70)) {
+                sum += p.size();
+            }
+            assertThat(sum).isEqualTo(250);
+        }
+    }
+
+    @BackendTest
+    void closingAResultReleasesItsCursor(Backend backend) {
+        Engine e = setup(backend, 5);
+        try (Connection c = e.connect()) {
+            Result r = c.execute(select(pId).orderBy(pId));
+            assertThat(r.iterator().next().get(pId)).isEqualTo(1);
+            r.close();
+            assertThatThrownBy(r::all).isInstanceOf(ResourceClosedError.class);
+            Result dml = c.execute(update(people).set(pCity, "x"));
+            assertThat(dml.rowcount()).isEqualTo(5);
+            assertThat(dml.returnsRows()).isFalse();
+            assertThatThrownBy(dml::all).isInstanceOf(ResourceClosedError.class).hasMessageContaining("rowcount=5");
+        }
+    }
+
+    @BackendTest
+    void insertedPrimaryKeyAndRowcounts(Backend backend) {
+        Engine e = setup(backend, 2);
+        try (Connection c = e.connect()) {
+            Result r = c.execute(insert(people).values(Map.of("user_name", "new", "city", "z")));
+            assertThat(r.rowcount()).isEqualTo(1);
+            assertThat(r.insertedPrimaryKey()).isNotNull();
+            assertThat(r.insertedPrimaryKey().get(pId))
+                    .isEqualTo(c.execute(select(pId).where(pName.eq("new"))).scalarOne());
+            Result r2 = c.execute(insert(people), Map.of("user_name", "again", "city", "z"));
+            assertThat(r2.insertedPrimaryKey().get(pId))
+                    .isEqualTo(c.execute(select(pId).where(pName.eq("again"))).scalarOne());
+            assertThat(c.execute(delete(people).where(pCity.eq("z"))).rowcount()).isEqualTo(2);
+            assertThat(c.execute(update(people).set(pCity, "q").where(pId.eq(99))).rowcount()).isZero();
+        }
+    }
+
+    @BackendTest
+    void executemanyWithReturningBringsBackEveryKey(Backend backend) {
+        Engine e = setup(backend, 0);
+        try (Connection c = e.connect()) {
+            List<Map<String, Object>> params = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                params.add(Map.of("user_name", "m" + i, "city", "c"));
+            }
+            if (backend.engine().dialect().supportsReturning()) {
+                List<Integer> ids = c.execute(insert(people).returning(pId), params).scalars(pId).all();
+                assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+            } else {
+                assertThat(c.execute(insert(people), params).rowcount()).isEqualTo(25);
+            }
+            assertThat(c.execute(select(func.count()).selectFrom(people)).scalarOne()).isEqualTo(25L);
+        }
+    }
+}
