@@ -4,55 +4,60 @@ import org.jalchemy.exc.MultipleResultsFound;
 import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.orm.mapping.Attribute;
 import org.jalchemy.orm.mapping.Mapper;
-import org.jalchemy.orm.unitofwork.Criterion;
-import org.jalchemy.orm.unitofwork.Ordering;
-import org.jalchemy.sql.Compiled;
+import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.sql.Select;
+import org.jalchemy.sql.Sql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The legacy query API (SQLAlchemy's {@code session.query(User)}) as guide chapters 5 and 8 use
- * it: {@code session.query(User.class).filterBy("email", "ana@example.com").first()}.
- * Immutable: every refining method returns a new query. Runs on its session (autoflush first)
- * and returns objects through the identity map.
+ * it: {@code session.query(User.class).filterBy("email", "ana@example.com").first()}. A thin,
+ * immutable builder over the Core {@code Orm.select(User.class)} it wraps ({@link #statement()}):
+ * every refining method returns a new query. Runs on its session (autoflush first) and returns
+ * objects through the identity map.
  */
 public final class Query<E> {
     private final Session session;
     private final Mapper<E> mapper;
-    private final List<Criterion> where;
-    private final List<Ordering> orderBy;
-    private final Integer limit;
-    private final Integer offset;
+    private final Select select;
+    private final List<ColumnElement<Boolean>> criteria;
+    private final List<String> described;
 
     Query(Session session, Mapper<E> mapper) {
-        this(session, mapper, List.of(), List.of(), null, null);
+        this(session, mapper, Orm.select(mapper.type()), List.of(), List.of());
     }
 
-    private Query(Session session, Mapper<E> mapper, List<Criterion> where, List<Ordering> orderBy, Integer limit,
-                  Integer offset) {
+    private Query(Session session, Mapper<E> mapper, Select select, List<ColumnElement<Boolean>> criteria,
+                  List<String> described) {
         this.session = session;
         this.mapper = mapper;
-        this.where = where;
-        this.orderBy = orderBy;
-        this.limit = limit;
-        this.offset = offset;
+        this.select = select;
+        this.criteria = criteria;
+        this.described = described;
     }
 
-    /** Adds {@code attribute = value} ({@code IS NULL} for null); names are checked against the mapping. */
+    /** The Core SELECT this query runs. */
+    public Select statement() {
+        return select;
+    }
+
+    /** Adds {@code attribute = value} ({@code IS NULL} for null); the name is checked against the mapping. */
     public Query<E> filterBy(String attribute, Object value) {
-        List<Criterion> w = new ArrayList<>(where);
-        w.add(new Criterion(mapper.property(attribute), value));
-        return new Query<>(session, mapper, List.copyOf(w), orderBy, limit, offset);
+        Attribute<E, Object> a = mapper.attribute(attribute);
+        ColumnElement<Boolean> c = value == null ? a.isNull() : a.eqAny(value);
+        List<String> d = new ArrayList<>(described);
+        d.add(attribute + "=" + value);
+        return where(c, d);
     }
 
     /** {@link #filterBy(String, Object)} for each entry, in the map's iteration order. */
-    public Query<E> filterBy(Map<String, ?> criteria) {
+    public Query<E> filterBy(Map<String, ?> values) {
         Query<E> q = this;
-        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             q = q.filterBy(e.getKey(), e.getValue());
         }
         return q;
@@ -60,50 +65,62 @@ public final class Query<E> {
 
     /** Adds {@code attribute = value} with a metamodel attribute ({@code User_.email}). */
     public <T> Query<E> filterBy(Attribute<E, T> attribute, T value) {
-        return filterBy(attribute.name(), value);
+        return filterBy(attribute.key(), value);
     }
 
-    /** Orders by an attribute, ascending. */
+    /** Adds criteria written with the expression language: {@code filter(User_.id.gt(5))}. */
+    @SafeVarargs
+    public final Query<E> filter(ColumnElement<Boolean>... conditions) {
+        Query<E> q = this;
+        for (ColumnElement<Boolean> c : conditions) {
+            List<String> d = new ArrayList<>(q.described);
+            d.add(c.toString());
+            q = q.where(c, d);
+        }
+        return q;
+    }
+
+    private Query<E> where(ColumnElement<Boolean> c, List<String> d) {
+        List<ColumnElement<Boolean>> cs = new ArrayList<>(criteria);
+        cs.add(c);
+        return new Query<>(session, mapper, select.where(c), List.copyOf(cs), List.copyOf(d));
+    }
+
+    /** Orders by attributes (ascending) given by name. */
     public Query<E> orderBy(String attribute) {
-        return order(attribute, false);
+        return orderBy(mapper.attribute(attribute));
     }
 
     /** Orders by an attribute, descending. */
     public Query<E> orderByDesc(String attribute) {
-        return order(attribute, true);
-    }
-
-    public Query<E> orderBy(Attribute<E, ?> attribute) {
-        return order(attribute.name(), false);
+        return orderBy(mapper.attribute(attribute).desc());
     }
 
     public Query<E> orderByDesc(Attribute<E, ?> attribute) {
-        return order(attribute.name(), true);
+        return orderBy(attribute.desc());
     }
 
-    private Query<E> order(String attribute, boolean desc) {
-        List<Ordering> o = new ArrayList<>(orderBy);
-        o.add(new Ordering(mapper.property(attribute), desc));
-        return new Query<>(session, mapper, where, List.copyOf(o), limit, offset);
+    /** Orders by expressions: {@code orderBy(User_.username)}, {@code orderBy(desc(User_.id))}. */
+    public Query<E> orderBy(ColumnElement<?>... order) {
+        return new Query<>(session, mapper, select.orderBy(order), criteria, described);
     }
 
     public Query<E> limit(int n) {
-        return new Query<>(session, mapper, where, orderBy, n, offset);
+        return new Query<>(session, mapper, select.limit(n), criteria, described);
     }
 
     public Query<E> offset(int n) {
-        return new Query<>(session, mapper, where, orderBy, limit, n);
+        return new Query<>(session, mapper, select.offset(n), criteria, described);
     }
 
     /** Every matching object. */
     public List<E> all() {
-        return run(limit);
+        return session.scalars(select).all();
     }
 
     /** The first matching object (LIMIT 1), or empty. */
     public Optional<E> first() {
-        List<E> r = run(1);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+        return session.scalars(select.limit(1)).first();
     }
 
     /** Exactly one object, else {@link NoResultFound} / {@link MultipleResultsFound} naming the entity. */
@@ -117,7 +134,7 @@ public final class Query<E> {
 
     /** One object or null; {@link MultipleResultsFound} naming the entity when there are more. */
     public E oneOrNone() {
-        List<E> r = run(limit == null ? 2 : Math.min(limit, 2));
+        List<E> r = session.scalars(select.limit(2)).all();
         if (r.size() > 1) {
             throw new MultipleResultsFound("Multiple " + mapper.entityName() + " rows were found when one or none was "
                     + "required" + describe());
@@ -125,12 +142,14 @@ public final class Query<E> {
         return r.isEmpty() ? null : r.get(0);
     }
 
-    /** {@code SELECT COUNT(*)} of the matching rows (ignores ordering, limit and offset). */
+    /** {@code SELECT count(*) FROM table WHERE ...} (ignores ordering, limit and offset). */
     public long count() {
-        session.autoflush();
-        Compiled c = session.statements.count(session.dialect, mapper, where);
-        Object n = session.connection().executeCompiled(c, whereValues(List.of())).scalar();
-        return ((Number) n).longValue();
+        Select count = Sql.select(Sql.func.count()).selectFrom(mapper.table());
+        for (ColumnElement<Boolean> c : criteria) {
+            count = count.where(c);
+        }
+        Number n = session.scalar(count);
+        return n.longValue();
     }
 
     /** {@code session.get(type, id)}: the identity map first, then a SELECT by primary key. */
@@ -138,40 +157,8 @@ public final class Query<E> {
         return session.get(mapper.type(), id);
     }
 
-    private List<E> run(Integer lim) {
-        session.autoflush();
-        Compiled c = session.statements.select(session.dialect, mapper, where, orderBy, lim != null, offset != null);
-        List<Object> extra = new ArrayList<>(2);
-        if (lim != null) {
-            extra.add(lim);
-        }
-        if (offset != null) {
-            extra.add(offset);
-        }
-        return session.load(mapper, c, whereValues(extra));
-    }
-
-    private Object[] whereValues(List<Object> extra) {
-        List<Object> v = new ArrayList<>(where.size() + extra.size());
-        for (Criterion c : where) {
-            if (c.value() != null) {
-                v.add(c.value());
-            }
-        }
-        v.addAll(extra);
-        return v.toArray();
-    }
-
     private String describe() {
-        if (where.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(" (");
-        for (int i = 0; i < where.size(); i++) {
-            Criterion c = where.get(i);
-            sb.append(i == 0 ? "" : ", ").append(c.property().name()).append('=').append(Objects.toString(c.value()));
-        }
-        return sb.append(')').toString();
+        return described.isEmpty() ? "" : " (" + String.join(", ", described) + ")";
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jalchemy.orm.unitofwork.Criterion;
 import org.jalchemy.orm.unitofwork.OrmStatements;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Select;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -396,9 +397,24 @@ public final class Session implements AutoCloseable {
         return connection().execute(statement, parameters);
     }
 
-    /** First column of the first row of a Core statement (null when there is no row). */
-    public Object scalar(Executable statement) {
-        return execute(statement).scalar();
+    /**
+     * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
+     * entity items of each row come back as objects through the identity map.
+     */
+    public OrmResult execute(Select select) {
+        ensureOpen();
+        autoflush();
+        return new OrmResult(this, select, connection().execute(select));
+    }
+
+    /** {@code execute(select).scalars()}: the entities of {@code select(User.class)}, or first-column values. */
+    public OrmResult.ScalarResult scalars(Select select) {
+        return execute(select).scalars();
+    }
+
+    /** First item of the first row of a SELECT (null when there is no row). */
+    public <T> T scalar(Select select) {
+        return execute(select).scalar();
     }
 
     /**

@@ -1,47 +1,55 @@
 package org.jalchemy.orm.mapping;
 
-import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.exc.ArgumentError;
+import org.jalchemy.sql.ColumnClause;
 import org.jalchemy.types.SqlType;
 
-import java.util.Objects;
-
 /**
- * A typed mapped attribute of an entity: what the metamodel's {@code User_.username} is, and a
- * Core {@link ColumnElement}, so it is usable where a column is and its operators are checked by
- * javac against {@code T}.
+ * A typed mapped attribute of an entity — what the metamodel's {@code User_.username} is — and
+ * the Core column of its mapper's {@link MappedTable}, so it is usable wherever a column is:
+ * {@code select(User.class).where(User_.username.eq("Carlos"))} is checked by javac against
+ * {@code T}. {@link #name()} is the column name (what SQL sees); {@link #key()} is the attribute
+ * (field) name.
  *
- * <p>Created without touching the mapper (the metamodel's static initialiser must not map
- * anything); the mapper is resolved on first use and a mapping error surfaces then. Immutable;
- * equal when entity and name are.
+ * <p>One instance per mapped field, created by its {@link Mapper}; immutable. Loading a metamodel
+ * class ({@code User_}) maps its entity, so a mapping error surfaces there at the latest.
  */
-public final class Attribute<E, T> extends ColumnElement<T> {
+public final class Attribute<E, T> extends ColumnClause<T> {
     private final Class<E> entity;
-    private final String name;
-    private final Class<T> javaType;
-    private volatile ColumnProperty property;
+    private final ColumnProperty property;
 
-    private Attribute(Class<E> entity, String name, Class<T> javaType) {
-        this.entity = Objects.requireNonNull(entity, "entity");
-        this.name = Objects.requireNonNull(name, "name");
-        this.javaType = Objects.requireNonNull(javaType, "javaType");
+    @SuppressWarnings("unchecked")
+    Attribute(Class<E> entity, ColumnProperty property, MappedTable<E> table) {
+        super(property.columnName(), (SqlType<T>) property.type(), table);
+        this.entity = entity;
+        this.property = property;
     }
 
-    /** The attribute {@code name} of {@code entity}, of Java type {@code javaType}. */
-    public static <E, T> Attribute<E, T> of(Class<E> entity, String name, Class<T> javaType) {
-        return new Attribute<>(entity, name, javaType);
+    /** The attribute {@code key} of {@code entity}, checked to hold {@code javaType} values (what {@code User_} calls). */
+    @SuppressWarnings("unchecked")
+    public static <E, T> Attribute<E, T> of(Class<E> entity, String key, Class<T> javaType) {
+        Attribute<E, ?> a = Mapper.of(entity).attribute(key);
+        if (a.property.javaType() != javaType) {
+            throw new ArgumentError("Attribute " + entity.getSimpleName() + "." + key + " holds "
+                    + a.property.javaType().getName() + " values, not " + javaType.getName()
+                    + " (is the generated metamodel stale? rebuild)");
+        }
+        return (Attribute<E, T>) a;
     }
 
     public Class<E> entity() {
         return entity;
     }
 
-    /** The attribute (field) name. */
-    public String name() {
-        return name;
+    /** The attribute (Java field) name, e.g. {@code userId} for column {@code user_id}. */
+    public String key() {
+        return property.name();
     }
 
+    /** The Java type of the attribute's values (boxed). */
+    @SuppressWarnings("unchecked")
     public Class<T> javaType() {
-        return javaType;
+        return (Class<T>) property.javaType();
     }
 
     /** The mapper of {@link #entity()}. */
@@ -49,34 +57,8 @@ public final class Attribute<E, T> extends ColumnElement<T> {
         return Mapper.of(entity);
     }
 
-    /** The mapped property behind this attribute (resolved once). */
+    /** The mapped property behind this attribute. */
     public ColumnProperty property() {
-        ColumnProperty p = property;
-        if (p == null) {
-            p = Mapper.of(entity).property(name);
-            property = p;
-        }
-        return p;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public SqlType<T> type() {
-        return (SqlType<T>) property().type();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Attribute<?, ?> a && a.entity == entity && a.name.equals(name);
-    }
-
-    @Override
-    public int hashCode() {
-        return entity.hashCode() * 31 + name.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return entity.getSimpleName() + "." + name;
+        return property;
     }
 }

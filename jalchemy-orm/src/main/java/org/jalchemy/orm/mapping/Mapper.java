@@ -66,7 +66,8 @@ public final class Mapper<E> {
     private final List<ForeignKeyRef> foreignKeys;
     private final List<TableConstraint> constraints;
     private final Supplier<E> instantiator;
-    private final Map<String, Attribute<E, ?>> attributes = new ConcurrentHashMap<>();
+    private final Map<String, Attribute<E, ?>> attributes;
+    private final MappedTable<E> table;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
     /** The mapper of {@code type}; raises {@link UnmappedClassError} / {@link MappingError}. */
@@ -188,6 +189,20 @@ public final class Mapper<E> {
         this.foreignKeys = List.copyOf(fks);
         this.constraints = List.copyOf(readConstraints(type));
         this.instantiator = instantiator(type);
+        this.table = new MappedTable<>(this, tableName, schema);
+        Map<String, Attribute<E, ?>> attrs = new LinkedHashMap<>();
+        List<Attribute<E, ?>> cols = new ArrayList<>();
+        List<Attribute<E, ?>> pkCols = new ArrayList<>();
+        for (ColumnProperty p : properties) {
+            Attribute<E, ?> a = new Attribute<>(type, p, table);
+            attrs.put(p.name(), a);
+            cols.add(a);
+            if (p.primaryKey()) {
+                pkCols.add(a);
+            }
+        }
+        this.attributes = Collections.unmodifiableMap(attrs);
+        table.init(cols, pkCols);
     }
 
     private static SqlType<?> resolveType(Field f, Column col, String where) {
@@ -350,11 +365,21 @@ public final class Mapper<E> {
         return byName.containsKey(name);
     }
 
-    /** A typed attribute by name (what the metamodel's {@code User_.username} is). */
+    /** A typed attribute by name (what the metamodel's {@code User_.username} is); errors as {@link #property}. */
     @SuppressWarnings("unchecked")
     public <T> Attribute<E, T> attribute(String name) {
-        ColumnProperty p = property(name);
-        return (Attribute<E, T>) attributes.computeIfAbsent(name, n -> Attribute.of(type, n, p.javaType()));
+        property(name);
+        return (Attribute<E, T>) attributes.get(name);
+    }
+
+    /** Attributes in mapping order. */
+    public List<Attribute<E, ?>> attributes() {
+        return table.columns();
+    }
+
+    /** The entity's Core FROM clause, whose columns are its attributes. */
+    public MappedTable<E> table() {
+        return table;
     }
 
     /** Primary-key properties in order (never empty). */
