@@ -46,6 +46,11 @@ public final class Orm {
         return Mapper.of(entity).table();
     }
 
+    /** ORM bulk INSERT: run with {@code session.execute(insert(User.class), listOfMaps)} (attribute names as keys). */
+    public static org.jalchemy.sql.Insert insert(Class<?> entity) {
+        return Sql.insert(table(entity));
+    }
+
     /** ORM-enabled bulk UPDATE of the entity's table; see {@link Session#execute(org.jalchemy.sql.Executable)}. */
     public static Update update(Class<?> entity) {
         return Sql.update(table(entity));

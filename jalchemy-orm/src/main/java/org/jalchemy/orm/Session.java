@@ -12,6 +12,8 @@ import org.jalchemy.orm.unitofwork.Criterion;
 import org.jalchemy.orm.unitofwork.OrmStatements;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.DmlBase;
+import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.sql.Select;
 
 import java.util.ArrayDeque;
@@ -385,16 +387,76 @@ public final class Session implements AutoCloseable {
 
     // ------------------------------------------------------------------ Core execution
 
-    /** Executes a Core statement on the session's connection, after autoflush. */
+    /**
+     * Executes a Core statement on the session's connection, after autoflush. ORM-enabled bulk
+     * UPDATE and DELETE ({@code Orm.update(User.class)}, {@code Orm.delete(User.class)}) then
+     * synchronise the session by expiring every object of that entity: the next time the session
+     * meets their rows it reloads them, and a deleted row drops its object from the session
+     * (SQLAlchemy's {@code synchronize_session="fetch"}, made lazy).
+     */
     public Result execute(Executable statement) {
         return execute(statement, Map.of());
     }
 
-    /** Executes a Core statement with named parameters on the session's connection, after autoflush. */
+    /** As {@link #execute(Executable)} with named parameters; for entity statements, attribute names work as keys. */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
         autoflush();
-        return connection().execute(statement, parameters);
+        Mapper<?> m = entityOf(statement);
+        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
+        synchronize(m, statement);
+        return r;
+    }
+
+    /**
+     * Executes a statement once per parameter set (executemany). {@code session.execute(
+     * Sql.insert(Orm.table(User.class)), rows)} is the ORM bulk INSERT: keys may be attribute names;
+     * no objects are created, nothing enters the identity map.
+     */
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        ensureOpen();
+        autoflush();
+        Mapper<?> m = entityOf(statement);
+        List<Map<String, ?>> sets = new ArrayList<>(parameterSets.size());
+        for (Map<String, ?> p : parameterSets) {
+            sets.add(m == null ? p : columnKeys(m, p));
+        }
+        Result r = connection().execute(statement, sets);
+        synchronize(m, statement);
+        return r;
+    }
+
+    private static Mapper<?> entityOf(Executable statement) {
+        return statement instanceof DmlBase d && d.table() instanceof MappedTable<?> t ? t.mapper() : null;
+    }
+
+    private static Map<String, ?> columnKeys(Mapper<?> m, Map<String, ?> params) {
+        Map<String, Object> out = null;
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (m.hasProperty(e.getKey())) {
+                String col = m.property(e.getKey()).columnName();
+                if (!col.equals(e.getKey())) {
+                    if (out == null) {
+                        out = new java.util.LinkedHashMap<>(params);
+                    }
+                    out.remove(e.getKey());
+                    out.put(col, e.getValue());
+                }
+            }
+        }
+        return out == null ? params : out;
+    }
+
+    private void synchronize(Mapper<?> m, Executable statement) {
+        if (m == null || statement instanceof org.jalchemy.sql.Insert) {
+            return;
+        }
+        Map<Object, InstanceState> im = identityMap.get(m);
+        if (im != null) {
+            for (InstanceState st : im.values()) {
+                st.expired = true;
+            }
+        }
     }
 
     /**
