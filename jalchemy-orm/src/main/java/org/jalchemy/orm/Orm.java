@@ -1,0 +1,68 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.sql.ColumnsClauseRole;
+import org.jalchemy.sql.Delete;
+import org.jalchemy.sql.Select;
+import org.jalchemy.sql.Sql;
+import org.jalchemy.sql.Update;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Static entry points of ORM-enabled statements; {@code import static org.jalchemy.orm.Orm.*}
+ * next to {@code org.jalchemy.sql.Sql.*}. {@code select(User.class)} is a Core {@link Select} of
+ * the entity's {@link MappedTable}: every Core refinement ({@code where}, {@code orderBy},
+ * {@code limit}, {@code join}...) applies, and {@code session.execute(stmt)} turns each entity's
+ * columns into objects through the identity map.
+ */
+public final class Orm {
+    private Orm() {
+    }
+
+    /**
+     * A SELECT of entities and column expressions: each item is an entity class (all its columns,
+     * one object per row) or a Core column expression ({@code User_.id}, {@code func.count(...)}).
+     */
+    public static Select select(Object... items) {
+        List<ColumnsClauseRole> cols = new ArrayList<>(items.length);
+        for (Object item : items) {
+            if (item instanceof Class<?> c) {
+                cols.add(Mapper.of(c).table());
+            } else if (item instanceof ColumnsClauseRole r) {
+                cols.add(r);
+            } else {
+                throw new org.jalchemy.exc.ArgumentError("select() takes entity classes and column expressions; got "
+                        + item);
+            }
+        }
+        return Sql.select(cols);
+    }
+
+    /** The entity's FROM clause, for joins: {@code .join(table(Post.class), User_.id.eq(Post_.userId))}. */
+    public static <E> MappedTable<E> table(Class<E> entity) {
+        return Mapper.of(entity).table();
+    }
+
+    /** ORM bulk INSERT: run with {@code session.execute(insert(User.class), listOfMaps)} (attribute names as keys). */
+    public static org.jalchemy.sql.Insert insert(Class<?> entity) {
+        return Sql.insert(table(entity));
+    }
+
+    /** ORM-enabled bulk UPDATE of the entity's table; see {@link Session#execute(org.jalchemy.sql.Executable)}. */
+    public static Update update(Class<?> entity) {
+        return Sql.update(table(entity));
+    }
+
+    /** ORM-enabled bulk DELETE of the entity's table. */
+    public static Delete delete(Class<?> entity) {
+        return Sql.delete(table(entity));
+    }
+
+    /** The mapper of an entity class (SQLAlchemy's {@code inspect(User)}). */
+    public static <E> Mapper<E> mapper(Class<E> entity) {
+        return Mapper.of(entity);
+    }
+}

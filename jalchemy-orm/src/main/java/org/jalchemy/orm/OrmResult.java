@@ -1,0 +1,228 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.engine.Result;
+import org.jalchemy.engine.Row;
+import org.jalchemy.exc.MultipleResultsFound;
+import org.jalchemy.exc.NoResultFound;
+import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.sql.ColumnsClauseRole;
+import org.jalchemy.sql.Select;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of an ORM-enabled SELECT run by {@link Session#execute(Select)}: rows whose entity
+ * items are objects from the session's identity map (hydrated as rows are read) and whose other
+ * items are plain values. {@link #scalars()} yields the first item of each row — the entity, for
+ * {@code select(User.class)}.
+ *
+ * <p>Reads the cursor lazily; methods returning everything or one row consume and close it.
+ * Typed accessors ({@code <T> T scalarOne()}, {@code ScalarResult.all()}) cast to what the caller
+ * assigns to: a wrong target type fails with a {@code ClassCastException} where the value is used.
+ */
+public final class OrmResult implements AutoCloseable {
+    private final Session session;
+    private final Result result;
+    private final Item[] plan;
+
+    private record Item(Mapper<?> mapper, int offset, int width) {
+    }
+
+    OrmResult(Session session, Select select, Result result) {
+        this.session = session;
+        this.result = result;
+        List<Item> items = new ArrayList<>();
+        int offset = 0;
+        for (ColumnsClauseRole r : select.rawColumns()) {
+            if (r instanceof MappedTable<?> t) {
+                int w = t.columns().size();
+                items.add(new Item(t.mapper(), offset, w));
+                offset += w;
+            } else if (r instanceof org.jalchemy.sql.FromClause f) {
+                int w = f.columns().size();
+                for (int i = 0; i < w; i++) {
+                    items.add(new Item(null, offset++, 1));
+                }
+            } else {
+                items.add(new Item(null, offset++, 1));
+            }
+        }
+        this.plan = items.toArray(Item[]::new);
+    }
+
+    /** One row: {@code get(User.class)} for an entity, {@code get(i)} for the i-th item. */
+    public static final class OrmRow {
+        private final Object[] items;
+        private final Item[] plan;
+
+        private OrmRow(Object[] items, Item[] plan) {
+            this.items = items;
+            this.plan = plan;
+        }
+
+        /** The i-th selected item (an entity or a value). */
+        public Object get(int i) {
+            return items[i];
+        }
+
+        /** The entity of {@code type} in this row (the first one, when selected twice). */
+        public <E> E get(Class<E> type) {
+            for (int i = 0; i < plan.length; i++) {
+                if (plan[i].mapper != null && plan[i].mapper.type() == type) {
+                    return type.cast(items[i]);
+                }
+            }
+            throw new org.jalchemy.exc.NoSuchColumnError("This row has no " + type.getSimpleName() + " entity");
+        }
+
+        public int size() {
+            return items.length;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(items);
+        }
+    }
+
+    private OrmRow next() {
+        Row row = fetch();
+        if (row == null) {
+            return null;
+        }
+        Object[] values = row.toArray();
+        Object[] items = new Object[plan.length];
+        for (int i = 0; i < plan.length; i++) {
+            Item it = plan[i];
+            if (it.mapper == null) {
+                items[i] = values[it.offset];
+            } else {
+                Object[] slice = Arrays.copyOfRange(values, it.offset, it.offset + it.width);
+                items[i] = allNull(slice) ? null : session.hydrate(it.mapper, slice);
+            }
+        }
+        return new OrmRow(items, plan);
+    }
+
+    private java.util.Iterator<Row> cursor;
+
+    private Row fetch() {
+        if (cursor == null) {
+            cursor = result.iterator();
+        }
+        return cursor.hasNext() ? cursor.next() : null;
+    }
+
+    private static boolean allNull(Object[] v) {
+        for (Object o : v) {
+            if (o != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every remaining row. */
+    public List<OrmRow> all() {
+        List<OrmRow> out = new ArrayList<>();
+        for (OrmRow r = next(); r != null; r = next()) {
+            out.add(r);
+        }
+        close();
+        return out;
+    }
+
+    /** The first row, or empty; closes the cursor. */
+    public Optional<OrmRow> first() {
+        OrmRow r = next();
+        close();
+        return Optional.ofNullable(r);
+    }
+
+    /** Exactly one row. */
+    public OrmRow one() {
+        OrmRow r = oneOrNone();
+        if (r == null) {
+            throw new NoResultFound("No row was found when one was required");
+        }
+        return r;
+    }
+
+    /** One row or null. */
+    public OrmRow oneOrNone() {
+        OrmRow r = next();
+        if (r != null && next() != null) {
+            close();
+            throw new MultipleResultsFound("Multiple rows were found when one or none was required");
+        }
+        close();
+        return r;
+    }
+
+    /** The first item of each row. */
+    public ScalarResult scalars() {
+        return new ScalarResult(this);
+    }
+
+    /** First item of the first row, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar() {
+        return (T) first().map(r -> r.get(0)).orElse(null);
+    }
+
+    /** First item of exactly one row. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalarOne() {
+        return (T) one().get(0);
+    }
+
+    /** First item of one row, or null when there is none. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalarOneOrNone() {
+        OrmRow r = oneOrNone();
+        return r == null ? null : (T) r.get(0);
+    }
+
+    @Override
+    public void close() {
+        result.close();
+    }
+
+    /** The first item of each row (SQLAlchemy's {@code ScalarResult}). */
+    public static final class ScalarResult {
+        private final OrmResult result;
+
+        private ScalarResult(OrmResult result) {
+            this.result = result;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> List<T> all() {
+            List<T> out = new ArrayList<>();
+            for (OrmRow r : result.all()) {
+                out.add((T) r.get(0));
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> Optional<T> first() {
+            return result.first().map(r -> (T) r.get(0));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> T one() {
+            return (T) result.one().get(0);
+        }
+
+        @SuppressWarnings("unchecked")
+        public <T> T oneOrNone() {
+            OrmRow r = result.oneOrNone();
+            return r == null ? null : (T) r.get(0);
+        }
+    }
+}

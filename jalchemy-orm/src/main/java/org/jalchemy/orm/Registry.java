@@ -1,0 +1,175 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.ForeignKeyRef;
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.orm.mapping.TableConstraint;
+import org.jalchemy.schema.Column;
+import org.jalchemy.schema.ForeignKey;
+import org.jalchemy.schema.MetaData;
+import org.jalchemy.schema.Table;
+import org.jalchemy.types.SqlType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of mapped classes and the {@link MetaData} holding their tables (SQLAlchemy's
+ * {@code registry} / declarative {@code Base}): {@code Registry.of(User.class, Post.class)
+ * .metadata().createAll(engine)} is guide §4's {@code Base.metadata.create_all(engine)}.
+ *
+ * <p>Mapping happens eagerly here, so every mapping error (no primary key, unmappable type,
+ * duplicate column, foreign key to a table or column nobody declares) surfaces at
+ * {@code Registry.of}, naming class and field. Immutable after construction; thread-safe.
+ */
+public final class Registry {
+    private final MetaData metadata;
+    private final Map<Class<?>, Mapper<?>> mappers = new LinkedHashMap<>();
+    private final Map<Mapper<?>, Table> tables = new LinkedHashMap<>();
+
+    private Registry(MetaData metadata, Class<?>... classes) {
+        this.metadata = metadata;
+        for (Class<?> c : classes) {
+            Mapper<?> m = Mapper.of(c);
+            String key = key(m.schema(), m.tableName());
+            for (Mapper<?> other : mappers.values()) {
+                if (key(other.schema(), other.tableName()).equals(key)) {
+                    throw new MappingError("Entities " + other.type().getName() + " and " + c.getName()
+                            + " both map table '" + key + "'");
+                }
+            }
+            if (metadata.hasTable(key)) {
+                throw new MappingError("Entity " + c.getName() + " maps table '" + key
+                        + "', which the MetaData already holds");
+            }
+            mappers.put(c, m);
+        }
+        for (Mapper<?> m : mappers.values()) {
+            tables.put(m, buildTable(m));
+        }
+        for (Mapper<?> m : mappers.values()) {
+            checkForeignKeys(m);
+        }
+    }
+
+    /** Maps {@code classes} into a new {@link MetaData}. */
+    public static Registry of(Class<?>... classes) {
+        return new Registry(new MetaData(), classes);
+    }
+
+    /** Maps {@code classes} into an existing {@link MetaData} (e.g. one with a naming convention or Core tables). */
+    public static Registry of(MetaData metadata, Class<?>... classes) {
+        return new Registry(metadata, classes);
+    }
+
+    /** The tables of every mapped class (plus whatever the MetaData held before). */
+    public MetaData metadata() {
+        return metadata;
+    }
+
+    /** The mapper of a class of this registry; {@link UnmappedClassError} when it is not one. */
+    @SuppressWarnings("unchecked")
+    public <E> Mapper<E> mapper(Class<E> type) {
+        Mapper<?> m = mappers.get(type);
+        if (m == null) {
+            throw new UnmappedClassError("Class " + type.getName() + " is not mapped by this registry; its classes are "
+                    + mappers.keySet().stream().map(Class::getSimpleName).toList());
+        }
+        return (Mapper<E>) m;
+    }
+
+    /** The Core table of a mapped class. */
+    public Table table(Class<?> type) {
+        return tables.get(mapper(type));
+    }
+
+    /** Mapped classes in registration order. */
+    public List<Class<?>> classes() {
+        return Collections.unmodifiableList(new ArrayList<>(mappers.keySet()));
+    }
+
+    private Table buildTable(Mapper<?> m) {
+        Table t = new Table(m.tableName(), m.schema(), metadata);
+        for (ColumnProperty p : m.properties()) {
+            Column<?> c = column(t, p);
+            if (p.primaryKey()) {
+                c.primaryKey();
+                c.autoincrement(p.autoincrement());
+            } else if (p.autoincrement()) {
+                c.autoincrement(true);
+            }
+            c.nullable(p.nullable());
+            if (p.unique()) {
+                c.unique();
+            }
+            if (p.indexed()) {
+                c.index();
+            }
+            if (p.serverDefault() != null) {
+                c.serverDefault(p.serverDefault());
+            }
+            if (p.comment() != null) {
+                c.comment(p.comment());
+            }
+        }
+        for (ForeignKeyRef fk : m.foreignKeys()) {
+            String target = (fk.targetSchema() == null ? "" : fk.targetSchema() + ".") + fk.targetTable() + "."
+                    + fk.targetColumn();
+            ForeignKey spec = ForeignKey.to(target);
+            if (fk.name() != null) {
+                spec = spec.name(fk.name());
+            }
+            if (fk.onDelete() != null) {
+                spec = spec.onDelete(fk.onDelete());
+            }
+            if (fk.onUpdate() != null) {
+                spec = spec.onUpdate(fk.onUpdate());
+            }
+            t.column(fk.property().columnName()).foreignKey(spec);
+        }
+        for (TableConstraint tc : m.constraints()) {
+            String[] cols = tc.properties().stream().map(ColumnProperty::columnName).toArray(String[]::new);
+            switch (tc.kind()) {
+                case INDEX -> t.index(tc.name(), (Object[]) cols).unique(tc.unique());
+                case UNIQUE -> t.uniqueConstraint(tc.name(), cols);
+                case CHECK -> t.checkConstraint(tc.name(), tc.sql());
+            }
+        }
+        return t;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Column<?> column(Table t, ColumnProperty p) {
+        return t.column(p.columnName(), (SqlType) p.type());
+    }
+
+    private void checkForeignKeys(Mapper<?> m) {
+        for (ForeignKeyRef fk : m.foreignKeys()) {
+            String key = key(fk.targetSchema() != null ? fk.targetSchema() : m.schema(), fk.targetTable());
+            Table target = metadata.hasTable(key) ? metadata.table(key) : null;
+            String where = m.type().getName() + "." + fk.property().name();
+            if (target == null) {
+                throw new MappingError("@ForeignKey on " + where + " references table '" + key
+                        + "', which no registered entity or table declares; tables are "
+                        + metadata.tables().stream().map(Table::fullname).toList());
+            }
+            if (!target.hasColumn(fk.targetColumn())) {
+                throw new MappingError("@ForeignKey on " + where + " references column '" + fk.targetColumn()
+                        + "' of table '" + key + "', which has columns "
+                        + target.columns().stream().map(Column::name).toList());
+            }
+        }
+    }
+
+    private static String key(String schema, String table) {
+        return schema == null ? table : schema + "." + table;
+    }
+
+    @Override
+    public String toString() {
+        return "Registry" + mappers.keySet().stream().map(Class::getSimpleName).toList();
+    }
+}

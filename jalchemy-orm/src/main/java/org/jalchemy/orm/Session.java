@@ -1,0 +1,816 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.dialect.Dialect;
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Result;
+import org.jalchemy.engine.Row;
+import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.exc.ResourceClosedError;
+import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.orm.unitofwork.Criterion;
+import org.jalchemy.orm.unitofwork.OrmStatements;
+import org.jalchemy.sql.Compiled;
+import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.DmlBase;
+import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.sql.Select;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The ORM's unit of work and identity map over one database transaction at a time (SQLAlchemy's
+ * {@code Session}). Objects are {@link #add added}, loaded ({@link #get}, {@link #query}), changed
+ * as plain fields and {@link #delete deleted}; {@link #flush} writes the changes in foreign-key
+ * order, {@link #commit} flushes and commits.
+ *
+ * <p><b>Not thread-safe:</b> one session per unit of work and thread. No thread-local holds it,
+ * and no lock is held across database calls, so a session may move between (virtual) threads as
+ * long as one thread uses it at a time.
+ *
+ * <p><b>Transactions</b> autobegin: the first operation begins one, and the first statement
+ * checks out a Core {@link Connection} from the engine. {@link #commit} and {@link #rollback}
+ * end it and give the connection back; {@link #begin} starts one explicitly, {@link #beginNested}
+ * sets a SAVEPOINT. {@link #close} rolls back what is left and detaches every object; a closed
+ * session refuses further use.
+ *
+ * <p><b>Identity map:</b> within a session one row is one object. <b>Dirty tracking</b> is by
+ * snapshot: at flush each persistent object's fields are compared with the values last loaded or
+ * flushed, and only changed columns are UPDATEd. <b>Expiry</b> cannot intercept Java field reads:
+ * an expired object keeps its field values until the session next meets its row (a query or
+ * {@link #get} returning it, or {@link #refresh}), which then overwrites them.
+ *
+ * <p><b>Failures during flush</b> roll back the innermost transaction (the SAVEPOINT if one is
+ * open, else the whole transaction) and restore objects as {@link #rollback} does, then rethrow;
+ * the session stays usable.
+ */
+public final class Session implements AutoCloseable {
+    final SessionFactory factory;
+    final Dialect dialect;
+    final OrmStatements statements;
+    private Connection connection;
+    final IdentityHashMap<Object, InstanceState> states = new IdentityHashMap<>();
+    final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
+    final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
+    private SessionTransaction root;
+    private final Deque<SessionTransaction> nested = new ArrayDeque<>();
+    private int noAutoflush;
+    private boolean flushing;
+    private boolean closed;
+
+    Session(SessionFactory factory) {
+        this.factory = factory;
+        this.dialect = factory.engine().dialect();
+        this.statements = factory.statements();
+    }
+
+    public SessionFactory factory() {
+        return factory;
+    }
+
+    // ------------------------------------------------------------------ adding and removing objects
+
+    /** Places a transient object in the session (pending until flushed); a no-op for objects it already holds. */
+    public void add(Object entity) {
+        ensureOpen();
+        Objects.requireNonNull(entity, "entity");
+        InstanceState st = states.get(entity);
+        if (st != null) {
+            return;
+        }
+        Mapper<?> m = Mapper.forObject(entity);
+        st = new InstanceState(entity, m, ObjectState.PENDING, this);
+        states.put(entity, st);
+        pending.add(st);
+        current().added.add(st);
+    }
+
+    /** {@link #add} for each object. */
+    public void addAll(Iterable<?> entities) {
+        for (Object e : entities) {
+            add(e);
+        }
+    }
+
+    /**
+     * Marks a persistent object for deletion at the next flush. An object with a primary key that
+     * this session does not hold is attached first (its fields are taken as the row's values).
+     * Raises {@link InvalidRequestError} for pending and transient objects, which have no row.
+     */
+    public void delete(Object entity) {
+        ensureOpen();
+        InstanceState st = states.get(entity);
+        if (st == null) {
+            Mapper<?> m = Mapper.forObject(entity);
+            Object id = m.identity(entity);
+            if (id == null) {
+                throw new InvalidRequestError("Instance " + m.entityName() + "(<no identity>) is not persisted; "
+                        + "there is no row to delete");
+            }
+            InstanceState existing = lookup(m, id);
+            if (existing != null) {
+                throw new InvalidRequestError("Cannot delete " + m.describe(id) + ": this session already holds another "
+                        + "object for that row; delete that one (session.get(" + m.entityName() + ".class, " + id + "))");
+            }
+            st = attach(entity, m, id);
+        }
+        if (st.state == ObjectState.PENDING) {
+            throw new InvalidRequestError("Instance " + st.describe() + " is pending, not persisted; use expunge() "
+                    + "to discard it");
+        }
+        if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion) {
+            current();
+            st.markedForDeletion = true;
+            toDelete.add(st);
+        }
+    }
+
+    private InstanceState attach(Object entity, Mapper<?> m, Object id) {
+        current();
+        InstanceState st = new InstanceState(entity, m, ObjectState.PERSISTENT, this);
+        st.identity = id;
+        st.snapshot = st.currentValues();
+        states.put(entity, st);
+        identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(id, st);
+        return st;
+    }
+
+    /** Removes an object from the session: pending ones become transient, persistent ones detached. */
+    public void expunge(Object entity) {
+        ensureOpen();
+        InstanceState st = requireIn(entity, "expunge");
+        forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
+    }
+
+    /** Expunges every object. */
+    public void expungeAll() {
+        ensureOpen();
+        for (InstanceState st : new ArrayList<>(states.values())) {
+            forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
+        }
+    }
+
+    void forget(InstanceState st, ObjectState newState) {
+        states.remove(st.object);
+        pending.remove(st);
+        toDelete.remove(st);
+        if (st.identity != null) {
+            Map<Object, InstanceState> im = identityMap.get(st.mapper);
+            if (im != null && im.get(st.identity) == st) {
+                im.remove(st.identity);
+            }
+        }
+        st.state = newState;
+        st.markedForDeletion = false;
+        st.session = null;
+    }
+
+    /**
+     * Copies the state of {@code entity} (typically detached, or built by hand with a key) onto the
+     * session's object for the same row — loading it, or creating a pending one when there is no
+     * row — and returns that object. {@code entity} itself is not attached.
+     */
+    public <E> E merge(E entity) {
+        ensureOpen();
+        if (states.containsKey(entity)) {
+            return entity;
+        }
+        Mapper<E> m = Mapper.forObject(entity);
+        Object id = m.identity(entity);
+        E target = id == null ? null : get(m.type(), id).orElse(null);
+        if (target == null) {
+            target = m.newInstance();
+            copy(m, entity, target);
+            add(target);
+        } else {
+            copy(m, entity, target);
+        }
+        return target;
+    }
+
+    private static void copy(Mapper<?> m, Object from, Object to) {
+        for (ColumnProperty p : m.properties()) {
+            p.set(to, p.get(from));
+        }
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /** The session's state for {@code entity}, or a transient/detached description when it is not in the session. */
+    public InstanceState inspect(Object entity) {
+        InstanceState st = states.get(entity);
+        return st != null ? st : InstanceState.outside(entity, Mapper.forObject(entity));
+    }
+
+    /** True when the session holds {@code entity} (pending, persistent or deleted). */
+    public boolean contains(Object entity) {
+        return states.containsKey(entity);
+    }
+
+    /** Pending objects, in the order they were added (SQLAlchemy's {@code session.new}). */
+    public List<Object> newObjects() {
+        return pending.stream().map(s -> s.object).toList();
+    }
+
+    /** Persistent objects whose fields differ from their snapshot (SQLAlchemy's {@code session.dirty}). */
+    public List<Object> dirtyObjects() {
+        List<Object> out = new ArrayList<>();
+        for (InstanceState st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
+                out.add(st.object);
+            }
+        }
+        return out;
+    }
+
+    /** Objects marked for deletion and not yet flushed (SQLAlchemy's {@code session.deleted}). */
+    public List<Object> deletedObjects() {
+        return toDelete.stream().map(s -> s.object).toList();
+    }
+
+    /** Number of objects in the identity map. */
+    public int identityMapSize() {
+        int n = 0;
+        for (Map<Object, InstanceState> m : identityMap.values()) {
+            n += m.size();
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /**
+     * The object of {@code type} with primary key {@code id} (one value, or an array/list for
+     * composite keys): from the identity map without SQL when present (reloaded first if expired),
+     * else by a SELECT. Empty when there is no such row, or the object is marked for deletion.
+     */
+    public <E> Optional<E> get(Class<E> type, Object id) {
+        ensureOpen();
+        Mapper<E> m = Mapper.of(type);
+        Object key = m.normalizeIdentity(id);
+        InstanceState st = lookup(m, key);
+        if (st != null) {
+            if (st.markedForDeletion || st.state == ObjectState.DELETED) {
+                return Optional.empty();
+            }
+            if (st.expired && !reload(st)) {
+                return Optional.empty();
+            }
+            return Optional.of(type.cast(st.object));
+        }
+        autoflush();
+        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key), List.of(), false, false),
+                pkValues(m, key));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** A legacy query over {@code type} (SQLAlchemy's {@code session.query(User)}). */
+    public <E> Query<E> query(Class<E> type) {
+        ensureOpen();
+        return new Query<>(this, Mapper.of(type));
+    }
+
+    /** Reloads every column of a persistent object from its row, discarding unflushed changes. */
+    public void refresh(Object entity) {
+        ensureOpen();
+        InstanceState st = requirePersistent(entity, "refresh");
+        if (!reload(st)) {
+            throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
+                    + "not present; it is no longer in the session");
+        }
+    }
+
+    /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
+    public void expire(Object entity) {
+        ensureOpen();
+        requirePersistent(entity, "expire").expired = true;
+    }
+
+    /** Expires every persistent object. */
+    public void expireAll() {
+        ensureOpen();
+        for (InstanceState st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT) {
+                st.expired = true;
+            }
+        }
+    }
+
+    private boolean reload(InstanceState st) {
+        Mapper<?> m = st.mapper;
+        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity), List.of(), false, false);
+        try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
+            Optional<Row> row = r.first();
+            if (row.isEmpty()) {
+                forget(st, ObjectState.DETACHED);
+                return false;
+            }
+            populate(st, row.get().toArray());
+            return true;
+        }
+    }
+
+    static List<Criterion> pkCriteria(Mapper<?> m, Object key) {
+        List<Criterion> out = new ArrayList<>(m.primaryKeySize());
+        Object[] values = pkValues(m, key);
+        for (int i = 0; i < values.length; i++) {
+            out.add(new Criterion(m.primaryKey(i), values[i]));
+        }
+        return out;
+    }
+
+    static Object[] pkValues(Mapper<?> m, Object key) {
+        return m.primaryKeySize() == 1 ? new Object[]{key} : ((List<?>) key).toArray();
+    }
+
+    /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
+    <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
+        List<E> out = new ArrayList<>();
+        try (Result r = connection().executeCompiled(compiled, values)) {
+            for (Row row : r) {
+                out.add(m.type().cast(hydrate(m, row.toArray())));
+            }
+        }
+        return out;
+    }
+
+    /** The object for a row of all of {@code m}'s columns: the identity map's (refreshed if expired) or a new persistent one. */
+    Object hydrate(Mapper<?> m, Object[] values) {
+        Object id = m.identityFromValues(values);
+        Map<Object, InstanceState> im = identityMap.computeIfAbsent(m, k -> new HashMap<>());
+        InstanceState st = im.get(id);
+        if (st != null) {
+            if (st.expired) {
+                populate(st, values);
+            }
+            return st.object;
+        }
+        Object o = m.newInstance();
+        List<ColumnProperty> props = m.properties();
+        for (int i = 0; i < values.length; i++) {
+            props.get(i).set(o, values[i]);
+        }
+        st = new InstanceState(o, m, ObjectState.PERSISTENT, this);
+        st.identity = id;
+        st.snapshot = values;
+        states.put(o, st);
+        im.put(id, st);
+        return o;
+    }
+
+    private static void populate(InstanceState st, Object[] values) {
+        List<ColumnProperty> props = st.mapper.properties();
+        for (int i = 0; i < values.length; i++) {
+            props.get(i).set(st.object, values[i]);
+        }
+        st.snapshot = values;
+        st.expired = false;
+    }
+
+    InstanceState lookup(Mapper<?> m, Object id) {
+        Map<Object, InstanceState> im = identityMap.get(m);
+        return im == null ? null : im.get(id);
+    }
+
+    // ------------------------------------------------------------------ Core execution
+
+    /**
+     * Executes a Core statement on the session's connection, after autoflush. ORM-enabled bulk
+     * UPDATE and DELETE ({@code Orm.update(User.class)}, {@code Orm.delete(User.class)}) then
+     * synchronise the session by expiring every object of that entity: the next time the session
+     * meets their rows it reloads them, and a deleted row drops its object from the session
+     * (SQLAlchemy's {@code synchronize_session="fetch"}, made lazy).
+     */
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    /** As {@link #execute(Executable)} with named parameters; for entity statements, attribute names work as keys. */
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        ensureOpen();
+        autoflush();
+        Mapper<?> m = entityOf(statement);
+        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
+        synchronize(m, statement);
+        return r;
+    }
+
+    /**
+     * Executes a statement once per parameter set (executemany). {@code session.execute(
+     * Sql.insert(Orm.table(User.class)), rows)} is the ORM bulk INSERT: keys may be attribute names;
+     * no objects are created, nothing enters the identity map.
+     */
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        ensureOpen();
+        autoflush();
+        Mapper<?> m = entityOf(statement);
+        List<Map<String, ?>> sets = new ArrayList<>(parameterSets.size());
+        for (Map<String, ?> p : parameterSets) {
+            sets.add(m == null ? p : columnKeys(m, p));
+        }
+        Result r = connection().execute(statement, sets);
+        synchronize(m, statement);
+        return r;
+    }
+
+    private static Mapper<?> entityOf(Executable statement) {
+        return statement instanceof DmlBase d && d.table() instanceof MappedTable<?> t ? t.mapper() : null;
+    }
+
+    private static Map<String, ?> columnKeys(Mapper<?> m, Map<String, ?> params) {
+        Map<String, Object> out = null;
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (m.hasProperty(e.getKey())) {
+                String col = m.property(e.getKey()).columnName();
+                if (!col.equals(e.getKey())) {
+                    if (out == null) {
+                        out = new java.util.LinkedHashMap<>(params);
+                    }
+                    out.remove(e.getKey());
+                    out.put(col, e.getValue());
+                }
+            }
+        }
+        return out == null ? params : out;
+    }
+
+    private void synchronize(Mapper<?> m, Executable statement) {
+        if (m == null || statement instanceof org.jalchemy.sql.Insert) {
+            return;
+        }
+        Map<Object, InstanceState> im = identityMap.get(m);
+        if (im != null) {
+            for (InstanceState st : im.values()) {
+                st.expired = true;
+            }
+        }
+    }
+
+    /**
+     * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
+     * entity items of each row come back as objects through the identity map.
+     */
+    public OrmResult execute(Select select) {
+        ensureOpen();
+        autoflush();
+        return new OrmResult(this, select, connection().execute(select));
+    }
+
+    /** {@code execute(select).scalars()}: the entities of {@code select(User.class)}, or first-column values. */
+    public OrmResult.ScalarResult scalars(Select select) {
+        return execute(select).scalars();
+    }
+
+    /** First item of the first row of a SELECT (null when there is no row). */
+    public <T> T scalar(Select select) {
+        return execute(select).scalar();
+    }
+
+    /**
+     * The Core connection of the current transaction, checked out (and the transaction begun) on
+     * first use. Valid until commit, rollback or close.
+     */
+    public Connection connection() {
+        ensureOpen();
+        current();
+        if (connection == null) {
+            connection = factory.engine().connect();
+        }
+        return connection;
+    }
+
+    // ------------------------------------------------------------------ flush
+
+    /** Writes pending changes (inserts, updates, deletes) in foreign-key order; see the class comment for failures. */
+    public void flush() {
+        ensureOpen();
+        if (flushing) {
+            throw new InvalidRequestError("Session is already flushing (flush() called from within a flush)");
+        }
+        flushing = true;
+        try {
+            new UnitOfWork(this).flush();
+        } catch (RuntimeException e) {
+            SessionTransaction innermost = nested.isEmpty() ? root : nested.peek();
+            try {
+                if (innermost != null) {
+                    rollbackTransaction(innermost);
+                }
+            } catch (RuntimeException re) {
+                e.addSuppressed(re);
+            }
+            throw e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    void autoflush() {
+        if (factory.autoflush() && noAutoflush == 0 && !flushing && !states.isEmpty()) {
+            flush();
+        }
+    }
+
+    /** Runs {@code work} with autoflush off (SQLAlchemy's {@code with session.no_autoflush:}). */
+    public void noAutoflush(Runnable work) {
+        noAutoflush(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** As {@link #noAutoflush(Runnable)}, returning a value. */
+    public <R> R noAutoflush(Supplier<R> work) {
+        noAutoflush++;
+        try {
+            return work.get();
+        } finally {
+            noAutoflush--;
+        }
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** The innermost transaction, autobegun when there is none. */
+    SessionTransaction current() {
+        if (root == null) {
+            root = new SessionTransaction(this, null, null);
+        }
+        return nested.isEmpty() ? root : nested.peek();
+    }
+
+    /** True while a transaction (explicit or autobegun) is open. */
+    public boolean inTransaction() {
+        return root != null;
+    }
+
+    /** True while a SAVEPOINT from {@link #beginNested} is open. */
+    public boolean inNestedTransaction() {
+        return !nested.isEmpty();
+    }
+
+    /**
+     * Begins the transaction explicitly and returns its handle (use with try-with-resources and
+     * call {@code commit()}). Raises when one is already begun, explicitly or by autobegin.
+     */
+    public SessionTransaction begin() {
+        ensureOpen();
+        if (root != null) {
+            throw new InvalidRequestError("A transaction is already begun on this Session (explicitly or by autobegin "
+                    + "on the first add/query); commit() or rollback() it first, or use beginNested() for a SAVEPOINT");
+        }
+        return current();
+    }
+
+    /** Flushes, then sets a SAVEPOINT; its handle's {@code rollback()} undoes only what followed. */
+    public SessionTransaction beginNested() {
+        ensureOpen();
+        SessionTransaction parent = current();
+        flush();
+        SessionTransaction t = new SessionTransaction(this, parent, connection().beginNested());
+        nested.push(t);
+        return t;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of this session: commits when it returns, rolls back and
+     * rethrows when it throws. Raises when a transaction is already begun.
+     */
+    public void inTransaction(Consumer<? super Session> work) {
+        transaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction}, returning {@code work}'s result. */
+    public <R> R transaction(Function<? super Session, R> work) {
+        SessionTransaction tx = begin();
+        try {
+            R r = work.apply(this);
+            if (tx.active) {
+                tx.commit();
+            }
+            return r;
+        } catch (RuntimeException | Error e) {
+            try {
+                if (tx.active) {
+                    tx.rollback();
+                }
+            } catch (RuntimeException re) {
+                e.addSuppressed(re);
+            }
+            throw e;
+        }
+    }
+
+    /** Flushes and commits the transaction (SAVEPOINTs included); expires every object when expireOnCommit. */
+    public void commit() {
+        ensureOpen();
+        if (root == null) {
+            current();
+        }
+        commitTransaction(root);
+    }
+
+    /** Rolls back the transaction (SAVEPOINTs included) and restores objects: see {@link SessionTransaction}. */
+    public void rollback() {
+        ensureOpen();
+        if (root != null) {
+            rollbackTransaction(root);
+        }
+    }
+
+    void commitTransaction(SessionTransaction tx) {
+        ensureOpen();
+        if (!tx.active) {
+            throw new InvalidRequestError("This transaction is inactive (already committed or rolled back)");
+        }
+        if (tx.parent != null) {
+            flush();
+            while (!nested.isEmpty() && nested.peek() != tx) { // inner savepoints are released with it
+                SessionTransaction inner = nested.pop();
+                inner.active = false;
+                inner.mergeIntoParent();
+            }
+            nested.pop();
+            tx.savepoint.commit();
+            tx.active = false;
+            tx.mergeIntoParent();
+            return;
+        }
+        flush();
+        if (connection != null) {
+            connection.commit();
+        }
+        for (SessionTransaction n : nested) {
+            n.active = false;
+        }
+        nested.clear();
+        for (InstanceState st : new ArrayList<>(states.values())) {
+            if (st.state == ObjectState.DELETED) {
+                forget(st, ObjectState.DETACHED);
+            } else if (st.state == ObjectState.PERSISTENT && factory.expireOnCommit()) {
+                st.expired = true;
+            }
+        }
+        endRoot();
+    }
+
+    void rollbackTransaction(SessionTransaction tx) {
+        if (!tx.active) {
+            return;
+        }
+        if (tx.parent != null) {
+            while (!nested.isEmpty()) {
+                SessionTransaction inner = nested.pop();
+                inner.active = false;
+                if (inner == tx) {
+                    break;
+                }
+                restore(inner);
+            }
+            try {
+                tx.savepoint.rollback();
+            } finally {
+                restore(tx);
+            }
+            return;
+        }
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } finally {
+            while (!nested.isEmpty()) {
+                SessionTransaction inner = nested.pop();
+                inner.active = false;
+                restore(inner);
+            }
+            restore(tx);
+            endRoot();
+        }
+    }
+
+    /** Puts objects back in line with the database after {@code tx} was rolled back. */
+    private void restore(SessionTransaction tx) {
+        for (InstanceState st : tx.inserted) {
+            if (st.session == this) {
+                forget(st, ObjectState.TRANSIENT);
+            }
+        }
+        for (InstanceState st : tx.added) {
+            if (st.session == this && st.state == ObjectState.PENDING) {
+                forget(st, ObjectState.TRANSIENT);
+            }
+        }
+        for (InstanceState st : tx.deleted) {
+            if (st.state == ObjectState.DELETED && st.session == this) {
+                st.state = ObjectState.PERSISTENT;
+                states.put(st.object, st);
+                identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
+            }
+        }
+        for (InstanceState st : toDelete) {
+            st.markedForDeletion = false;
+        }
+        toDelete.clear();
+        for (InstanceState st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT) {
+                st.expired = true;
+            }
+        }
+        tx.active = false;
+        tx.added.clear();
+        tx.inserted.clear();
+        tx.deleted.clear();
+    }
+
+    private void endRoot() {
+        root.active = false;
+        root = null;
+        if (connection != null) {
+            Connection c = connection;
+            connection = null;
+            c.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Rolls back what is still open, returns the connection and detaches every object. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (root != null) {
+                rollbackTransaction(root);
+            }
+        } finally {
+            closed = true;
+            for (InstanceState st : new ArrayList<>(states.values())) {
+                forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
+            }
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ResourceClosedError("This Session is closed; open a new one with factory.open()");
+        }
+    }
+
+    private InstanceState requireIn(Object entity, String op) {
+        InstanceState st = states.get(entity);
+        if (st == null) {
+            Mapper<?> m = Mapper.forObject(entity);
+            Object id = m.identity(entity);
+            if (id == null) {
+                throw new InvalidRequestError("Cannot " + op + " " + m.entityName()
+                        + "(<no identity>): the instance is not in this session");
+            }
+            throw new DetachedInstanceError("Cannot " + op + " " + m.describe(id)
+                    + ": the instance is not in this session (detached, or loaded by another session); "
+                    + "use merge() to bring its state into this one");
+        }
+        return st;
+    }
+
+    private InstanceState requirePersistent(Object entity, String op) {
+        InstanceState st = requireIn(entity, op);
+        if (st.state != ObjectState.PERSISTENT) {
+            throw new InvalidRequestError("Cannot " + op + " " + st.describe() + ": it is " + st.state.name().toLowerCase()
+                    + ", not persistent" + (st.state == ObjectState.PENDING ? "; flush() it first" : ""));
+        }
+        return st;
+    }
+
+    @Override
+    public String toString() {
+        return "Session(" + factory.engine().url() + ", " + states.size() + " objects"
+                + (closed ? ", closed" : root != null ? ", in transaction" : "") + ")";
+    }
+}

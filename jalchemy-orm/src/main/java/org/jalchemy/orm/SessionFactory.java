@@ -1,0 +1,121 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.engine.Engine;
+import org.jalchemy.orm.unitofwork.OrmStatements;
+import org.jalchemy.orm.unitofwork.TextStatements;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Makes {@link Session}s bound to one engine with shared options (SQLAlchemy's
+ * {@code sessionmaker}): {@code SessionFactory Session = SessionFactory.bind(engine);
+ * try (Session session = Session.open()) {...}}.
+ *
+ * <p>Options: {@code expireOnCommit} (default true) expires every object at commit;
+ * {@code autoflush} (default true) flushes pending changes before queries. Immutable and
+ * thread-safe; sessions themselves are not.
+ */
+public final class SessionFactory {
+    private final Engine engine;
+    private final boolean expireOnCommit;
+    private final boolean autoflush;
+    private final boolean insertReturning;
+    private final OrmStatements statements;
+
+    private SessionFactory(Builder b) {
+        this.engine = Objects.requireNonNull(b.engine, "engine");
+        this.expireOnCommit = b.expireOnCommit;
+        this.autoflush = b.autoflush;
+        this.insertReturning = b.insertReturning;
+        this.statements = TextStatements.INSTANCE;
+    }
+
+    /** A factory with default options. */
+    public static SessionFactory bind(Engine engine) {
+        return builder(engine).build();
+    }
+
+    public static Builder builder(Engine engine) {
+        return new Builder(engine);
+    }
+
+    /** A new session; close it (try-with-resources). */
+    public Session open() {
+        return new Session(this);
+    }
+
+    /**
+     * Runs {@code work} in a new session inside a transaction: commits when it returns, rolls back
+     * and rethrows when it throws, and closes the session either way (SQLAlchemy's
+     * {@code with Session.begin() as session:}).
+     */
+    public void inTransaction(Consumer<? super Session> work) {
+        transaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction}, returning {@code work}'s result. */
+    public <R> R transaction(Function<? super Session, R> work) {
+        try (Session s = open()) {
+            return s.transaction(work);
+        }
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public boolean expireOnCommit() {
+        return expireOnCommit;
+    }
+
+    public boolean autoflush() {
+        return autoflush;
+    }
+
+    boolean insertReturning() {
+        return insertReturning && engine.dialect().supportsReturning();
+    }
+
+    OrmStatements statements() {
+        return statements;
+    }
+
+    /** Options of a {@link SessionFactory}. */
+    public static final class Builder {
+        private final Engine engine;
+        private boolean expireOnCommit = true;
+        private boolean autoflush = true;
+        private boolean insertReturning = true;
+
+        private Builder(Engine engine) {
+            this.engine = engine;
+        }
+
+        /** Expire every object at commit (default true). */
+        public Builder expireOnCommit(boolean v) {
+            expireOnCommit = v;
+            return this;
+        }
+
+        /** Flush before queries (default true). */
+        public Builder autoflush(boolean v) {
+            autoflush = v;
+            return this;
+        }
+
+        /** Test hook: use JDBC generated keys even where the dialect has RETURNING. */
+        Builder insertReturning(boolean v) {
+            insertReturning = v;
+            return this;
+        }
+
+        public SessionFactory build() {
+            return new SessionFactory(this);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.engine.Transaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's transaction: the root one (from {@code session.begin()} or autobegun by the first
+ * operation) or a SAVEPOINT from {@code session.beginNested()}. Usable with try-with-resources:
+ * {@code close()} rolls back if neither {@link #commit()} nor {@link #rollback()} ran, so
+ * {@code try (var tx = session.begin()) { ...; tx.commit(); }} never leaves half-done work.
+ *
+ * <p>It also records which objects it added, inserted and deleted, so rolling it back can put
+ * memory back in line with the database: objects added or inserted within it become transient,
+ * objects deleted within it persistent again, and every persistent object is expired.
+ */
+public final class SessionTransaction implements AutoCloseable {
+    final Session session;
+    final SessionTransaction parent;
+    final Transaction savepoint;
+    final List<InstanceState> added = new ArrayList<>();
+    final List<InstanceState> inserted = new ArrayList<>();
+    final List<InstanceState> deleted = new ArrayList<>();
+    boolean active = true;
+
+    SessionTransaction(Session session, SessionTransaction parent, Transaction savepoint) {
+        this.session = session;
+        this.parent = parent;
+        this.savepoint = savepoint;
+    }
+
+    /** Root: flushes and commits ({@code session.commit()}). Nested: flushes and releases the SAVEPOINT. */
+    public void commit() {
+        session.commitTransaction(this);
+    }
+
+    /** Root: {@code session.rollback()}. Nested: rolls back to the SAVEPOINT and restores objects changed since. */
+    public void rollback() {
+        session.rollbackTransaction(this);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean isNested() {
+        return parent != null;
+    }
+
+    /** Rolls back when still active. */
+    @Override
+    public void close() {
+        if (active) {
+            rollback();
+        }
+    }
+
+    void mergeIntoParent() {
+        parent.added.addAll(added);
+        parent.inserted.addAll(inserted);
+        parent.deleted.addAll(deleted);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionTransaction[" + (isNested() ? "nested" : "root") + (active ? ", active" : ", inactive") + "]";
+    }
+}

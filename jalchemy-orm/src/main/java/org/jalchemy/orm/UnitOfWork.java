@@ -1,0 +1,433 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Result;
+import org.jalchemy.engine.Row;
+import org.jalchemy.exc.DBAPIError;
+import org.jalchemy.exc.ErrorKind;
+import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.orm.unitofwork.FlushOrder;
+import org.jalchemy.sql.Compiled;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One flush of a session: collects pending, dirty and deleted objects, orders their mappers by
+ * foreign keys ({@link FlushOrder}), then runs INSERTs (mapper order), UPDATEs (mapper order)
+ * and DELETEs (reverse order), each grouped by statement shape and batched:
+ *
+ * <ul>
+ *   <li>INSERTs: consecutive objects supplying the same columns form one group. When the database
+ *   generates values (autoincrement key, server defaults) and the dialect has RETURNING, pages of
+ *   multi-row {@code INSERT ... VALUES (...), (...) RETURNING} bring them back in one round trip
+ *   per page (rows matched to objects by ascending generated key); without RETURNING, one JDBC
+ *   batch with generated keys. Otherwise one JDBC batch.</li>
+ *   <li>UPDATEs: objects with the same set of changed columns form one JDBC batch; versioned
+ *   mappers update row by row so a mismatch names the object ({@link StaleDataError}).</li>
+ *   <li>DELETEs: one batch per mapper (row by row when versioned).</li>
+ * </ul>
+ *
+ * <p>Object states change as statements succeed (keys assigned, snapshots taken, transaction
+ * lists recorded), so when a statement fails the session's rollback can restore everything.
+ */
+final class UnitOfWork {
+    private static final int MAX_PARAMS = 30000;
+    private static final int MAX_ROWS_PER_INSERT = 1000;
+
+    private final Session session;
+
+    UnitOfWork(Session session) {
+        this.session = session;
+    }
+
+    void flush() {
+        Map<Mapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
+        Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
+        Map<Mapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
+        Set<Mapper<?>> mappers = new LinkedHashSet<>();
+        for (InstanceState st : session.pending) {
+            inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
+            mappers.add(st.mapper);
+        }
+        for (InstanceState st : session.states.values()) {
+            if (st.state != ObjectState.PERSISTENT || st.markedForDeletion) {
+                continue;
+            }
+            Object[] now = st.currentValues();
+            BitSet changed = null;
+            for (int i = 0; i < now.length; i++) {
+                if (!InstanceState.same(now[i], st.snapshot[i])) {
+                    if (changed == null) {
+                        changed = new BitSet(now.length);
+                    }
+                    changed.set(i);
+                }
+            }
+            if (changed != null) {
+                updates.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
+                mappers.add(st.mapper);
+            }
+        }
+        for (InstanceState st : session.toDelete) {
+            deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
+            mappers.add(st.mapper);
+        }
+        if (mappers.isEmpty()) {
+            return;
+        }
+        checkIdentities(inserts);
+        List<Mapper<?>> order = FlushOrder.sort(mappers);
+        Connection conn = session.connection();
+        SessionTransaction tx = session.current();
+        for (Mapper<?> m : order) {
+            List<InstanceState> ins = inserts.get(m);
+            if (ins != null) {
+                insert(conn, tx, m, ins);
+            }
+        }
+        for (Mapper<?> m : order) {
+            List<Dirty> upd = updates.get(m);
+            if (upd != null) {
+                update(conn, m, upd);
+            }
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            List<InstanceState> del = deletes.get(order.get(i));
+            if (del != null) {
+                delete(conn, tx, order.get(i), del);
+            }
+        }
+    }
+
+    /** Pending objects with a given key must not collide with each other or with objects the session holds. */
+    private void checkIdentities(Map<Mapper<?>, List<InstanceState>> inserts) {
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : inserts.entrySet()) {
+            Mapper<?> m = e.getKey();
+            Map<Object, InstanceState> seen = new HashMap<>();
+            for (InstanceState st : e.getValue()) {
+                Object id = m.identity(st.object);
+                if (id == null) {
+                    for (ColumnProperty pk : m.primaryKey()) {
+                        if (pk.get(st.object) == null && !pk.autoincrement() && pk.serverDefault() == null) {
+                            throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
+                                    + pk.name() + " has no value and the database does not generate one");
+                        }
+                    }
+                    continue;
+                }
+                InstanceState other = session.lookup(m, id);
+                if (other != null && !other.markedForDeletion) {
+                    throw new FlushError("New instance " + m.describe(id) + " conflicts with the persistent instance "
+                            + "with the same identity already in this session");
+                }
+                if (seen.put(id, st) != null) {
+                    throw new FlushError("Two new instances share the identity " + m.describe(id));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ INSERT
+
+    private void insert(Connection conn, SessionTransaction tx, Mapper<?> m, List<InstanceState> states) {
+        List<ColumnProperty> props = m.properties();
+        int n = props.size();
+        ColumnProperty version = m.versionProperty();
+        List<Object[]> values = new ArrayList<>(states.size());
+        List<BitSet> shapes = new ArrayList<>(states.size());
+        for (InstanceState st : states) {
+            if (version != null && version.get(st.object) == null) {
+                version.set(st.object, version.javaType() == Long.class ? (Object) 1L : (Object) 1);
+            }
+            Object[] v = st.currentValues();
+            BitSet shape = new BitSet(n);
+            for (int i = 0; i < n; i++) {
+                ColumnProperty p = props.get(i);
+                if (v[i] != null || !(p.autoincrement() || p.serverDefault() != null)) {
+                    shape.set(i);
+                }
+            }
+            values.add(v);
+            shapes.add(shape);
+        }
+        int start = 0;
+        while (start < states.size()) {
+            int end = start + 1;
+            while (end < states.size() && shapes.get(end).equals(shapes.get(start))) {
+                end++;
+            }
+            boolean expire = insertGroup(conn, m, shapes.get(start), states.subList(start, end), values.subList(start, end));
+            for (int i = start; i < end; i++) {
+                InstanceState st = states.get(i);
+                st.expired = expire;
+                Object[] v = st.currentValues();
+                st.identity = m.identityFromValues(v);
+                st.snapshot = v;
+                st.state = ObjectState.PERSISTENT;
+                session.pending.remove(st);
+                session.identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(st.identity, st);
+                tx.inserted.add(st);
+            }
+            start = end;
+        }
+    }
+
+    /** Runs one group's INSERTs; true when server-generated values could not be read back (expire the objects). */
+    private boolean insertGroup(Connection conn, Mapper<?> m, BitSet shape, List<InstanceState> states, List<Object[]> values) {
+        List<ColumnProperty> props = m.properties();
+        List<ColumnProperty> cols = new ArrayList<>();
+        List<ColumnProperty> generated = new ArrayList<>();
+        for (int i = 0; i < props.size(); i++) {
+            (shape.get(i) ? cols : generated).add(props.get(i));
+        }
+        ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
+        int rows = states.size();
+        try {
+            if (generated.isEmpty()) {
+                Compiled c = session.statements.insert(session.dialect, m, colArr, 1, new ColumnProperty[0]);
+                List<Object[]> batch = new ArrayList<>(rows);
+                for (Object[] v : values) {
+                    batch.add(pick(v, colArr));
+                }
+                if (rows == 1) {
+                    conn.executeCompiled(c, batch.get(0)).close();
+                } else {
+                    conn.executeCompiledMany(c, batch);
+                }
+                return false;
+            }
+            ColumnProperty[] genArr = generated.toArray(ColumnProperty[]::new);
+            if (session.factory.insertReturning()) {
+                int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, colArr.length)));
+                for (int from = 0; from < rows; from += page) {
+                    int to = Math.min(rows, from + page);
+                    insertReturning(conn, m, colArr, genArr, states.subList(from, to), values.subList(from, to));
+                }
+                return false;
+            }
+            GeneratedKeys.insert(conn, session.statements.insert(session.dialect, m, colArr, 1, new ColumnProperty[0]),
+                    colArr, genArr, states, values);
+            for (ColumnProperty g : genArr) {
+                if (!(g.autoincrement() && g.primaryKey())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (DBAPIError e) {
+            throw enrich(e, "INSERT of " + rows + " " + m.entityName() + " row(s) into " + m.tableName()
+                    + (rows > 0 ? "; first: " + describeNew(m, states.get(0)) : ""));
+        }
+    }
+
+    private void insertReturning(Connection conn, Mapper<?> m, ColumnProperty[] cols, ColumnProperty[] gen,
+                                 List<InstanceState> states, List<Object[]> values) {
+        int rows = states.size();
+        Compiled c = session.statements.insert(session.dialect, m, cols, rows, gen);
+        Object[] params = new Object[rows * cols.length];
+        int k = 0;
+        for (Object[] v : values) {
+            for (ColumnProperty p : cols) {
+                params[k++] = v[p.index()];
+            }
+        }
+        List<Row> returned;
+        try (Result r = conn.executeCompiled(c, params)) {
+            returned = r.all();
+        }
+        if (returned.size() != rows) {
+            throw new FlushError("INSERT of " + rows + " " + m.entityName() + " rows returned " + returned.size() + " rows");
+        }
+        int keyIdx = -1;
+        for (int i = 0; i < gen.length; i++) {
+            if (gen[i].autoincrement() && gen[i].primaryKey()) {
+                keyIdx = i;
+            }
+        }
+        if (keyIdx >= 0 && rows > 1) { // match by ascending generated key: the database assigns them in VALUES order
+            final int ki = keyIdx;
+            returned = new ArrayList<>(returned);
+            returned.sort(Comparator.comparingLong(r -> ((Number) r.get(ki)).longValue()));
+        }
+        for (int i = 0; i < rows; i++) {
+            Row row = returned.get(i);
+            for (int g = 0; g < gen.length; g++) {
+                gen[g].set(states.get(i).object, row.get(g));
+            }
+        }
+    }
+
+    private static Object[] pick(Object[] v, ColumnProperty[] cols) {
+        Object[] out = new Object[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            out[i] = v[cols[i].index()];
+        }
+        return out;
+    }
+
+    private static String describeNew(Mapper<?> m, InstanceState st) {
+        Object id = m.identity(st.object);
+        return id != null ? m.describe(id) : m.entityName() + "(<key generated by the database>)";
+    }
+
+    // ------------------------------------------------------------------ UPDATE
+
+    private record Dirty(InstanceState state, Object[] now, BitSet changed) {
+    }
+
+    private void update(Connection conn, Mapper<?> m, List<Dirty> dirty) {
+        ColumnProperty version = m.versionProperty();
+        Map<BitSet, List<Dirty>> groups = new LinkedHashMap<>();
+        for (Dirty d : dirty) {
+            if (version != null) {
+                d.changed.clear(version.index()); // the flush owns the version column
+                if (d.changed.isEmpty()) {
+                    continue;
+                }
+            }
+            groups.computeIfAbsent(d.changed, k -> new ArrayList<>()).add(d);
+        }
+        List<ColumnProperty> props = m.properties();
+        for (Map.Entry<BitSet, List<Dirty>> g : groups.entrySet()) {
+            List<ColumnProperty> set = new ArrayList<>();
+            g.getKey().stream().forEach(i -> set.add(props.get(i)));
+            if (version != null) {
+                set.add(version);
+            }
+            ColumnProperty[] setArr = set.toArray(ColumnProperty[]::new);
+            Compiled c = session.statements.update(session.dialect, m, setArr, version != null);
+            List<Object[]> rows = new ArrayList<>(g.getValue().size());
+            for (Dirty d : g.getValue()) {
+                Object[] row = new Object[setArr.length + m.primaryKeySize() + (version != null ? 1 : 0)];
+                int k = 0;
+                for (ColumnProperty p : setArr) {
+                    row[k++] = p == version ? nextVersion(version, d.state.snapshot[version.index()]) : d.now[p.index()];
+                }
+                for (int i = 0; i < m.primaryKeySize(); i++) {
+                    row[k++] = d.state.snapshot[m.primaryKey(i).index()];
+                }
+                if (version != null) {
+                    row[k] = d.state.snapshot[version.index()];
+                }
+                rows.add(row);
+            }
+            try {
+                if (version != null || rows.size() == 1) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        long count = conn.executeCompiled(c, rows.get(i)).rowcount();
+                        if (count != 1) {
+                            throw stale("UPDATE", m, List.of(g.getValue().get(i).state), 1, count);
+                        }
+                    }
+                } else {
+                    long count = conn.executeCompiledMany(c, rows).rowcount();
+                    if (count >= 0 && count != rows.size()) {
+                        throw stale("UPDATE", m, g.getValue().stream().map(Dirty::state).toList(), rows.size(), count);
+                    }
+                }
+            } catch (DBAPIError e) {
+                throw enrich(e, "UPDATE of " + rows.size() + " " + m.entityName() + " row(s); first: "
+                        + g.getValue().get(0).state.describe());
+            }
+            for (Dirty d : g.getValue()) {
+                InstanceState st = d.state;
+                if (version != null) {
+                    version.set(st.object, nextVersion(version, st.snapshot[version.index()]));
+                }
+                Object[] now = st.currentValues();
+                Object newId = m.identityFromValues(now);
+                if (!newId.equals(st.identity)) {
+                    Map<Object, InstanceState> im = session.identityMap.get(m);
+                    im.remove(st.identity);
+                    im.put(newId, st);
+                    st.identity = newId;
+                }
+                st.snapshot = now;
+            }
+        }
+    }
+
+    private static Object nextVersion(ColumnProperty version, Object old) {
+        long v = old == null ? 0 : ((Number) old).longValue();
+        return version.javaType() == Long.class ? (Object) (v + 1) : (Object) (int) (v + 1);
+    }
+
+    // ------------------------------------------------------------------ DELETE
+
+    private void delete(Connection conn, SessionTransaction tx, Mapper<?> m, List<InstanceState> states) {
+        ColumnProperty version = m.versionProperty();
+        Compiled c = session.statements.delete(session.dialect, m, version != null);
+        List<Object[]> rows = new ArrayList<>(states.size());
+        for (InstanceState st : states) {
+            Object[] row = new Object[m.primaryKeySize() + (version != null ? 1 : 0)];
+            for (int i = 0; i < m.primaryKeySize(); i++) {
+                row[i] = st.snapshot[m.primaryKey(i).index()];
+            }
+            if (version != null) {
+                row[row.length - 1] = st.snapshot[version.index()];
+            }
+            rows.add(row);
+        }
+        try {
+            if (version != null || rows.size() == 1) {
+                for (int i = 0; i < rows.size(); i++) {
+                    long count = conn.executeCompiled(c, rows.get(i)).rowcount();
+                    if (count != 1) {
+                        throw stale("DELETE", m, List.of(states.get(i)), 1, count);
+                    }
+                }
+            } else {
+                long count = conn.executeCompiledMany(c, rows).rowcount();
+                if (count >= 0 && count != rows.size()) {
+                    throw stale("DELETE", m, states, rows.size(), count);
+                }
+            }
+        } catch (DBAPIError e) {
+            throw enrich(e, "DELETE of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
+        }
+        for (InstanceState st : states) {
+            session.toDelete.remove(st);
+            st.markedForDeletion = false;
+            st.state = ObjectState.DELETED;
+            Map<Object, InstanceState> im = session.identityMap.get(m);
+            if (im != null) {
+                im.remove(st.identity);
+            }
+            tx.deleted.add(st);
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private static StaleDataError stale(String op, Mapper<?> m, List<InstanceState> states, long expected, long matched) {
+        String which = states.size() == 1 ? states.get(0).describe()
+                : states.size() + " " + m.entityName() + " objects (first " + states.get(0).describe() + ")";
+        return new StaleDataError(op + " statement on table '" + m.tableName() + "' expected to match " + expected
+                + " row(s); " + matched + " matched, for " + which
+                + (m.versionProperty() != null ? ": the row was changed or deleted since it was loaded (version check)"
+                : ": the row was deleted by someone else"));
+    }
+
+    /** The same kind of error with the flush's context (entity, key) prepended; cause and details kept. */
+    static DBAPIError enrich(DBAPIError e, String context) {
+        String msg = "(flush: " + context + ") " + e.getMessage();
+        DBAPIError.Details d = new DBAPIError.Details(msg, e.getCause(), e.statement(), e.parameters(),
+                e.connectionInvalidated());
+        for (ErrorKind k : ErrorKind.values()) {
+            DBAPIError candidate = k.create(d);
+            if (candidate.getClass() == e.getClass()) {
+                candidate.setStackTrace(e.getStackTrace());
+                return candidate;
+            }
+        }
+        return e;
+    }
+}

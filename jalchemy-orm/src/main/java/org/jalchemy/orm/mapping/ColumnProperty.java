@@ -1,0 +1,170 @@
+package org.jalchemy.orm.mapping;
+
+import org.jalchemy.orm.MappingError;
+import org.jalchemy.types.SqlType;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+
+/**
+ * One mapped field: its column (name, type, options) and an accessor pair built once with
+ * {@link MethodHandles#privateLookupIn} and adapted to {@code (Object)Object} /
+ * {@code (Object,Object)void}, so reading and writing a field per object involves no reflection.
+ *
+ * <p>Immutable and shared by every session. {@link #index()} is the property's position in its
+ * mapper, also its position in snapshots and row plans.
+ */
+public final class ColumnProperty {
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+    private final Class<?> entity;
+    private final String name;
+    private final String columnName;
+    private final Class<?> javaType;
+    private final boolean primitive;
+    private final SqlType<?> type;
+    private final int index;
+    private final boolean primaryKey;
+    private final boolean autoincrement;
+    private final boolean nullable;
+    private final boolean unique;
+    private final boolean indexed;
+    private final boolean version;
+    private final String serverDefault;
+    private final String comment;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
+                   boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
+                   String serverDefault, String comment) {
+        this.entity = field.getDeclaringClass();
+        this.name = field.getName();
+        this.columnName = columnName;
+        this.javaType = BasicTypes.box(field.getType());
+        this.primitive = field.getType().isPrimitive();
+        this.type = type;
+        this.index = index;
+        this.primaryKey = primaryKey;
+        this.autoincrement = autoincrement;
+        this.nullable = nullable;
+        this.unique = unique;
+        this.indexed = indexed;
+        this.version = version;
+        this.serverDefault = serverDefault;
+        this.comment = comment;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+            if (java.lang.reflect.Modifier.isFinal(field.getModifiers())) {
+                field.setAccessible(true);
+            }
+            this.getter = lookup.unreflectGetter(field).asType(GETTER);
+            this.setter = lookup.unreflectSetter(field).asType(SETTER);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new MappingError("Cannot access field " + entity.getName() + "." + name + ": " + e.getMessage()
+                    + " (in a named module, open the package to org.jalchemy.orm)", e);
+        }
+    }
+
+    /** Attribute name (the Java field name). */
+    public String name() {
+        return name;
+    }
+
+    /** Column name in the table. */
+    public String columnName() {
+        return columnName;
+    }
+
+    /** The field's Java type, boxed. */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    public SqlType<?> type() {
+        return type;
+    }
+
+    /** Position in the mapper's property list (and in snapshots). */
+    public int index() {
+        return index;
+    }
+
+    public boolean primaryKey() {
+        return primaryKey;
+    }
+
+    /** True when the database generates the value on INSERT if the field is null. */
+    public boolean autoincrement() {
+        return autoincrement;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    public boolean unique() {
+        return unique;
+    }
+
+    public boolean indexed() {
+        return indexed;
+    }
+
+    /** True for the {@code @Version} column. */
+    public boolean version() {
+        return version;
+    }
+
+    /** Server default SQL text, or null. */
+    public String serverDefault() {
+        return serverDefault;
+    }
+
+    /** Column comment, or null. */
+    public String comment() {
+        return comment;
+    }
+
+    /** Reads the field of {@code entity}. */
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes the field; a null into a primitive field is ignored (the field keeps its value). */
+    public void set(Object entity, Object value) {
+        if (value == null && primitive) {
+            return;
+        }
+        try {
+            setter.invokeExact(entity, value);
+        } catch (ClassCastException e) {
+            throw new org.jalchemy.exc.ArgumentError("Cannot set " + this.entity.getSimpleName() + "." + name + " ("
+                    + javaType.getName() + ") to a value of type " + value.getClass().getName(), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    @Override
+    public String toString() {
+        return entity.getSimpleName() + "." + name;
+    }
+}

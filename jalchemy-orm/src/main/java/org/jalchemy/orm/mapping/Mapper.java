@@ -1,0 +1,517 @@
+package org.jalchemy.orm.mapping;
+
+import org.jalchemy.exc.NoSuchColumnError;
+import org.jalchemy.orm.MappingError;
+import org.jalchemy.orm.UnmappedClassError;
+import org.jalchemy.orm.annotations.CheckConstraint;
+import org.jalchemy.orm.annotations.Column;
+import org.jalchemy.orm.annotations.Entity;
+import org.jalchemy.orm.annotations.ForeignKey;
+import org.jalchemy.orm.annotations.Id;
+import org.jalchemy.orm.annotations.Index;
+import org.jalchemy.orm.annotations.Transient;
+import org.jalchemy.orm.annotations.UniqueConstraint;
+import org.jalchemy.orm.annotations.Version;
+import org.jalchemy.types.SqlType;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * How one {@code @Entity} class maps to its table (SQLAlchemy's {@code Mapper}): its column
+ * properties in field order (superclass fields first), primary key, version column, foreign keys
+ * and table-level constraints, plus an instantiator. Built once per class by {@link #of} (cached
+ * in a {@link ClassValue}); all reflection happens here, none per object or row.
+ *
+ * <p>Invariants: at least one primary-key property; column names unique; at most one
+ * {@code @Version}. Violations raise {@link MappingError} naming class and field.
+ * Immutable and thread-safe, except {@link #cache()}, a concurrent map for compiled statements.
+ *
+ * <p>Identity: {@link #identity(Object)} is the key of the identity map — the single primary-key
+ * value (normalised to the property's Java type) or, for composite keys, a {@code List} of them.
+ */
+public final class Mapper<E> {
+    private static final ClassValue<Object> MAPPERS = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            try {
+                return new Mapper<>(type);
+            } catch (RuntimeException e) {
+                return e; // re-raised on every lookup, never half-built
+            }
+        }
+    };
+
+    private final Class<E> type;
+    private final String tableName;
+    private final String schema;
+    private final List<ColumnProperty> properties;
+    private final Map<String, ColumnProperty> byName;
+    private final ColumnProperty[] primaryKey;
+    private final ColumnProperty version;
+    private final List<ForeignKeyRef> foreignKeys;
+    private final List<TableConstraint> constraints;
+    private final Supplier<E> instantiator;
+    private final Map<String, Attribute<E, ?>> attributes;
+    private final MappedTable<E> table;
+    private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+
+    /** The mapper of {@code type}; raises {@link UnmappedClassError} / {@link MappingError}. */
+    @SuppressWarnings("unchecked")
+    public static <E> Mapper<E> of(Class<E> type) {
+        Object m = MAPPERS.get(type);
+        if (m instanceof RuntimeException e) {
+            if (e instanceof MappingError me) {
+                throw new MappingError(me.getMessage(), me);
+            }
+            if (e instanceof UnmappedClassError ue) {
+                throw new UnmappedClassError(ue.getMessage());
+            }
+            throw e;
+        }
+        return (Mapper<E>) m;
+    }
+
+    /** The mapper of an object's class. */
+    @SuppressWarnings("unchecked")
+    public static <E> Mapper<E> forObject(E entity) {
+        Objects.requireNonNull(entity, "entity");
+        return of((Class<E>) entity.getClass());
+    }
+
+    /** True when {@code type} carries {@code @Entity}. */
+    public static boolean isMapped(Class<?> type) {
+        return type.isAnnotationPresent(Entity.class);
+    }
+
+    private Mapper(Class<E> type) {
+        Entity entity = type.getAnnotation(Entity.class);
+        if (entity == null) {
+            throw new UnmappedClassError("Class " + type.getName() + " is not mapped: annotate it with @Entity");
+        }
+        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+            throw new MappingError("Entity " + type.getName() + " is abstract; only concrete classes can be mapped");
+        }
+        this.type = type;
+        this.tableName = entity.table().isEmpty() ? snakeCase(type.getSimpleName()) : entity.table();
+        this.schema = entity.schema().isEmpty() ? null : entity.schema();
+
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Field> own = new ArrayList<>();
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
+                        || f.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                own.add(f);
+            }
+            fields.addAll(0, own);
+        }
+        long idCount = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).count();
+        if (idCount == 0) {
+            throw new MappingError("Entity " + type.getName() + " has no primary key: mark a field with @Id");
+        }
+
+        List<ColumnProperty> props = new ArrayList<>(fields.size());
+        Map<String, ColumnProperty> names = new LinkedHashMap<>();
+        Map<String, ColumnProperty> columns = new HashMap<>();
+        List<ForeignKeyRef> fks = new ArrayList<>();
+        ColumnProperty versionProp = null;
+        for (Field f : fields) {
+            Column col = f.getAnnotation(Column.class);
+            boolean id = f.isAnnotationPresent(Id.class);
+            boolean isVersion = f.isAnnotationPresent(Version.class);
+            String where = type.getName() + "." + f.getName();
+            String columnName = col != null && !col.name().isEmpty() ? col.name() : snakeCase(f.getName());
+            SqlType<?> sqlType = resolveType(f, col, where);
+            Class<?> boxed = BasicTypes.box(f.getType());
+            boolean integral = boxed == Integer.class || boxed == Long.class || boxed == Short.class;
+            ForeignKey fk = f.getAnnotation(ForeignKey.class);
+            boolean auto = switch (col == null ? Column.Autoincrement.AUTO : col.autoincrement()) {
+                case TRUE -> true;
+                case FALSE -> false;
+                case AUTO -> id && idCount == 1 && integral && fk == null;
+            };
+            if (auto && !integral) {
+                throw new MappingError("Field " + where + " is autoincrement but of type " + f.getType().getName()
+                        + "; only integer columns can autoincrement");
+            }
+            if (isVersion && !integral) {
+                throw new MappingError("@Version field " + where + " must be an integer (int, Integer, long, Long), not "
+                        + f.getType().getName());
+            }
+            if (isVersion && versionProp != null) {
+                throw new MappingError("Entity " + type.getName() + " has two @Version fields: " + versionProp.name()
+                        + " and " + f.getName());
+            }
+            boolean nullable = !id && !isVersion && !f.getType().isPrimitive() && (col == null || col.nullable());
+            String serverDefault = col != null && !col.serverDefault().isEmpty() ? col.serverDefault() : null;
+            String comment = col != null && !col.comment().isEmpty() ? col.comment() : null;
+            ColumnProperty p = new ColumnProperty(f, columnName, sqlType, props.size(), id, auto, nullable,
+                    col != null && col.unique(), col != null && col.index(), isVersion, serverDefault, comment);
+            ColumnProperty clash = columns.put(columnName.toLowerCase(Locale.ROOT), p);
+            if (clash != null) {
+                throw new MappingError("Entity " + type.getName() + " maps column '" + columnName + "' twice: fields "
+                        + clash.name() + " and " + f.getName());
+            }
+            if (names.put(f.getName(), p) != null) {
+                throw new MappingError("Entity " + type.getName() + " has two fields named '" + f.getName()
+                        + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
+            }
+            props.add(p);
+            if (isVersion) {
+                versionProp = p;
+            }
+            if (fk != null) {
+                fks.add(parseForeignKey(p, fk, where));
+            }
+        }
+        this.properties = List.copyOf(props);
+        this.byName = Collections.unmodifiableMap(names);
+        this.primaryKey = props.stream().filter(ColumnProperty::primaryKey).toArray(ColumnProperty[]::new);
+        this.version = versionProp;
+        this.foreignKeys = List.copyOf(fks);
+        this.constraints = List.copyOf(readConstraints(type));
+        this.instantiator = instantiator(type);
+        this.table = new MappedTable<>(this, tableName, schema);
+        Map<String, Attribute<E, ?>> attrs = new LinkedHashMap<>();
+        List<Attribute<E, ?>> cols = new ArrayList<>();
+        List<Attribute<E, ?>> pkCols = new ArrayList<>();
+        for (ColumnProperty p : properties) {
+            Attribute<E, ?> a = new Attribute<>(type, p, table);
+            attrs.put(p.name(), a);
+            cols.add(a);
+            if (p.primaryKey()) {
+                pkCols.add(a);
+            }
+        }
+        this.attributes = Collections.unmodifiableMap(attrs);
+        table.init(cols, pkCols);
+    }
+
+    private static SqlType<?> resolveType(Field f, Column col, String where) {
+        if (col != null && col.type() != SqlType.class) {
+            Class<?> tc = col.type();
+            try {
+                try {
+                    Field inst = tc.getField("INSTANCE");
+                    if (Modifier.isStatic(inst.getModifiers())) {
+                        return (SqlType<?>) inst.get(null);
+                    }
+                } catch (NoSuchFieldException ignored) {
+                    // fall through to the constructor
+                }
+                return (SqlType<?>) tc.getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new MappingError("Field " + where + ": cannot instantiate @Column(type = " + tc.getName()
+                        + "); it needs a public static INSTANCE field or a public no-arg constructor", e);
+            }
+        }
+        SqlType<?> t = BasicTypes.infer(f.getType(), col == null ? -1 : col.length(),
+                col == null ? -1 : col.precision(), col == null ? -1 : col.scale());
+        if (t == null) {
+            throw new MappingError("Field " + where + " of type " + f.getGenericType().getTypeName()
+                    + " cannot be mapped to a column: no SQL type is known for it; give one with "
+                    + "@Column(type = ...) or exclude the field with @Transient");
+        }
+        return t;
+    }
+
+    private static ForeignKeyRef parseForeignKey(ColumnProperty p, ForeignKey fk, String where) {
+        String[] parts = fk.value().split("\\.");
+        if (parts.length < 2 || parts.length > 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw new MappingError("@ForeignKey(\"" + fk.value() + "\") on " + where
+                    + " is malformed: write \"table.column\" or \"schema.table.column\"");
+        }
+        String schema = parts.length == 3 ? parts[0] : null;
+        return new ForeignKeyRef(p, schema, parts[parts.length - 2], parts[parts.length - 1],
+                fk.onDelete().isEmpty() ? null : fk.onDelete(), fk.onUpdate().isEmpty() ? null : fk.onUpdate(),
+                fk.name().isEmpty() ? null : fk.name());
+    }
+
+    private List<TableConstraint> readConstraints(Class<E> type) {
+        List<TableConstraint> out = new ArrayList<>();
+        for (Index ix : type.getAnnotationsByType(Index.class)) {
+            out.add(new TableConstraint(TableConstraint.Kind.INDEX, ix.name().isEmpty() ? null : ix.name(),
+                    resolveAll(ix.columns(), "@Index"), ix.unique(), null));
+        }
+        for (UniqueConstraint uc : type.getAnnotationsByType(UniqueConstraint.class)) {
+            out.add(new TableConstraint(TableConstraint.Kind.UNIQUE, uc.name().isEmpty() ? null : uc.name(),
+                    resolveAll(uc.columns(), "@UniqueConstraint"), true, null));
+        }
+        for (CheckConstraint cc : type.getAnnotationsByType(CheckConstraint.class)) {
+            out.add(new TableConstraint(TableConstraint.Kind.CHECK, cc.name().isEmpty() ? null : cc.name(), List.of(),
+                    false, cc.value()));
+        }
+        return out;
+    }
+
+    private List<ColumnProperty> resolveAll(String[] names, String what) {
+        if (names.length == 0) {
+            throw new MappingError(what + " on " + type.getName() + " lists no columns");
+        }
+        List<ColumnProperty> out = new ArrayList<>(names.length);
+        for (String n : names) {
+            ColumnProperty p = byName.get(n);
+            if (p == null) {
+                throw new MappingError(what + " on " + type.getName() + " names unknown attribute '" + n
+                        + "'; attributes are " + byName.keySet());
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Supplier<E> instantiator(Class<E> type) {
+        MethodHandle ctor;
+        try {
+            var c = type.getDeclaredConstructor();
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            ctor = lookup.unreflectConstructor(c).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            throw new MappingError("Entity " + type.getName() + " needs a no-arg constructor (any visibility)", e);
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new MappingError("Cannot access the no-arg constructor of " + type.getName() + ": " + e.getMessage()
+                    + " (in a named module, open the package to org.jalchemy.orm)", e);
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            throw new MappingError("Entity " + type.getName() + " is an inner (non-static) class; make it static");
+        }
+        final MethodHandle mh = ctor;
+        return () -> {
+            try {
+                return (E) (Object) mh.invokeExact();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("Constructor of " + type.getName() + " failed", t);
+            }
+        };
+    }
+
+    static String snakeCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean prevLower = i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean nextLower = i > 0 && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
+                        && Character.isUpperCase(name.charAt(i - 1));
+                if (prevLower || nextLower) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public Class<E> type() {
+        return type;
+    }
+
+    /** The entity's simple class name, for messages. */
+    public String entityName() {
+        return type.getSimpleName();
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Schema, or null for the default. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Column properties in mapping order. */
+    public List<ColumnProperty> properties() {
+        return properties;
+    }
+
+    /** The property named {@code name}; {@link NoSuchColumnError} naming the entity and listing its attributes. */
+    public ColumnProperty property(String name) {
+        ColumnProperty p = byName.get(name);
+        if (p == null) {
+            throw new NoSuchColumnError("Entity " + entityName() + " has no attribute '" + name + "'; its attributes are "
+                    + byName.keySet());
+        }
+        return p;
+    }
+
+    /** True when {@code name} is a mapped attribute. */
+    public boolean hasProperty(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** A typed attribute by name (what the metamodel's {@code User_.username} is); errors as {@link #property}. */
+    @SuppressWarnings("unchecked")
+    public <T> Attribute<E, T> attribute(String name) {
+        property(name);
+        return (Attribute<E, T>) attributes.get(name);
+    }
+
+    /** Attributes in mapping order. */
+    public List<Attribute<E, ?>> attributes() {
+        return table.columns();
+    }
+
+    /** The entity's Core FROM clause, whose columns are its attributes. */
+    public MappedTable<E> table() {
+        return table;
+    }
+
+    /** Primary-key properties in order (never empty). */
+    public ColumnProperty[] primaryKey() {
+        return primaryKey.clone();
+    }
+
+    public int primaryKeySize() {
+        return primaryKey.length;
+    }
+
+    public ColumnProperty primaryKey(int i) {
+        return primaryKey[i];
+    }
+
+    /** The {@code @Version} property, or null. */
+    public ColumnProperty versionProperty() {
+        return version;
+    }
+
+    public List<ForeignKeyRef> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** Class-level indexes and constraints. */
+    public List<TableConstraint> constraints() {
+        return constraints;
+    }
+
+    /** A new, empty instance through the no-arg constructor. */
+    public E newInstance() {
+        return instantiator.get();
+    }
+
+    /** A per-mapper cache (compiled statements by shape); keys must include the dialect. */
+    public Map<Object, Object> cache() {
+        return cache;
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /** The identity of {@code entity} from its primary-key fields, or null when any of them is null. */
+    public Object identity(Object entity) {
+        if (primaryKey.length == 1) {
+            return primaryKey[0].get(entity);
+        }
+        Object[] k = new Object[primaryKey.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = primaryKey[i].get(entity);
+            if (k[i] == null) {
+                return null;
+            }
+        }
+        return Arrays.asList(k);
+    }
+
+    /** The identity from a snapshot / row of all properties in mapping order. */
+    public Object identityFromValues(Object[] values) {
+        if (primaryKey.length == 1) {
+            return values[primaryKey[0].index()];
+        }
+        Object[] k = new Object[primaryKey.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = values[primaryKey[i].index()];
+        }
+        return Arrays.asList(k);
+    }
+
+    /**
+     * Normalises an identity given by the user ({@code session.get(User.class, 5)}): a single value
+     * for one-column keys, an {@code Object[]} or {@code List} for composite keys; numbers are
+     * converted to the property's Java type. Raises {@code ArgumentError} for the wrong arity or type.
+     */
+    public Object normalizeIdentity(Object id) {
+        Objects.requireNonNull(id, "primary key");
+        if (primaryKey.length == 1) {
+            if (id instanceof Object[] || id instanceof List<?>) {
+                throw new org.jalchemy.exc.ArgumentError("Entity " + entityName() + " has a single-column primary key ("
+                        + primaryKey[0].name() + "); pass one value, not " + id);
+            }
+            return normalize(primaryKey[0], id);
+        }
+        List<?> parts = id instanceof Object[] a ? Arrays.asList(a) : id instanceof List<?> l ? l : null;
+        if (parts == null || parts.size() != primaryKey.length) {
+            throw new org.jalchemy.exc.ArgumentError("Entity " + entityName() + " has a composite primary key "
+                    + Arrays.stream(primaryKey).map(ColumnProperty::name).toList() + "; pass " + primaryKey.length
+                    + " values as an array or list");
+        }
+        Object[] k = new Object[primaryKey.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = normalize(primaryKey[i], parts.get(i));
+        }
+        return Arrays.asList(k);
+    }
+
+    private Object normalize(ColumnProperty p, Object v) {
+        Class<?> t = p.javaType();
+        if (t.isInstance(v)) {
+            return v;
+        }
+        if (v instanceof Number n) {
+            if (t == Long.class) {
+                return n.longValue();
+            }
+            if (t == Integer.class) {
+                return n.intValue();
+            }
+            if (t == Short.class) {
+                return n.shortValue();
+            }
+        }
+        throw new org.jalchemy.exc.ArgumentError("Primary key " + entityName() + "." + p.name() + " is a "
+                + t.getSimpleName() + "; got " + v.getClass().getSimpleName() + " " + v);
+    }
+
+    /** {@code User(id=5)} — how messages name an instance. */
+    public String describe(Object identity) {
+        StringBuilder sb = new StringBuilder(entityName()).append('(');
+        if (primaryKey.length == 1) {
+            sb.append(primaryKey[0].name()).append('=').append(identity);
+        } else if (identity instanceof List<?> l) {
+            for (int i = 0; i < primaryKey.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(primaryKey[i].name()).append('=').append(l.get(i));
+            }
+        } else {
+            sb.append("<no identity>");
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[" + type.getName() + " -> " + (schema == null ? "" : schema + ".") + tableName + "]";
+    }
+}

@@ -1,0 +1,10 @@
+package org.jalchemy.orm.unitofwork;
+
+import org.jalchemy.orm.mapping.ColumnProperty;
+
+/**
+ * {@code property = value} (or {@code IS NULL} when {@code value} is null): the condition
+ * {@code filterBy} and primary-key lookups need. Part of the interim statement layer.
+ */
+public record Criterion(ColumnProperty property, Object value) {
+}
