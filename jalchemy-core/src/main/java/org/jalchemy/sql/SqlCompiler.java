@@ -1156,7 +1156,7 @@ public class SqlCompiler {
         if (!ins.returningColumns().isEmpty()) {
             throw unsupported("RETURNING on an upsert (MERGE)");
         }
-        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKey() : u.target();
+        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKeyColumns() : u.target();
         if (target.isEmpty()) {
             throw new CompileError("An upsert on the " + dialect.name() + " dialect (MERGE) needs conflict target "
                     + "columns or a primary key on " + ins.table().describe());
