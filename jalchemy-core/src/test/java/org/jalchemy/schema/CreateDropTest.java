@@ -257,4 +257,29 @@ class CreateDropTest {
         reflected.dropAll(e);
         assertThat(tables(e)).doesNotContain("unitable1_městečko", "Unitéble2_ÄÖ");
     }
+
+    @BackendTest
+    void generatedNamesOverTheLimitAreTruncatedDeterministically(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData(Map.of("ix", "ix_%(column_0_label)s", "uq", "uq_%(table_name)s_%(column_0_N_name)s"));
+        Table t = new Table("ln_table_with_a_rather_long_name", md);
+        String col = "a_column_name_that_is_long_enough_to_overflow_the_limit";
+        t.column("id", integer()).primaryKey();
+        t.column(col, integer()).index();
+        t.column("other_" + col.substring(6), integer());
+        t.uniqueConstraint(null, "id", "other_" + col.substring(6));
+        md.dropAll(e);
+        md.createAll(e);
+        int max = e.dialect().maxIdentifierLength();
+        String ix = NamingConvention.truncate("ix_" + t.name() + "_" + col, max);
+        assertThat(ix.length()).isLessThanOrEqualTo(max);
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getIndexes(t.name())).extracting(Reflected.Index::name).contains(ix);
+        if (!backend.isSqlite()) { // SQLite keeps no unique constraint names
+            String uq = NamingConvention.truncate("uq_" + t.name() + "_id_other_" + col.substring(6), max);
+            assertThat(insp.getUniqueConstraints(t.name())).extracting(Reflected.Unique::name).containsExactly(uq);
+            assertThat(uq).hasSize(max).matches(".*_[0-9a-f]{8}");
+        }
+        md.dropAll(e);
+    }
 }
