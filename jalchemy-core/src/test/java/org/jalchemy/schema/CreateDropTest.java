@@ -183,6 +183,7 @@ class CreateDropTest {
         Table child = new Table("sc_child", schema, md);
         child.column("id", integer()).primaryKey();
         child.column("parent_id", integer()).foreignKey(schema + ".sc_parent.id");
+        child.column("status", new org.jalchemy.types.EnumType<>(SampleSchema.Status.class, "sc_status"));
         md.dropAll(e);
         md.createAll(e);
         Inspector insp = Jalchemy.inspect(e);
@@ -193,9 +194,11 @@ class CreateDropTest {
         Table rc = Table.reflect("sc_child", schema, reflected, e);
         assertThat(rc.fullname()).isEqualTo(schema + ".sc_child");
         assertThat(rc.foreignKeys().get(0).referredTable().fullname()).isEqualTo(schema + ".sc_parent");
+        assertThat(rc.column("status").type()).isEqualTo(new org.jalchemy.types.StringEnumType(
+                backend.isPostgresql() ? "sc_status" : "status", List.of("DRAFT", "PUBLISHED")));
         try (Connection c = e.connect()) {
             c.execute(text("INSERT INTO " + schema + ".sc_parent (id) VALUES (1)"));
-            c.execute(text("INSERT INTO " + schema + ".sc_child (id, parent_id) VALUES (1, 1)"));
+            c.execute(text("INSERT INTO " + schema + ".sc_child (id, parent_id, status) VALUES (1, 1, 'DRAFT')"));
             c.commit();
         }
         reflected.dropAll(e);

@@ -85,6 +85,7 @@ final class PostgresReflector extends Reflector {
         for (Reflected.Column col : cols) {
             if (col.type() instanceof NullType) {
                 String typname = col.typeName().replace("\"", "");
+                typname = typname.substring(typname.lastIndexOf('.') + 1); // pgjdbc qualifies types off the search path
                 List<String> labels = enumLabels(c, schema, typname);
                 if (!labels.isEmpty()) {
                     col = new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(typname, labels),
