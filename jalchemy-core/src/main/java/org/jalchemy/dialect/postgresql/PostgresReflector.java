@@ -122,6 +122,13 @@ final class PostgresReflector extends Reflector {
     }
 
     @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT pg_catalog.pg_get_viewdef(r.oid) FROM pg_catalog.pg_class r JOIN "
+                + "pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('v', 'm') AND r.relname = ? "
+                + "AND n.nspname = coalesce(?, current_schema())", view, schema);
+    }
+
+    @Override
     public boolean hasType(Connection c, String schema, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n "
                 + "ON n.oid = t.typnamespace WHERE t.typname = ? AND n.nspname = coalesce(?, current_schema())")) {
