@@ -183,6 +183,7 @@ class CreateDropTest {
         Table child = new Table("sc_child", schema, md);
         child.column("id", integer()).primaryKey();
         child.column("parent_id", integer()).foreignKey(schema + ".sc_parent.id");
+        child.column("status", new org.jalchemy.types.EnumType<>(SampleSchema.Status.class, "sc_status"));
         md.dropAll(e);
         md.createAll(e);
         Inspector insp = Jalchemy.inspect(e);
@@ -193,9 +194,11 @@ class CreateDropTest {
         Table rc = Table.reflect("sc_child", schema, reflected, e);
         assertThat(rc.fullname()).isEqualTo(schema + ".sc_child");
         assertThat(rc.foreignKeys().get(0).referredTable().fullname()).isEqualTo(schema + ".sc_parent");
+        assertThat(rc.column("status").type()).isEqualTo(new org.jalchemy.types.StringEnumType(
+                backend.isPostgresql() ? "sc_status" : "status", List.of("DRAFT", "PUBLISHED")));
         try (Connection c = e.connect()) {
             c.execute(text("INSERT INTO " + schema + ".sc_parent (id) VALUES (1)"));
-            c.execute(text("INSERT INTO " + schema + ".sc_child (id, parent_id) VALUES (1, 1)"));
+            c.execute(text("INSERT INTO " + schema + ".sc_child (id, parent_id, status) VALUES (1, 1, 'DRAFT')"));
             c.commit();
         }
         reflected.dropAll(e);
@@ -256,5 +259,30 @@ class CreateDropTest {
         }
         reflected.dropAll(e);
         assertThat(tables(e)).doesNotContain("unitable1_městečko", "Unitéble2_ÄÖ");
+    }
+
+    @BackendTest
+    void generatedNamesOverTheLimitAreTruncatedDeterministically(Backend backend) {
+        Engine e = backend.engine();
+        MetaData md = new MetaData(Map.of("ix", "ix_%(column_0_label)s", "uq", "uq_%(table_name)s_%(column_0_N_name)s"));
+        Table t = new Table("ln_table_with_a_rather_long_name", md);
+        String col = "a_column_name_that_is_long_enough_to_overflow_the_limit";
+        t.column("id", integer()).primaryKey();
+        t.column(col, integer()).index();
+        t.column("other_" + col.substring(6), integer());
+        t.uniqueConstraint(null, "id", "other_" + col.substring(6));
+        md.dropAll(e);
+        md.createAll(e);
+        int max = e.dialect().maxIdentifierLength();
+        String ix = NamingConvention.truncate("ix_" + t.name() + "_" + col, max);
+        assertThat(ix.length()).isLessThanOrEqualTo(max);
+        Inspector insp = Jalchemy.inspect(e);
+        assertThat(insp.getIndexes(t.name())).extracting(Reflected.Index::name).contains(ix);
+        if (!backend.isSqlite()) { // SQLite keeps no unique constraint names
+            String uq = NamingConvention.truncate("uq_" + t.name() + "_id_other_" + col.substring(6), max);
+            assertThat(insp.getUniqueConstraints(t.name())).extracting(Reflected.Unique::name).containsExactly(uq);
+            assertThat(uq).hasSize(max).matches(".*_[0-9a-f]{8}");
+        }
+        md.dropAll(e);
     }
 }

@@ -70,6 +70,11 @@ class ReflectionTest {
         Inspector insp = Jalchemy.inspect(e);
         assertThat(insp.getTableNames()).contains("rf_owners", "rf_items").doesNotContain("rf_view");
         assertThat(insp.getViewNames(null)).contains("rf_view");
+        assertThat(insp.getViewDefinition("rf_view", null).toLowerCase(java.util.Locale.ROOT)).contains("qty")
+                .contains("rf_items");
+        assertThatThrownBy(() -> insp.getViewDefinition("rf_no_view", null)).isInstanceOf(NoSuchTableError.class)
+                .hasMessageContaining("rf_no_view");
+        assertThat(insp.hasIndex("rf_owners", "nope", null)).isFalse();
         assertThat(insp.hasTable("rf_items")).isTrue();
         assertThat(insp.hasTable("rf_nothing")).isFalse();
 
@@ -107,6 +112,7 @@ class ReflectionTest {
         } else {
             assertThat(insp.getIndexes("rf_items")).containsExactly(
                     new Reflected.Index("ix_items_label_qty", List.of("qty", "a"), true));
+            assertThat(insp.hasIndex("rf_items", "ix_items_label_qty", null)).isTrue();
             assertThat(insp.getUniqueConstraints("rf_items")).extracting(Reflected.Unique::columns)
                     .containsExactly(List.of("a", "b"));
         }

@@ -89,6 +89,12 @@ final class MySqlReflector extends Reflector {
                 ix.name().equals(fk.name()) && ix.columns().equals(fk.columns()))).toList();
     }
 
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_NAME = ? "
+                + "AND TABLE_SCHEMA = coalesce(?, DATABASE())", view, schema);
+    }
+
     /** InnoDB's default action is RESTRICT, which behaves as NO ACTION: both reflect as "no action given". */
     @Override
     protected String normalizeRule(String action) {

@@ -31,6 +31,13 @@ final class PostgresDdlCompiler extends DdlCompiler {
             SqlType<?> t = c.type();
             return t instanceof BigIntegerType ? "BIGSERIAL" : t instanceof SmallIntegerType ? "SMALLSERIAL" : "SERIAL";
         }
+        SqlType<?> t = c.type();
+        while (t instanceof TypeDecorator<?, ?> d) {
+            t = d.impl();
+        }
+        if (t instanceof org.jalchemy.types.EnumValues e && c.table().schema() != null) {
+            return typeName(c.table(), e);
+        }
         return super.columnType(c);
     }
 
@@ -52,7 +59,7 @@ final class PostgresDdlCompiler extends DdlCompiler {
     public Map<String, String> createTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
         for (org.jalchemy.types.EnumValues e : enums(table)) {
-            out.put(e.name(), "CREATE TYPE " + quote(e.name()) + " AS ENUM ("
+            out.put(e.name(), "CREATE TYPE " + typeName(table, e) + " AS ENUM ("
                     + e.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")");
         }
         return out;
@@ -62,9 +69,14 @@ final class PostgresDdlCompiler extends DdlCompiler {
     public Map<String, String> dropTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
         for (org.jalchemy.types.EnumValues e : enums(table)) {
-            out.put(e.name(), "DROP TYPE " + quote(e.name()));
+            out.put(e.name(), "DROP TYPE " + typeName(table, e));
         }
         return out;
+    }
+
+    /** Enum types live in their table's schema. */
+    private String typeName(Table table, org.jalchemy.types.EnumValues e) {
+        return (table.schema() == null ? "" : quote(table.schema()) + ".") + quote(e.name());
     }
 
     private static List<org.jalchemy.types.EnumValues> enums(Table table) {

@@ -85,6 +85,7 @@ final class PostgresReflector extends Reflector {
         for (Reflected.Column col : cols) {
             if (col.type() instanceof NullType) {
                 String typname = col.typeName().replace("\"", "");
+                typname = typname.substring(typname.lastIndexOf('.') + 1); // pgjdbc qualifies types off the search path
                 List<String> labels = enumLabels(c, schema, typname);
                 if (!labels.isEmpty()) {
                     col = new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(typname, labels),
@@ -118,6 +119,13 @@ final class PostgresReflector extends Reflector {
     @Override
     protected String normalizeDefault(String def, boolean autoincrement) {
         return autoincrement && def != null && def.startsWith("nextval(") ? null : def;
+    }
+
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT pg_catalog.pg_get_viewdef(r.oid) FROM pg_catalog.pg_class r JOIN "
+                + "pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('v', 'm') AND r.relname = ? "
+                + "AND n.nspname = coalesce(?, current_schema())", view, schema);
     }
 
     @Override

@@ -90,6 +90,12 @@ final class SqliteReflector extends Reflector {
         return out;
     }
 
+    /** The whole CREATE VIEW statement, as SQLite keeps it. */
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", view);
+    }
+
     @Override
     public String tableComment(Connection c, String schema, String table) {
         return null;
