@@ -155,7 +155,7 @@ public final class Insert extends DmlBase {
         if (set.isEmpty()) {
             throw new ArgumentError("onDuplicateKeyUpdate() needs at least one column to set");
         }
-        List<ColumnClause<?>> pk = new ArrayList<>(table.primaryKey());
+        List<ColumnClause<?>> pk = new ArrayList<>(table.primaryKeyColumns());
         return new Insert(table, rows, selectColumns, select, new Upsert(List.copyOf(pk), resolve(set), false), returning);
     }
 

@@ -1050,7 +1050,7 @@ public class SqlCompiler {
      * dialect has RETURNING, JDBC generated keys otherwise. Needs known primary key columns.
      */
     protected void implicitReturning(Insert ins) {
-        List<? extends ColumnClause<?>> pk = ins.table().primaryKey();
+        List<? extends ColumnClause<?>> pk = ins.table().primaryKeyColumns();
         if (pk.isEmpty()) {
             return;
         }
@@ -1156,7 +1156,7 @@ public class SqlCompiler {
         if (!ins.returningColumns().isEmpty()) {
             throw unsupported("RETURNING on an upsert (MERGE)");
         }
-        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKey() : u.target();
+        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKeyColumns() : u.target();
         if (target.isEmpty()) {
             throw new CompileError("An upsert on the " + dialect.name() + " dialect (MERGE) needs conflict target "
                     + "columns or a primary key on " + ins.table().describe());

@@ -54,8 +54,11 @@ public class TableClause extends FromClause {
         return ownColumns;
     }
 
-    /** Primary key columns, if known (lightweight tables: as declared by {@link #withPrimaryKey}). */
-    public List<? extends ColumnClause<?>> primaryKey() {
+    /**
+     * Primary key columns, if known (lightweight tables: as declared by {@link #withPrimaryKey};
+     * schema tables: their primary key constraint's columns).
+     */
+    public List<? extends ColumnClause<?>> primaryKeyColumns() {
         List<ColumnClause<?>> out = new ArrayList<>();
         for (String n : primaryKeyNames) {
             out.add(c(n));
