@@ -1,4 +1,6 @@
-package org.jalchemy.schema;
+package org.jalchemy.compliance;
+
+import org.jalchemy.schema.*;
 
 import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** Inspector and Table.reflect on every backend: types, defaults, keys, constraints, comments, views, errors. */
-class ReflectionTest {
+class ComplianceReflectionTest {
     enum Mood { SAD, OK }
 
     private static MetaData schema() {

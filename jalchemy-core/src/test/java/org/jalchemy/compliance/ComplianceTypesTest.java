@@ -1,4 +1,6 @@
-package org.jalchemy.schema;
+package org.jalchemy.compliance;
+
+import org.jalchemy.schema.*;
 
 import org.jalchemy.types.*;
 
@@ -18,12 +20,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jalchemy.schema.RoundTrip.list;
-import static org.jalchemy.schema.RoundTrip.run;
+import static org.jalchemy.compliance.RoundTrip.list;
+import static org.jalchemy.compliance.RoundTrip.run;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** Every type's edge values written and read back on every backend. */
-class TypeRoundTripTest {
+class ComplianceTypesTest {
     enum Color { RED, GREEN, BLUE_GREEN }
 
     @BackendTest

@@ -1,4 +1,6 @@
-package org.jalchemy.schema;
+package org.jalchemy.compliance;
+
+import org.jalchemy.schema.*;
 
 import org.jalchemy.types.*;
 

@@ -1,4 +1,6 @@
-package org.jalchemy.schema;
+package org.jalchemy.compliance;
+
+import org.jalchemy.schema.*;
 
 import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Connection;
@@ -19,7 +21,7 @@ import static org.jalchemy.sql.Sql.text;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** createAll / dropAll / create / drop on every backend: dependency order, checkFirst, cycles, identifiers. */
-class CreateDropTest {
+class ComplianceDdlTest {
 
     private static List<String> tables(Engine e) {
         return Jalchemy.inspect(e).getTableNames();

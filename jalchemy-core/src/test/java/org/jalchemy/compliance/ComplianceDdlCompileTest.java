@@ -1,4 +1,6 @@
-package org.jalchemy.schema;
+package org.jalchemy.compliance;
+
+import org.jalchemy.schema.*;
 
 import org.jalchemy.dialect.Dialect;
 import org.jalchemy.dialect.Dialects;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** DDL per dialect, compiled without a database and asserted as text; schema-definition errors. */
-class DdlCompileTest {
+class ComplianceDdlCompileTest {
     private static final Dialect SQLITE = Dialects.get("sqlite");
     private static final Dialect PG = Dialects.get("postgresql");
     private static final Dialect MARIADB = Dialects.get("mariadb");
@@ -280,30 +282,5 @@ class DdlCompileTest {
         assertThat(s.users.autoincrementColumn()).isSameAs(s.users.id);
         assertThat(s.posts.autoincrementColumn()).isSameAs(s.posts.id);
         assertThat(s.posts.userId.foreignKeys()).hasSize(1);
-    }
-
-    @Test
-    void sortingFollowsForeignKeysAndBreaksCycles() {
-        SampleSchema s = new SampleSchema("");
-        assertThat(s.metadata.tables()).containsExactly(s.posts, s.users);
-        assertThat(s.metadata.sortedTables()).containsExactly(s.users, s.posts);
-
-        MetaData md = new MetaData();
-        Table a = new Table("a", md);
-        a.column("id", integer()).primaryKey();
-        a.column("b_id", integer()).foreignKey("b.id");
-        Table b = new Table("b", md);
-        b.column("id", integer()).primaryKey();
-        b.column("a_id", integer()).foreignKey("a.id");
-        Table c = new Table("c", md);
-        c.column("id", integer()).primaryKey();
-        c.column("parent", integer()).foreignKey("c.id");
-        c.column("a_id", integer()).foreignKey("a.id");
-        TableSorter.Sorted sorted = TableSorter.sort(md.tables());
-        assertThat(sorted.tables()).containsExactly(a, b, c);
-        assertThat(sorted.alterFks()).containsExactlyInAnyOrder(a.foreignKeys().get(0), b.foreignKeys().get(0));
-        assertThat(PG.ddlCompiler().createTable(a, sorted.alterFks())).doesNotContain("FOREIGN KEY");
-        assertThat(PG.ddlCompiler().addConstraint(a.foreignKeys().get(0)))
-                .isEqualTo("ALTER TABLE a ADD CONSTRAINT fk_a_b_id_b FOREIGN KEY (b_id) REFERENCES b (id)");
     }
 }
