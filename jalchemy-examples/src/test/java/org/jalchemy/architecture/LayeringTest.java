@@ -74,6 +74,14 @@ class LayeringTest {
     }
 
     @Test
+    void engineNeverDependsOnSchema() {
+        noClasses().that().resideInAPackage("org.jalchemy.engine..")
+                .should().dependOnClassesThat().resideInAPackage("org.jalchemy.schema..")
+                .because("schema runs DDL and reflection on an engine, never the other way round")
+                .check(classes);
+    }
+
+    @Test
     void dialectsUseOnlyTheEngineUrl() {
         noClasses().that().resideInAPackage("org.jalchemy.dialect..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.and(
