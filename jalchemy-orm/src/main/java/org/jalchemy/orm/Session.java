@@ -272,7 +272,7 @@ public final class Session implements AutoCloseable {
             return Optional.of(type.cast(st.object));
         }
         autoflush();
-        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key), List.of(), false, false),
+        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key)),
                 pkValues(m, key));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -311,7 +311,7 @@ public final class Session implements AutoCloseable {
 
     private boolean reload(InstanceState st) {
         Mapper<?> m = st.mapper;
-        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity), List.of(), false, false);
+        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
         try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {

@@ -301,6 +301,7 @@ final class UnitOfWork {
             g.getKey().stream().forEach(i -> set.add(props.get(i)));
             if (version != null) {
                 set.add(version);
+                set.sort(java.util.Comparator.comparingInt(ColumnProperty::index)); // SET in table column order
             }
             ColumnProperty[] setArr = set.toArray(ColumnProperty[]::new);
             Compiled c = session.statements.update(session.dialect, m, setArr, version != null);
