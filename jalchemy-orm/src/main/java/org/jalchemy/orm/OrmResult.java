@@ -6,7 +6,9 @@ import org.jalchemy.exc.MultipleResultsFound;
 import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.sql.ColumnElement;
 import org.jalchemy.sql.ColumnsClauseRole;
+import org.jalchemy.sql.DmlBase;
 import org.jalchemy.sql.Select;
 
 import java.util.ArrayList;
@@ -33,8 +35,29 @@ public final class OrmResult implements AutoCloseable {
     }
 
     OrmResult(Session session, Select select, Result result) {
+        this(session, planOf(select), result);
+    }
+
+    private OrmResult(Session session, Item[] plan, Result result) {
         this.session = session;
         this.result = result;
+        this.plan = plan;
+    }
+
+    /** Rows of {@code INSERT/UPDATE/DELETE ... RETURNING}: an entity when every column of its table is returned, in order. */
+    static OrmResult ofReturning(Session session, DmlBase dml, Result result) {
+        List<ColumnElement<?>> cols = dml.returningColumns();
+        if (dml.table() instanceof MappedTable<?> t && cols.equals(new ArrayList<>(t.columns()))) {
+            return new OrmResult(session, new Item[]{new Item(t.mapper(), 0, cols.size())}, result);
+        }
+        Item[] plan = new Item[cols.size()];
+        for (int i = 0; i < plan.length; i++) {
+            plan[i] = new Item(null, i, 1);
+        }
+        return new OrmResult(session, plan, result);
+    }
+
+    private static Item[] planOf(Select select) {
         List<Item> items = new ArrayList<>();
         int offset = 0;
         for (ColumnsClauseRole r : select.rawColumns()) {
@@ -51,7 +74,7 @@ public final class OrmResult implements AutoCloseable {
                 items.add(new Item(null, offset++, 1));
             }
         }
-        this.plan = items.toArray(Item[]::new);
+        return items.toArray(Item[]::new);
     }
 
     /** One row: {@code get(User.class)} for an entity, {@code get(i)} for the i-th item. */
@@ -96,6 +119,10 @@ public final class OrmResult implements AutoCloseable {
         }
         Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
+        if (plan.length == 1 && plan[0].mapper != null && plan[0].width == values.length) { // select(User.class)
+            items[0] = allNull(values) ? null : session.hydrate(plan[0].mapper, values);
+            return new OrmRow(items, plan);
+        }
         for (int i = 0; i < plan.length; i++) {
             Item it = plan[i];
             if (it.mapper == null) {

@@ -426,6 +426,23 @@ public final class Session implements AutoCloseable {
         return r;
     }
 
+    /**
+     * ORM bulk INSERT returning objects (SQLAlchemy's {@code session.scalars(insert(User).returning(User),
+     * rows)}): {@code session.insertReturning(Orm.insert(User.class).returning(Orm.table(User.class)), rows)}
+     * inserts in pages of multi-row {@code INSERT ... RETURNING} and returns the new rows as persistent
+     * objects in the identity map (or plain values when not every column is returned).
+     */
+    public OrmResult insertReturning(org.jalchemy.sql.Insert insert, List<? extends Map<String, ?>> rows) {
+        ensureOpen();
+        autoflush();
+        Mapper<?> m = entityOf(insert);
+        List<Map<String, ?>> sets = new ArrayList<>(rows.size());
+        for (Map<String, ?> p : rows) {
+            sets.add(m == null ? p : columnKeys(m, p));
+        }
+        return OrmResult.ofReturning(this, insert, connection().execute(insert, sets));
+    }
+
     private static Mapper<?> entityOf(Executable statement) {
         return statement instanceof DmlBase d && d.table() instanceof MappedTable<?> t ? t.mapper() : null;
     }
