@@ -26,7 +26,7 @@ import java.util.Optional;
  * Typed accessors ({@code <T> T scalarOne()}, {@code ScalarResult.all()}) cast to what the caller
  * assigns to: a wrong target type fails with a {@code ClassCastException} where the value is used.
  */
-public final class OrmResult implements AutoCloseable {
+public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseable {
     private final Session session;
     private final Result result;
     private final Item[] plan;
@@ -151,6 +151,32 @@ public final class OrmResult implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Iterates the remaining rows once, hydrating as it goes; closes the cursor at the end. */
+    @Override
+    public java.util.Iterator<OrmRow> iterator() {
+        return new java.util.Iterator<>() {
+            private OrmRow next = OrmResult.this.next();
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    close();
+                }
+                return next != null;
+            }
+
+            @Override
+            public OrmRow next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                OrmRow r = next;
+                next = OrmResult.this.next();
+                return r;
+            }
+        };
     }
 
     /** Every remaining row. */

@@ -62,17 +62,18 @@ final class UnitOfWork {
             if (st.state != ObjectState.PERSISTENT || st.markedForDeletion) {
                 continue;
             }
-            Object[] now = st.currentValues();
+            List<ColumnProperty> props = st.mapper.properties();
             BitSet changed = null;
-            for (int i = 0; i < now.length; i++) {
-                if (!InstanceState.same(now[i], st.snapshot[i])) {
+            for (int i = 0, n = props.size(); i < n; i++) { // no allocation for unchanged objects
+                if (!InstanceState.same(props.get(i).get(st.object), st.snapshot[i])) {
                     if (changed == null) {
-                        changed = new BitSet(now.length);
+                        changed = new BitSet(n);
                     }
                     changed.set(i);
                 }
             }
             if (changed != null) {
+                Object[] now = st.currentValues();
                 updates.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
                 mappers.add(st.mapper);
             }

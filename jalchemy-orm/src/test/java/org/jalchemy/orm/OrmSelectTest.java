@@ -60,7 +60,7 @@ class OrmSelectTest {
     void aggregatesScalarsAndLegacyFilter(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
-            long total = session.execute(select(func.count(User_.id))).<Number>scalarOne().longValue();
+            long total = session.execute(select(func.count(User_.id))).scalarOne();
             assertThat(total).isEqualTo(40);
             Number max = session.scalar(select(func.max(User_.id)));
             assertThat(max.intValue()).isGreaterThanOrEqualTo(40);
@@ -87,6 +87,12 @@ class OrmSelectTest {
             }
             // end::join[]
             assertThat(rows).hasSize(3);
+            List<String> seen = new java.util.ArrayList<>();
+            for (var row : session.execute(select(User.class, Post.class).join(table(Post.class), User_.id.eq(Post_.userId))
+                    .orderBy(Post_.title))) {
+                seen.add(row.get(Post.class).title);
+            }
+            assertThat(seen).containsExactly("a", "b", "c");
             assertThat(rows).extracting(r -> r.get(User.class).username + " " + r.get(Post.class).title)
                     .containsExactly("user1 a", "user1 b", "user2 c");
             assertThat(rows.get(0).get(User.class)).isSameAs(rows.get(1).get(User.class));
