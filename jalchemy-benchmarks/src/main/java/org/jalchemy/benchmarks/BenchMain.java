@@ -67,8 +67,10 @@ public final class BenchMain {
                     }
                 }
             }
+            machine = machineDescription() + "; databases: " + servers;
+            // a long run keeps what it has measured so far, backend by backend
+            new Report(all).writeJson(options.out(), machine, jdk());
         }
-        machine = machineDescription() + "; databases: " + servers;
         return new Report(all);
     }
 

@@ -82,11 +82,25 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
     /** The jalchemy URL of each backend. */
     public static Map<String, String> urls() {
         Map<String, String> m = new LinkedHashMap<>();
-        String dir = System.getProperty("bench.dir", "jalchemy-benchmarks/target");
+        String dir = System.getProperty("bench.dir", defaultSqliteDir());
         m.put("sqlite", env("JALCHEMY_BENCH_SQLITE_URL", null, "sqlite:///" + Path.of(dir, "bench.db")));
         m.put("postgresql", env("JALCHEMY_BENCH_PG_URL", "JALCHEMY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"));
         m.put("mariadb", env("JALCHEMY_BENCH_MARIADB_URL", "JALCHEMY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test"));
         return m;
+    }
+
+    /**
+     * Where the SQLite file goes: tmpfs ({@code /dev/shm}) when there is one, so that
+     * single_inserts measures the libraries rather than the virtual disk's fsync latency (which
+     * varies tenfold with the neighbours' load); else {@code jalchemy-benchmarks/target}.
+     * Set {@code JALCHEMY_BENCH_SQLITE_URL} to measure a real disk.
+     */
+    static String defaultSqliteDir() {
+        Path shm = Path.of("/dev/shm");
+        if (java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)) {
+            return shm.resolve("jalchemy-bench").toString();
+        }
+        return "jalchemy-benchmarks/target";
     }
 
     private static String env(String key, String fallbackKey, String dflt) {

@@ -46,7 +46,7 @@ public final class SqlAlchemyBridge {
         if (!options.python() || wanted.isEmpty()) {
             return List.of();
         }
-        String missing = unavailable();
+        String missing = unavailable(b.name());
         if (missing != null) {
             List<Measurement> out = new ArrayList<>();
             for (Workload w : options.workloads()) {
@@ -114,13 +114,18 @@ public final class SqlAlchemyBridge {
         return Measurement.ok(workload, b.name(), variant, times);
     }
 
-    /** Null when python and SQLAlchemy with the drivers import; otherwise why not. */
-    static String unavailable() {
+    /** Null when python, SQLAlchemy and the backend's Python driver import; otherwise why not. */
+    static String unavailable(String backend) {
+        String driver = switch (backend) {
+            case "postgresql" -> ", psycopg2";
+            case "mariadb" -> ", pymysql";
+            default -> "";
+        };
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return PYTHON + " not found";
         }
         try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import sqlalchemy, psycopg2, pymysql")
+            Process p = new ProcessBuilder(PYTHON, "-c", "import sqlalchemy" + driver)
                     .redirectErrorStream(true).start();
             String msg = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0) {

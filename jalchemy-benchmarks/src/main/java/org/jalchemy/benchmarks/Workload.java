@@ -16,11 +16,11 @@ import java.util.Locale;
  * skips work (or reads the wrong rows) is reported as wrong, not as fast.
  */
 public enum Workload {
-    LARGE_RESULTSETS("large_resultsets", 500_000, 50_000, "jdbc", false),
-    BULK_INSERTS("bulk_inserts", 100_000, 10_000, "jdbc", true),
-    SINGLE_INSERTS("single_inserts", 10_000, 300, "jdbc", true),
+    LARGE_RESULTSETS("large_resultsets", 500_000, 20_000, "jdbc", false),
+    BULK_INSERTS("bulk_inserts", 100_000, 5_000, "jdbc", true),
+    SINGLE_INSERTS("single_inserts", 10_000, 100, "jdbc", true),
     SHORT_SELECTS("short_selects", 10_000, 1_000, "jdbc", false),
-    LOADERS("loaders", 1_000, 100, "handwritten", false);
+    LOADERS("loaders", 1_000, 50, "handwritten", false);
 
     private final String key;
     private final int fullSize;

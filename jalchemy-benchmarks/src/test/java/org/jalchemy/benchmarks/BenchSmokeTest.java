@@ -70,7 +70,7 @@ class BenchSmokeTest {
 
     @Test
     void sqlalchemyScriptAgreesOnTheChecksums(@TempDir Path dir) throws Exception {
-        String missing = SqlAlchemyBridge.unavailable();
+        String missing = SqlAlchemyBridge.unavailable("sqlite");
         assumeTrue(missing == null, () -> "SQLAlchemy side not installed here: " + missing);
         Report report = run(dir.resolve("latest.json"), "--variants=sqlalchemy_core,sqlalchemy_orm");
         List<Measurement> sa = report.measurements().stream().filter(m -> m.variant().startsWith("sqlalchemy_")).toList();

@@ -89,6 +89,21 @@ public final class Inspector {
         return query("view names", c -> reflector.viewNames(c, schema));
     }
 
+    /** The view's SELECT as the database keeps it (SQLite: the whole CREATE VIEW); raises {@link NoSuchTableError} when absent. */
+    public String getViewDefinition(String view, String schema) {
+        String def = query("definition of view " + view, c -> reflector.viewDefinition(c, schema, view));
+        if (def == null) {
+            throw new NoSuchTableError("View '" + (schema == null ? "" : schema + ".") + view
+                    + "' does not exist in the database (" + dialect.name() + ")");
+        }
+        return def;
+    }
+
+    /** True when {@code table} has an index called {@code index}. */
+    public boolean hasIndex(String table, String index, String schema) {
+        return getIndexes(table, schema).stream().anyMatch(i -> i.name().equals(index));
+    }
+
     public boolean hasTable(String table, String schema) {
         return query("table " + table, c -> reflector.hasTable(c, schema, table));
     }
@@ -200,7 +215,12 @@ public final class Inspector {
                     .onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
         }
         for (Reflected.Index ix : ixs) {
-            t.index(ix.name(), ix.columns().toArray()).unique(ix.unique());
+            if (ix.columns().stream().anyMatch(java.util.Objects::isNull)) {
+                continue; // an expression the database does not spell out (SQLite): cannot be rebuilt
+            }
+            Object[] elements = ix.columns().stream()
+                    .map(c -> t.hasColumn(c) ? (Object) c : Index.expr(c)).toArray();
+            t.index(ix.name(), elements).unique(ix.unique());
         }
         for (Reflected.ForeignKey fk : fks) {
             String refSchema = fk.referredSchema() != null ? fk.referredSchema() : schema;

@@ -30,7 +30,10 @@ public final class Reflected {
                              List<String> referredColumns, String onDelete, String onUpdate) {
     }
 
-    /** An index; {@code expressions} holds SQL text of functional elements (null entries for plain columns). */
+    /**
+     * An index; {@code columns} holds column names and, for functional elements, their SQL text as the
+     * database spells it (null where it cannot be recovered).
+     */
     public record Index(String name, List<String> columns, boolean unique) {
     }
 

@@ -77,6 +77,23 @@ public class Reflector {
         return false;
     }
 
+    /** The SELECT of view {@code view}, as the database keeps it, or null when there is no such view. */
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return null;
+    }
+
+    /** One string from a one-parameter-per-argument query, or null. */
+    protected static String queryString(Connection c, String sql, String... params) throws SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** Whether a named type (PostgreSQL enum) exists. */
     public boolean hasType(Connection c, String schema, String name) throws SQLException {
         return false;

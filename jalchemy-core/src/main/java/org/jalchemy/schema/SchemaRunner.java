@@ -91,6 +91,12 @@ final class SchemaRunner {
                     c.execute(text(ddl.dropTable(t)));
                 }
             }
+            // named types still used by tables of the MetaData that stay are kept
+            for (Table other : order.isEmpty() ? List.<Table>of() : order.get(0).metadata().tables()) {
+                if (!existing.contains(other)) {
+                    typesDone.addAll(ddl.dropTypes(other).keySet());
+                }
+            }
             for (Table t : order) {
                 if (existing.contains(t)) {
                     for (var type : ddl.dropTypes(t).entrySet()) {

@@ -54,6 +54,7 @@ final class TableSorter {
         List<Table> out = new ArrayList<>(tables.size());
         Set<Table> done = new HashSet<>();
         while (out.size() < tables.size()) {
+            int before = out.size();
             for (Table t : tables) {
                 if (done.contains(t)) {
                     continue;
@@ -71,6 +72,9 @@ final class TableSorter {
                     done.add(t);
                     break;
                 }
+            }
+            if (out.size() == before) { // cannot happen: every edge inside a cycle is an ALTER edge
+                throw new IllegalStateException("Could not order tables " + tables + " by their foreign keys");
             }
         }
         return new Sorted(List.copyOf(out), alter);

@@ -43,9 +43,11 @@ public class SqlCompiler {
     private final Deque<Set<FromClause>> enclosingFroms = new ArrayDeque<>();
     private boolean correlateNext;
     private CteScope cteScope;
+    private CteScope dmlScope;
     private int selectDepth;
     private boolean qualifyColumns = true;
     private boolean namedPlaceholders;
+    private boolean literalBinds;
     private Compiled.ResultColumn[] resultColumns = new Compiled.ResultColumn[0];
     private Object[] resultKeys = new Object[0];
     private boolean recorded;
@@ -75,6 +77,16 @@ public class SqlCompiler {
                 || keyFetch == Compiled.KeyFetch.RETURNING;
         return new Compiled(sb.toString(), slots.toArray(Compiled.BindSlot[]::new), resultColumns, dialect, isQuery,
                 resultKeys, keyFetch);
+    }
+
+    /**
+     * The statement's SQL with every bound value rendered inline as a literal (SQLAlchemy's
+     * {@code literal_binds}), for scripts and display. Strings are escaped for this dialect;
+     * values of types that have no safe literal form raise {@link CompileError}.
+     */
+    public String compileLiteral(StatementBase stmt) {
+        literalBinds = true;
+        return compileStatement(stmt).sql();
     }
 
     /** Generic SQL with {@code :name} placeholders, for {@code toString()}. */
@@ -161,7 +173,43 @@ public class SqlCompiler {
         return dialect.typeImpl(t);
     }
 
+    /** A value as a SQL literal of this dialect; CompileError for values without a safe literal form. */
+    protected String renderLiteral(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            return v.toString();
+        }
+        if (v instanceof Boolean b) {
+            return dialect.supportsNativeBoolean() ? b.toString() : b ? "1" : "0";
+        }
+        if (v instanceof String || v instanceof Character || v instanceof Enum<?>) {
+            String str = v instanceof Enum<?> e ? e.name() : v.toString();
+            if (str.indexOf(0) >= 0) {
+                throw new CompileError("Cannot render a string containing NUL as a literal; use a bound parameter");
+            }
+            return literalString(str);
+        }
+        throw new CompileError("Cannot render a literal value of type " + v.getClass().getName()
+                + " on the " + dialect.name() + " dialect; use a bound parameter");
+    }
+
     protected void visitBind(BindParameter<?> p) {
+        if (literalBinds) {
+            if (!p.hasValue()) {
+                throw new CompileError("Bind parameter '" + p.key() + "' has no value to render as a literal");
+            }
+            sb.append(renderLiteral(p.value()));
+            return;
+        }
         Integer ord = ordinals.get(p);
         String name = p.isNamed() ? p.key() : bindNames.computeIfAbsent(p, x -> {
             int n = bindNameCounters.merge(p.key(), 1, Integer::sum);
@@ -377,6 +425,9 @@ public class SqlCompiler {
     /** An ORDER BY / GROUP BY operand: a label of the columns clause renders as its name. */
     protected final void processOrderElement(ColumnElement<?> e) {
         String byName = orderByNames.get(e);
+        if (byName == null && !orderByNames.isEmpty() && e.name() != null && orderByNames.containsValue(e.name())) {
+            byName = e.name();
+        }
         if (byName != null) {
             sb.append(quote(byName));
         } else if (e instanceof Label<?> l) {
@@ -659,6 +710,30 @@ public class SqlCompiler {
 
     // ------------------------------------------------------------------ SELECT
 
+    /**
+     * True when a WITH clause may precede UPDATE/DELETE (MariaDB: no; its CTEs are then rendered in
+     * the subquery that uses them).
+     */
+    protected boolean ctesOnDml() {
+        return true;
+    }
+
+    /** Processes a nested select in its own CTE scope when CTEs cannot be hoisted above a DML statement. */
+    private void processScoped(SelectBase s) {
+        if (dmlScope == null || cteScope != dmlScope || ctesOnDml()) {
+            process(s);
+            return;
+        }
+        CteScope saved = cteScope;
+        cteScope = new CteScope(sb.length(), slots.size());
+        try {
+            process(s);
+            closeCteScope(cteScope);
+        } finally {
+            cteScope = saved;
+        }
+    }
+
     /** Renders a nested SELECT that correlates with the enclosing one (scalar, EXISTS, IN). */
     protected final void processCorrelated(SelectBase s) {
         correlateNext = true;
@@ -667,7 +742,7 @@ public class SqlCompiler {
         Map<Object, String> savedOrder = orderByNames;
         orderByNames = Map.of();
         try {
-            process(s);
+            processScoped(s);
         } finally {
             correlateNext = false;
             qualifyColumns = savedQualify;
@@ -681,7 +756,7 @@ public class SqlCompiler {
         Map<Object, String> savedOrder = orderByNames;
         orderByNames = Map.of();
         try {
-            process(s);
+            processScoped(s);
         } finally {
             correlateNext = false;
             orderByNames = savedOrder;
@@ -804,7 +879,8 @@ public class SqlCompiler {
             ColumnElement<?> c = cols.get(i);
             String name = names.get(i);
             process(c instanceof Label<?> l ? l.element() : c);
-            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name))) {
+            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name))
+                    && !(c instanceof Keyword<?> k && k.kind() == Keyword.Kind.STAR)) {
                 sb.append(" AS ").append(quote(name));
             }
             if (rc != null) {
@@ -921,6 +997,25 @@ public class SqlCompiler {
         }
     }
 
+    /**
+     * Hook where SQL Server puts its {@code OUTPUT} clause: after an INSERT's column list, after an
+     * UPDATE's SET, after DELETE's table. Standard SQL has nothing there.
+     */
+    protected void dmlOutput(DmlBase d) {
+    }
+
+    /** Records {@code cols} as the statement's result columns without rendering them. */
+    protected final void recordResultColumns(List<ColumnElement<?>> cols) {
+        List<String> names = SelectBase.exportedNames(cols);
+        Compiled.ResultColumn[] rc = new Compiled.ResultColumn[cols.size()];
+        for (int i = 0; i < rc.length; i++) {
+            rc[i] = new Compiled.ResultColumn(names.get(i), implType(cols.get(i).type()));
+        }
+        recorded = true;
+        resultColumns = rc;
+        resultKeys = cols.toArray();
+    }
+
     /** {@code RETURNING cols} at the end of a DML statement. */
     protected void returningClause(DmlBase d) {
         if (d.returningColumns().isEmpty()) {
@@ -977,7 +1072,9 @@ public class SqlCompiler {
         if (ins.select() != null) {
             sb.append(" (");
             columnNames(ins.selectColumns());
-            sb.append(") ");
+            sb.append(')');
+            dmlOutput(ins);
+            sb.append(' ');
             CteScope saved = cteScope;
             cteScope = new CteScope(sb.length(), slots.size());
             try {
@@ -992,12 +1089,15 @@ public class SqlCompiler {
         }
         List<Map<ColumnClause<?>, ColumnElement<?>>> rows = ins.rows();
         if (rows.isEmpty() || rows.get(0).isEmpty()) {
+            dmlOutput(ins);
             sb.append(defaultValues());
             return;
         }
         sb.append(" (");
         columnNames(new ArrayList<>(rows.get(0).keySet()));
-        sb.append(") VALUES ");
+        sb.append(')');
+        dmlOutput(ins);
+        sb.append(" VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) {
                 sb.append(", ");
@@ -1039,6 +1139,59 @@ public class SqlCompiler {
         setClause(u.set());
     }
 
+    /**
+     * An upsert as {@code MERGE} (Oracle, SQL Server): the single VALUES row becomes a source
+     * query aliased {@code excluded}, matched on the conflict target (or the primary key).
+     *
+     * @param sourceSuffix text after the source SELECT's columns ({@code " FROM DUAL"} on Oracle)
+     * @param sourceAlias  the source alias with its keyword ({@code " excluded"} / {@code " AS excluded"})
+     * @param terminator   text after the statement ({@code ";"} on SQL Server)
+     */
+    protected final void mergeUpsert(Insert ins, String sourceSuffix, String sourceAlias, String terminator) {
+        Insert.Upsert u = ins.upsert();
+        if (ins.rows().size() != 1 || ins.rows().get(0).isEmpty()) {
+            throw new CompileError("An upsert compiles to MERGE on the " + dialect.name()
+                    + " dialect, which needs exactly one VALUES row");
+        }
+        if (!ins.returningColumns().isEmpty()) {
+            throw unsupported("RETURNING on an upsert (MERGE)");
+        }
+        List<? extends ColumnClause<?>> target = u.target().isEmpty() ? ins.table().primaryKeyColumns() : u.target();
+        if (target.isEmpty()) {
+            throw new CompileError("An upsert on the " + dialect.name() + " dialect (MERGE) needs conflict target "
+                    + "columns or a primary key on " + ins.table().describe());
+        }
+        Map<ColumnClause<?>, ColumnElement<?>> row = ins.rows().get(0);
+        String t = fromName(ins.table());
+        sb.append("MERGE INTO ").append(t).append(" USING (SELECT ");
+        int i = 0;
+        for (Map.Entry<ColumnClause<?>, ColumnElement<?>> e : row.entrySet()) {
+            if (i++ > 0) {
+                sb.append(", ");
+            }
+            process(e.getValue());
+            sb.append(" AS ").append(quote(e.getKey().name()));
+        }
+        sb.append(sourceSuffix).append(')').append(sourceAlias).append(" ON (");
+        for (int k = 0; k < target.size(); k++) {
+            String c = quote(target.get(k).name());
+            sb.append(k > 0 ? " AND " : "").append(t).append('.').append(c).append(" = excluded.").append(c);
+        }
+        sb.append(')');
+        if (!u.doNothing()) {
+            sb.append(" WHEN MATCHED THEN UPDATE SET ");
+            setClause(u.set());
+        }
+        sb.append(" WHEN NOT MATCHED THEN INSERT (");
+        columnNames(new ArrayList<>(row.keySet()));
+        sb.append(") VALUES (");
+        int j = 0;
+        for (ColumnClause<?> c : row.keySet()) {
+            sb.append(j++ > 0 ? ", " : "").append("excluded.").append(quote(c.name()));
+        }
+        sb.append(')').append(terminator);
+    }
+
     protected final void setClause(Map<ColumnClause<?>, ColumnElement<?>> set) {
         int i = 0;
         for (Map.Entry<ColumnClause<?>, ColumnElement<?>> e : set.entrySet()) {
@@ -1063,9 +1216,11 @@ public class SqlCompiler {
             f.collectSelfAndParts(mine);
         }
         enclosingFroms.push(mine);
+        dmlScope = cteScope;
         try {
             sb.append("UPDATE ").append(fromName(u.table())).append(" SET ");
             setClause(u.valuesMap());
+            dmlOutput(u);
             if (!extra.isEmpty()) {
                 updateFrom(extra);
             }
@@ -1098,8 +1253,10 @@ public class SqlCompiler {
             f.collectSelfAndParts(mine);
         }
         enclosingFroms.push(mine);
+        dmlScope = cteScope;
         try {
             sb.append("DELETE FROM ").append(fromName(d.table()));
+            dmlOutput(d);
             if (!extra.isEmpty()) {
                 deleteUsing(d, extra);
             }

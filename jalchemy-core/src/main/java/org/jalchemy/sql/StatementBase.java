@@ -54,6 +54,14 @@ public abstract class StatementBase extends ClauseElement implements Executable 
         return dialect.newSqlCompiler().compileStatement(this);
     }
 
+    /**
+     * The SQL for {@code dialect} with bound values rendered inline as escaped literals
+     * (SQLAlchemy's {@code literal_binds}): for migration scripts and logs, never needed to execute.
+     */
+    public String literalSql(Dialect dialect) {
+        return dialect.newSqlCompiler().compileLiteral(this);
+    }
+
     /** Compiles for the generic default dialect. */
     public Compiled compile() {
         return compile(new DefaultDialect());

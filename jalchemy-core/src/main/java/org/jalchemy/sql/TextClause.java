@@ -25,14 +25,29 @@ public final class TextClause implements Executable {
     private final String[] paramNames;
     private final Map<String, Object> bound;
     private final Map<String, SqlType<?>> types;
+    private final List<ColumnClause<?>> columns;
 
     private TextClause(String text, String sql, String[] paramNames, Map<String, Object> bound,
                        Map<String, SqlType<?>> types) {
+        this(text, sql, paramNames, bound, types, List.of());
+    }
+
+    private TextClause(String text, String sql, String[] paramNames, Map<String, Object> bound,
+                       Map<String, SqlType<?>> types, List<ColumnClause<?>> columns) {
         this.text = text;
         this.sql = sql;
         this.paramNames = paramNames;
         this.bound = bound;
         this.types = types;
+        this.columns = columns;
+    }
+
+    /**
+     * Declares the result columns, in order (SQLAlchemy's {@code TextClause.columns}): rows are then
+     * read with these types and {@code row.get(column)} works. The SQL must return exactly these columns.
+     */
+    public TextClause columns(ColumnClause<?>... resultColumns) {
+        return new TextClause(text, sql, paramNames, bound, types, List.of(resultColumns));
     }
 
     /** Parses {@code text}; see the class comment for the parameter syntax. */
@@ -91,14 +106,14 @@ public final class TextClause implements Executable {
         }
         Map<String, Object> b = new LinkedHashMap<>(bound);
         b.put(name, value);
-        return new TextClause(text, sql, paramNames, b, types);
+        return new TextClause(text, sql, paramNames, b, types, columns);
     }
 
     /** A copy that binds {@code name} with {@code type} instead of letting the driver infer it. */
     public TextClause bindType(String name, SqlType<?> type) {
         Map<String, SqlType<?>> t = new LinkedHashMap<>(types);
         t.put(name, type);
-        return new TextClause(text, sql, paramNames, bound, t);
+        return new TextClause(text, sql, paramNames, bound, t, columns);
     }
 
     /** The SQL as written. */
@@ -119,7 +134,14 @@ public final class TextClause implements Executable {
             int idx = boundNames.indexOf(paramNames[i]);
             slots[i] = new Compiled.BindSlot(paramNames[i], idx, types.get(paramNames[i]));
         }
-        return new Compiled(sql, slots, new Compiled.ResultColumn[0], dialect, looksLikeQuery(sql));
+        Compiled.ResultColumn[] rc = new Compiled.ResultColumn[columns.size()];
+        for (int i = 0; i < rc.length; i++) {
+            SqlType<?> t = columns.get(i).type();
+            rc[i] = new Compiled.ResultColumn(columns.get(i).name(),
+                    t instanceof org.jalchemy.types.NullType ? null : dialect.typeImpl(t));
+        }
+        return new Compiled(sql, slots, rc, dialect, !columns.isEmpty() || looksLikeQuery(sql), columns.toArray(),
+                Compiled.KeyFetch.NONE);
     }
 
     private static boolean looksLikeQuery(String sql) {
@@ -131,7 +153,12 @@ public final class TextClause implements Executable {
 
     @Override
     public Object cacheKey() {
-        return List.of(TextClause.class, text, bound.keySet(), types);
+        List<Object> cols = new ArrayList<>();
+        for (ColumnClause<?> c : columns) {
+            cols.add(c.name());
+            cols.add(c.type());
+        }
+        return List.of(TextClause.class, text, bound.keySet(), types, cols);
     }
 
     @Override

@@ -32,4 +32,13 @@ public final class BigIntegerType extends SqlType<Long> {
         long v = rs.getLong(index);
         return v == 0 && rs.wasNull() ? null : v;
     }
+
+    /** Also takes Integer, Short and Byte (widened exactly). */
+    @Override
+    public Long coerce(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return super.coerce(value);
+    }
 }

@@ -32,4 +32,13 @@ public final class DoubleType extends SqlType<Double> {
         double v = rs.getDouble(index);
         return v == 0 && rs.wasNull() ? null : v;
     }
+
+    /** Also takes Float, Integer and Short (widened exactly). */
+    @Override
+    public Double coerce(Object value) {
+        if (value instanceof Float || value instanceof Integer || value instanceof Short) {
+            return ((Number) value).doubleValue();
+        }
+        return super.coerce(value);
+    }
 }

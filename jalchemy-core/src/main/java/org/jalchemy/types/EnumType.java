@@ -18,7 +18,7 @@ import java.util.Objects;
  * An unknown name read back raises {@link org.jalchemy.exc.ArgumentError}
  * naming the enum class.
  */
-public final class EnumType<E extends Enum<E>> extends SqlType<E> {
+public final class EnumType<E extends Enum<E>> extends SqlType<E> implements EnumValues {
     private final Class<E> enumClass;
     private final String name;
     private final List<String> values;
@@ -37,19 +37,17 @@ public final class EnumType<E extends Enum<E>> extends SqlType<E> {
     }
 
     /** The database type name (PostgreSQL) and the base of the CHECK constraint's name elsewhere. */
+    @Override
     public String name() {
         return name;
     }
 
     /** The constant names, in declaration order. */
+    @Override
     public List<String> values() {
         return values;
     }
 
-    /** Length of the longest constant name: the VARCHAR length where there is no native enum. */
-    public int length() {
-        return values.stream().mapToInt(String::length).max().orElse(1);
-    }
 
     @Override
     public Class<E> javaType() {

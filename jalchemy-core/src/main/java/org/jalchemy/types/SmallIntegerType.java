@@ -32,4 +32,14 @@ public final class SmallIntegerType extends SqlType<Short> {
         short v = rs.getShort(index);
         return v == 0 && rs.wasNull() ? null : v;
     }
+
+    /** Also takes Integer and Long values that fit in 16 bits. */
+    @Override
+    public Short coerce(Object value) {
+        if ((value instanceof Integer || value instanceof Long || value instanceof Byte)
+                && ((Number) value).longValue() == (short) ((Number) value).longValue()) {
+            return ((Number) value).shortValue();
+        }
+        return super.coerce(value);
+    }
 }

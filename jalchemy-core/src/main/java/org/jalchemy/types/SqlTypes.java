@@ -93,4 +93,18 @@ public final class SqlTypes {
     public static <E extends Enum<E>> EnumType<E> enumOf(Class<E> enumClass) {
         return new EnumType<>(enumClass);
     }
+
+    /** JSON mapped to {@code javaType} with the default codec (Jackson). */
+    public static <T> JsonType<T> json(Class<T> javaType) {
+        return new JsonType<>(javaType, JsonCodec.defaultCodec());
+    }
+
+    public static <T> JsonType<T> json(Class<T> javaType, JsonCodec codec) {
+        return new JsonType<>(javaType, codec);
+    }
+
+    /** PostgreSQL ARRAY of {@code elementType} ↔ {@code List<E>}; other dialects cannot express it. */
+    public static <E> ArrayType<E> array(SqlType<E> elementType) {
+        return new ArrayType<>(elementType);
+    }
 }

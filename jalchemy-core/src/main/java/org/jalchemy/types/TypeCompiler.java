@@ -37,6 +37,9 @@ public class TypeCompiler {
             case LargeBinaryType t -> largeBinary(t);
             case UuidType t -> uuid(t);
             case EnumType<?> t -> enumType(t);
+            case StringEnumType t -> enumType(t);
+            case JsonType<?> t -> json(t);
+            case ArrayType<?> t -> array(t);
             case TypeDecorator<?, ?> t -> process(t.impl());
             default -> other(type);
         };
@@ -111,8 +114,17 @@ public class TypeCompiler {
     }
 
     /** Default: VARCHAR of the longest name (the DDL compiler adds the CHECK constraint). */
-    protected String enumType(EnumType<?> t) {
+    protected String enumType(EnumValues t) {
         return "VARCHAR(" + t.length() + ")";
+    }
+
+    protected String json(JsonType<?> t) {
+        return "JSON";
+    }
+
+    /** Default: no ARRAY type (only PostgreSQL has one). */
+    protected String array(ArrayType<?> t) {
+        throw unsupported(t);
     }
 
     /** Types this dialect has no rendering for. */

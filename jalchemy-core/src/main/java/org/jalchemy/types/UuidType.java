@@ -31,4 +31,10 @@ public final class UuidType extends SqlType<java.util.UUID> {
     public java.util.UUID read(ResultSet rs, int index) throws SQLException {
         return rs.getObject(index, java.util.UUID.class);
     }
+
+    /** Also takes the 36-character text form. */
+    @Override
+    public java.util.UUID coerce(Object value) {
+        return value instanceof String s ? java.util.UUID.fromString(s) : super.coerce(value);
+    }
 }

@@ -60,7 +60,7 @@ class ChinookReflectionTest {
     }
 
     /** An empty database/schema named {@code chinook_<suffix>} on the backend, and an engine whose default it is. */
-    private static Engine emptyDatabase(Backend b, String suffix) {
+    static Engine emptyDatabase(Backend b, String suffix) {
         Engine engine;
         if (b.isSqlite()) {
             Path file = Path.of("target", "chinook_" + suffix + "_" + ProcessHandle.current().pid() + ".db");
@@ -159,7 +159,7 @@ class ChinookReflectionTest {
     }
 
     /** Everything reflection says about each table, in comparable form (database type spellings left out). */
-    private static Map<String, Object> describe(Engine e) {
+    static Map<String, Object> describe(Engine e) {
         Inspector insp = Jalchemy.inspect(e);
         Map<String, Object> out = new LinkedHashMap<>();
         for (String t : insp.getTableNames()) {

@@ -213,6 +213,14 @@ class DdlCompileTest {
         assertThat(ddl(new CreateTable(t), PG)).contains("body VARCHAR");
         assertThatThrownBy(() -> ddl(new CreateTable(t), MARIADB)).isInstanceOf(CompileError.class)
                 .hasMessageContaining("notes").hasMessageContaining("body").hasMessageContaining("VARCHAR requires a length");
+        Table arrays = new Table("arrays", md);
+        arrays.column("tags", array(string(20)));
+        arrays.column("doc", json(Object.class));
+        assertThat(ddl(new CreateTable(arrays), PG)).contains("tags VARCHAR(20)[],\n\tdoc JSONB\n");
+        assertThatThrownBy(() -> ddl(new CreateTable(arrays), SQLITE)).isInstanceOf(CompileError.class)
+                .hasMessageContaining("ARRAY").hasMessageContaining("sqlite").hasMessageContaining("tags");
+        assertThatThrownBy(() -> ddl(new CreateTable(arrays), MARIADB)).isInstanceOf(CompileError.class)
+                .hasMessageContaining("ARRAY").hasMessageContaining("mariadb");
         Table u = new Table("untyped", md);
         u.column("x", org.jalchemy.types.NullType.INSTANCE);
         assertThatThrownBy(() -> ddl(new CreateTable(u), SQLITE)).isInstanceOf(CompileError.class)

@@ -26,6 +26,7 @@ import static org.jalchemy.types.SqlTypes.*;
 
 /** Inspector and Table.reflect on every backend: types, defaults, keys, constraints, comments, views, errors. */
 class ReflectionTest {
+    enum Mood { SAD, OK }
 
     private static MetaData schema() {
         MetaData md = new MetaData();
@@ -69,6 +70,11 @@ class ReflectionTest {
         Inspector insp = Jalchemy.inspect(e);
         assertThat(insp.getTableNames()).contains("rf_owners", "rf_items").doesNotContain("rf_view");
         assertThat(insp.getViewNames(null)).contains("rf_view");
+        assertThat(insp.getViewDefinition("rf_view", null).toLowerCase(java.util.Locale.ROOT)).contains("qty")
+                .contains("rf_items");
+        assertThatThrownBy(() -> insp.getViewDefinition("rf_no_view", null)).isInstanceOf(NoSuchTableError.class)
+                .hasMessageContaining("rf_no_view");
+        assertThat(insp.hasIndex("rf_owners", "nope", null)).isFalse();
         assertThat(insp.hasTable("rf_items")).isTrue();
         assertThat(insp.hasTable("rf_nothing")).isFalse();
 
@@ -106,6 +112,7 @@ class ReflectionTest {
         } else {
             assertThat(insp.getIndexes("rf_items")).containsExactly(
                     new Reflected.Index("ix_items_label_qty", List.of("qty", "a"), true));
+            assertThat(insp.hasIndex("rf_items", "ix_items_label_qty", null)).isTrue();
             assertThat(insp.getUniqueConstraints("rf_items")).extracting(Reflected.Unique::columns)
                     .containsExactly(List.of("a", "b"));
         }
@@ -135,6 +142,52 @@ class ReflectionTest {
         Db.exec(e, "DROP VIEW rf_view");
         md.dropAll(e);
         assertThat(Jalchemy.inspect(e).getTableNames()).doesNotContain("rf_items", "rf_owners");
+    }
+
+    @BackendTest
+    void reflectedMetaDataRecreatesTheSameSchema(Backend b) {
+        Engine src = ChinookReflectionTest.emptyDatabase(b, "rf_src");
+        MetaData declared = schema();
+        Table extra = new Table("rf_extra", declared);
+        extra.column("id", integer()).primaryKey();
+        extra.column("email", string(80));
+        extra.column("uid", uuid());
+        extra.column("born", dateTime());
+        extra.column("n", smallInteger()).serverDefault("0");
+        extra.column("status", string(10)).nullable(false).serverDefault("'it''s'");
+        extra.column("created", dateTime()).serverDefault("CURRENT_TIMESTAMP");
+        extra.column("mood", new org.jalchemy.types.EnumType<>(Mood.class, "rf_mood"));
+        if (!b.isMariadb()) {
+            extra.index("ix_rf_extra_lower_email", Index.expr("lower(email)"));
+        }
+        declared.createAll(src);
+        MetaData reflected = new MetaData();
+        reflected.reflect(src);
+        assertThat(reflected.tables()).hasSize(3);
+        try (var c = src.connect()) {
+            c.execute(org.jalchemy.sql.Sql.text("INSERT INTO rf_extra (id) VALUES (1)"));
+            assertThat(c.execute(org.jalchemy.sql.Sql.text("SELECT status FROM rf_extra")).scalarOne()).isEqualTo("it's");
+            c.commit();
+        }
+        var mood = reflected.table("rf_extra").column("mood").type();
+        if (b.isSqlite()) { // VARCHAR + CHECK there
+            assertThat(mood).isEqualTo(new StringType(3));
+        } else {
+            assertThat(mood).isEqualTo(new org.jalchemy.types.StringEnumType(b.isPostgresql() ? "rf_mood" : "mood",
+                    List.of("SAD", "OK")));
+        }
+        if (!b.isMariadb()) {
+            assertThat(reflected.table("rf_extra").indexes()).singleElement()
+                    .satisfies(ix -> assertThat(ix.elements().get(0)).isInstanceOf(Index.Expr.class));
+        }
+        Engine copy = ChinookReflectionTest.emptyDatabase(b, "rf_copy");
+        reflected.createAll(copy);
+        Map<String, Object> first = ChinookReflectionTest.describe(src);
+        Map<String, Object> second = ChinookReflectionTest.describe(copy);
+        assertThat(second.keySet()).containsExactlyInAnyOrder("rf_owners", "rf_items", "rf_extra");
+        for (String t : first.keySet()) {
+            assertThat(second.get(t)).as(t).isEqualTo(first.get(t));
+        }
     }
 
     @BackendTest

@@ -267,6 +267,21 @@ class CompileTest {
     }
 
     @Test
+    void starAndLiteralColumns() {
+        assertThat(sql(select(star()).selectFrom(users).where(usersId.eq(1)), PG)).isEqualTo("SELECT * FROM users WHERE users.id = ?");
+        assertThat(sql(select(literalColumn("42").label("answer")), SQLITE)).isEqualTo("SELECT 42 AS answer");
+    }
+
+    @Test
+    void literalRenderingEscapesPerDialect() {
+        Select s = select(usersId).where(usersName.eq("it's a \\ test"), usersId.in(1, 2));
+        assertThat(s.literalSql(PG)).isEqualTo("SELECT users.id FROM users WHERE users.name = 'it''s a \\ test' AND users.id IN (1, 2)");
+        assertThat(s.literalSql(MYSQL)).isEqualTo("SELECT users.id FROM users WHERE users.name = 'it''s a \\\\ test' AND users.id IN (1, 2)");
+        assertThatThrownBy(() -> select(usersId).where(usersName.eq(bindparam("n", new StringType(5)))).literalSql(PG))
+                .isInstanceOf(CompileError.class);
+    }
+
+    @Test
     void statementsAreImmutable() {
         Select base = select(usersId);
         Select filtered = base.where(usersId.eq(1));

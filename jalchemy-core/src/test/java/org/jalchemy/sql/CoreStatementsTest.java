@@ -210,6 +210,19 @@ class CoreStatementsTest {
     }
 
     @BackendTest
+    void lateralSubqueryOnPostgresql(Backend backend) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend.isPostgresql(),
+                "LATERAL exists on PostgreSQL (and MySQL 8), not on SQLite or MariaDB: see BadInputTest");
+        Engine e = setup(backend);
+        try (Connection c = e.connect()) {
+            Alias firstMail = select(aEmail).where(aUid.eq(uId)).orderBy(aEmail.desc()).limit(1).lateral("fm");
+            List<Row> rows = c.execute(select(uName, firstMail.c(aEmail)).selectFrom(users).join(firstMail, true_())
+                    .orderBy(uId)).all();
+            assertThat(rows).extracting(r -> r.get(1)).containsExactly("ann@b.org", "bob@a.org");
+        }
+    }
+
+    @BackendTest
     void windowFunctions(Backend backend) {
         Engine e = setup(backend);
         try (Connection c = e.connect()) {

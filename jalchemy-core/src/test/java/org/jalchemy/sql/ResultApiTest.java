@@ -80,6 +80,22 @@ class ResultApiTest {
     }
 
     @BackendTest
+    void textWithDeclaredResultColumns(Backend backend) {
+        Engine e = setup(backend, 3);
+        try (Connection c = e.connect()) {
+            TextClause t = text("SELECT id, user_name FROM ra_people WHERE id >= :low ORDER BY id").columns(pId, pName);
+            List<Row> rows = c.execute(t, Map.of("low", 2)).all();
+            Integer id = rows.get(0).get(pId);
+            assertThat(id).isEqualTo(2);
+            assertThat(rows).extracting(r -> r.get(pName)).containsExactly("p2", "p3");
+            assertThat(c.execute(t.bind("low", 3)).into(PersonName.class).one()).isEqualTo(new PersonName(3, "p3"));
+        }
+    }
+
+    record PersonName(int id, String userName) {
+    }
+
+    @BackendTest
     void oneFirstScalarVariants(Backend backend) {
         Engine e = setup(backend, 3);
         try (Connection c = e.connect()) {

@@ -2,6 +2,7 @@ package org.jalchemy.sql;
 
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
+import org.jalchemy.exc.CompileError;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
@@ -87,9 +88,30 @@ class SqlInjectionTest {
     }
 
     @BackendTest
+    void injectionThroughLiteralRenderingIsEscaped(Backend backend) {
+        Engine e = setup(backend);
+        try (Connection c = e.connect()) {
+            for (int i = 0; i < HOSTILE.size(); i++) {
+                String literalInsert = insert(notes).values(Map.of("id", i, "body", HOSTILE.get(i))).literalSql(e.dialect());
+                assertThat(literalInsert).doesNotContain("?");
+                c.execute(TextClause.of(literalInsert));
+            }
+            c.commit();
+            for (int i = 0; i < HOSTILE.size(); i++) {
+                String q = select(nId).where(nBody.eq(HOSTILE.get(i))).literalSql(e.dialect());
+                assertThat(c.execute(TextClause.of(q)).scalarOne()).isEqualTo(i);
+                assertThat(c.execute(select(nBody).where(nId.eq(i))).scalarOne()).isEqualTo(HOSTILE.get(i));
+            }
+        }
+        assertVictimIntact(e);
+    }
+
+    @BackendTest
     void nulCharacterIsRejectedOrStoredButNeverExecuted(Backend backend) {
         Engine e = setup(backend);
         String nul = "a\u0000'; DROP TABLE inj_victim; --";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> select(nId).where(nBody.eq(nul)).literalSql(e.dialect()))
+                .isInstanceOf(CompileError.class).hasMessageContaining("NUL");
         try (Connection c = e.connect()) {
             try {
                 c.execute(insert(notes).values(Map.of("id", 1, "body", nul)));

@@ -1,8 +1,16 @@
 package org.jalchemy.benchmarks.hibernate;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Hibernate mappings of the benchmark tables (see {@code Tables}). Ids are assigned by the
@@ -52,5 +60,27 @@ final class Entities {
         Integer x;
         Integer y;
         Integer z;
+    }
+
+    @Entity(name = "LdParent")
+    @Table(name = "ld_parent")
+    public static class LdParent {
+        @Id
+        Integer id;
+        String name;
+        @OneToMany(mappedBy = "parent")
+        @OrderBy("id")
+        List<LdChild> children = new ArrayList<>();
+    }
+
+    @Entity(name = "LdChild")
+    @Table(name = "ld_child")
+    public static class LdChild {
+        @Id
+        Integer id;
+        String name;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "parent_id")
+        LdParent parent;
     }
 }

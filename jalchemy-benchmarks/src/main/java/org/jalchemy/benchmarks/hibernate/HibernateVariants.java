@@ -11,6 +11,8 @@ import org.jalchemy.benchmarks.Data;
 import org.jalchemy.benchmarks.Variant;
 import org.jalchemy.benchmarks.Workload;
 import org.jalchemy.benchmarks.hibernate.Entities.BiCustomer;
+import org.jalchemy.benchmarks.hibernate.Entities.LdChild;
+import org.jalchemy.benchmarks.hibernate.Entities.LdParent;
 import org.jalchemy.benchmarks.hibernate.Entities.LrCustomer;
 import org.jalchemy.benchmarks.hibernate.Entities.SsCustomer;
 
@@ -36,7 +38,8 @@ public final class HibernateVariants {
                 Variant.of(Workload.LARGE_RESULTSETS, "hibernate_stateless", HibernateVariants::largeStateless),
                 Variant.of(Workload.BULK_INSERTS, "hibernate_session", HibernateVariants::bulkSession),
                 Variant.of(Workload.BULK_INSERTS, "hibernate_stateless", HibernateVariants::bulkStateless),
-                Variant.of(Workload.SHORT_SELECTS, "hibernate_session", HibernateVariants::shortSession));
+                Variant.of(Workload.SHORT_SELECTS, "hibernate_session", HibernateVariants::shortSession),
+                Variant.of(Workload.LOADERS, "hibernate_session", HibernateVariants::loadersJoinFetch));
     }
 
     static SessionFactory factory(BenchBackend b) {
@@ -44,7 +47,9 @@ public final class HibernateVariants {
             Configuration cfg = new Configuration()
                     .addAnnotatedClass(LrCustomer.class)
                     .addAnnotatedClass(BiCustomer.class)
-                    .addAnnotatedClass(SsCustomer.class);
+                    .addAnnotatedClass(SsCustomer.class)
+                    .addAnnotatedClass(LdParent.class)
+                    .addAnnotatedClass(LdChild.class);
             cfg.getProperties().put(AvailableSettings.DATASOURCE, b.pooled());
             cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH));
             cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
@@ -125,6 +130,24 @@ public final class HibernateVariants {
             for (int k = 0; k < n; k++) {
                 SsCustomer c = s.find(SsCustomer.class, Data.shortSelectId(k));
                 sum += Checksums.customer(c.id, c.name, c.q);
+            }
+            s.getTransaction().commit();
+        }
+        return sum;
+    }
+
+    /** Parents with their children in one query: {@code left join fetch} (Hibernate's joined eager load). */
+    static long loadersJoinFetch(BenchBackend b, int n) {
+        long sum = 0;
+        try (Session s = factory(b).openSession()) {
+            s.beginTransaction();
+            List<LdParent> parents = s.createSelectionQuery(
+                    "from LdParent p left join fetch p.children order by p.id", LdParent.class).getResultList();
+            for (LdParent p : parents) {
+                sum += Checksums.named(p.id, p.name);
+                for (LdChild c : p.children) {
+                    sum += Checksums.named(c.id, c.name);
+                }
             }
             s.getTransaction().commit();
         }

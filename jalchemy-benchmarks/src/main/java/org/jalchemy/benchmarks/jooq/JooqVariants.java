@@ -14,7 +14,6 @@ import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
-import java.sql.Connection;
 import java.util.List;
 
 import static org.jooq.impl.DSL.field;
@@ -48,7 +47,6 @@ public final class JooqVariants {
         return List.of(
                 Variant.of(Workload.LARGE_RESULTSETS, "jooq", JooqVariants::largeResultsets),
                 Variant.of(Workload.BULK_INSERTS, "jooq", JooqVariants::bulkInserts),
-                Variant.of(Workload.SINGLE_INSERTS, "jooq", JooqVariants::singleInserts),
                 Variant.of(Workload.SHORT_SELECTS, "jooq", JooqVariants::shortSelects));
     }
 
@@ -78,16 +76,6 @@ public final class JooqVariants {
         }
         batch.execute();
         b.jdbc().commit();
-        return 0;
-    }
-
-    static long singleInserts(BenchBackend b, int n) throws Exception {
-        DSLContext ctx = dsl(b);
-        Connection c = b.jdbc();
-        for (int i = 1; i <= n; i++) {
-            ctx.insertInto(SI, NAME, DESCRIPTION).values(Data.name(i), Data.description(i)).execute();
-            c.commit();
-        }
         return 0;
     }
 

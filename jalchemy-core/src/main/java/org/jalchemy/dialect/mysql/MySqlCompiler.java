@@ -38,6 +38,11 @@ public class MySqlCompiler extends SqlCompiler {
     }
 
     @Override
+    protected boolean ctesOnDml() {
+        return !mysql.isMariaDb();
+    }
+
+    @Override
     protected String literalString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
     }

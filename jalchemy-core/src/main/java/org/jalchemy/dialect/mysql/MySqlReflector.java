@@ -72,6 +72,7 @@ final class MySqlReflector extends Reflector {
             case "time" -> TimeType.INSTANCE;
             case "datetime", "timestamp" -> DateTimeType.INSTANCE;
             case "blob", "longblob", "mediumblob", "tinyblob", "varbinary", "binary" -> LargeBinaryType.INSTANCE;
+            case "json" -> json();
             default -> NullType.INSTANCE;
         };
     }
@@ -88,10 +89,80 @@ final class MySqlReflector extends Reflector {
                 ix.name().equals(fk.name()) && ix.columns().equals(fk.columns()))).toList();
     }
 
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_NAME = ? "
+                + "AND TABLE_SCHEMA = coalesce(?, DATABASE())", view, schema);
+    }
+
     /** InnoDB's default action is RESTRICT, which behaves as NO ACTION: both reflect as "no action given". */
     @Override
     protected String normalizeRule(String action) {
         return "RESTRICT".equals(action) ? null : action;
+    }
+
+    /** ENUM columns come back as {@link org.jalchemy.types.StringEnumType} named after the column. */
+    @Override
+    public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Column> cols = super.columns(c, schema, table);
+        List<Reflected.Column> out = new ArrayList<>(cols.size());
+        for (Reflected.Column col : cols) {
+            if ("enum".equalsIgnoreCase(col.typeName())) {
+                List<String> values = enumValues(c, schema, table, col.name());
+                if (!values.isEmpty()) {
+                    col = new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(col.name(), values),
+                            col.typeName(), col.nullable(), col.defaultSql(), col.autoincrement(), col.comment());
+                }
+            }
+            out.add(col);
+        }
+        return out;
+    }
+
+    private static List<String> enumValues(Connection c, String schema, String table, String column) throws SQLException {
+        String columnType = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
+                + "TABLE_SCHEMA = coalesce(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    columnType = rs.getString(1);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (columnType == null || !columnType.toLowerCase(Locale.ROOT).startsWith("enum(")) {
+            return out;
+        }
+        StringBuilder cur = null;
+        for (int i = 5; i < columnType.length(); i++) {
+            char ch = columnType.charAt(i);
+            if (cur == null) {
+                if (ch == '\'') {
+                    cur = new StringBuilder();
+                }
+            } else if (ch == '\'' && i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+                cur.append('\'');
+                i++;
+            } else if (ch == '\'') {
+                out.add(cur.toString());
+                cur = null;
+            } else {
+                cur.append(ch);
+            }
+        }
+        return out;
+    }
+
+    /** JSON as {@code Object} when a codec is available (MariaDB reports its JSON columns as LONGTEXT). */
+    private static SqlType<?> json() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
     }
 
     @Override

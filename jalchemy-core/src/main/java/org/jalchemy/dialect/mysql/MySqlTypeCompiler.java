@@ -76,7 +76,7 @@ final class MySqlTypeCompiler extends org.jalchemy.types.TypeCompiler {
     }
 
     @Override
-    protected String enumType(EnumType<?> t) {
+    protected String enumType(org.jalchemy.types.EnumValues t) {
         return "ENUM(" + t.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")";
     }
 }

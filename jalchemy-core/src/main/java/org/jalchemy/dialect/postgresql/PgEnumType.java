@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Binding of {@link EnumType} on PostgreSQL: the name is sent untyped ({@code Types.OTHER}) so the
+ * Binding of {@link EnumType} and {@link org.jalchemy.types.StringEnumType} on PostgreSQL: the name is sent untyped ({@code Types.OTHER}) so the
  * server casts it to the column's enum type (a VARCHAR parameter would be rejected).
  */
-final class PgEnumType<E extends Enum<E>> extends SqlType<E> {
-    private final EnumType<E> declared;
+final class PgEnumType<E> extends SqlType<E> {
+    private final SqlType<E> declared;
 
-    PgEnumType(EnumType<E> declared) {
+    PgEnumType(SqlType<E> declared) {
         this.declared = declared;
     }
 
@@ -31,7 +31,7 @@ final class PgEnumType<E extends Enum<E>> extends SqlType<E> {
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, E value) throws SQLException {
-        ps.setObject(index, value.name(), Types.OTHER);
+        ps.setObject(index, value instanceof Enum<?> e ? e.name() : value.toString(), Types.OTHER);
     }
 
     @Override

@@ -31,6 +31,13 @@ final class PostgresDdlCompiler extends DdlCompiler {
             SqlType<?> t = c.type();
             return t instanceof BigIntegerType ? "BIGSERIAL" : t instanceof SmallIntegerType ? "SMALLSERIAL" : "SERIAL";
         }
+        SqlType<?> t = c.type();
+        while (t instanceof TypeDecorator<?, ?> d) {
+            t = d.impl();
+        }
+        if (t instanceof org.jalchemy.types.EnumValues e && c.table().schema() != null) {
+            return typeName(c.table(), e);
+        }
         return super.columnType(c);
     }
 
@@ -51,8 +58,8 @@ final class PostgresDdlCompiler extends DdlCompiler {
     @Override
     public Map<String, String> createTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (EnumType<?> e : enums(table)) {
-            out.put(e.name(), "CREATE TYPE " + quote(e.name()) + " AS ENUM ("
+        for (org.jalchemy.types.EnumValues e : enums(table)) {
+            out.put(e.name(), "CREATE TYPE " + typeName(table, e) + " AS ENUM ("
                     + e.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")");
         }
         return out;
@@ -61,20 +68,25 @@ final class PostgresDdlCompiler extends DdlCompiler {
     @Override
     public Map<String, String> dropTypes(Table table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (EnumType<?> e : enums(table)) {
-            out.put(e.name(), "DROP TYPE " + quote(e.name()));
+        for (org.jalchemy.types.EnumValues e : enums(table)) {
+            out.put(e.name(), "DROP TYPE " + typeName(table, e));
         }
         return out;
     }
 
-    private static List<EnumType<?>> enums(Table table) {
-        List<EnumType<?>> out = new ArrayList<>();
+    /** Enum types live in their table's schema. */
+    private String typeName(Table table, org.jalchemy.types.EnumValues e) {
+        return (table.schema() == null ? "" : quote(table.schema()) + ".") + quote(e.name());
+    }
+
+    private static List<org.jalchemy.types.EnumValues> enums(Table table) {
+        List<org.jalchemy.types.EnumValues> out = new ArrayList<>();
         for (Column<?> c : table.columns()) {
             SqlType<?> t = c.type();
             while (t instanceof TypeDecorator<?, ?> d) {
                 t = d.impl();
             }
-            if (t instanceof EnumType<?> e) {
+            if (t instanceof org.jalchemy.types.EnumValues e) {
                 out.add(e);
             }
         }

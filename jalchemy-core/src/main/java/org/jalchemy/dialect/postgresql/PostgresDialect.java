@@ -127,8 +127,11 @@ public class PostgresDialect extends Dialect {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
-        if (type instanceof org.jalchemy.types.EnumType e) {
-            return new PgEnumType(e);
+        if (type instanceof org.jalchemy.types.EnumValues) {
+            return new PgEnumType(type);
+        }
+        if (type instanceof org.jalchemy.types.JsonType j) {
+            return new PgJsonType(j);
         }
         if (type instanceof org.jalchemy.types.IntervalType) {
             return (org.jalchemy.types.SqlType<T>) PgIntervalType.INSTANCE;

@@ -55,13 +55,77 @@ final class PostgresReflector extends Reflector {
             case "interval" -> IntervalType.INSTANCE;
             case "bytea" -> LargeBinaryType.INSTANCE;
             case "uuid" -> UuidType.INSTANCE;
-            default -> NullType.INSTANCE;
+            case "json", "jsonb" -> jsonOrNull();
+            default -> typeName.startsWith("_") ? arrayOf(typeName.substring(1)) : NullType.INSTANCE;
         };
+    }
+
+    private static SqlType<?> jsonOrNull() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
+    }
+
+    private SqlType<?> arrayOf(String elementTypeName) {
+        SqlType<?> element = mapType(elementTypeName, java.sql.Types.OTHER, 0, null);
+        try {
+            return element instanceof NullType ? NullType.INSTANCE : new org.jalchemy.types.ArrayType<>(element);
+        } catch (org.jalchemy.exc.ArgumentError unsupported) {
+            return NullType.INSTANCE;
+        }
+    }
+
+    /** Native enum columns come back as {@link org.jalchemy.types.StringEnumType} with their labels. */
+    @Override
+    public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Column> cols = super.columns(c, schema, table);
+        List<Reflected.Column> out = new ArrayList<>(cols.size());
+        for (Reflected.Column col : cols) {
+            if (col.type() instanceof NullType) {
+                String typname = col.typeName().replace("\"", "");
+                typname = typname.substring(typname.lastIndexOf('.') + 1); // pgjdbc qualifies types off the search path
+                List<String> labels = enumLabels(c, schema, typname);
+                if (!labels.isEmpty()) {
+                    col = new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(typname, labels),
+                            col.typeName(), col.nullable(), col.defaultSql(), col.autoincrement(), col.comment());
+                }
+            }
+            out.add(col);
+        }
+        return out;
+    }
+
+    /** Labels of enum type {@code typname} of {@code schema}, or visible on the search path when schema is null. */
+    private static List<String> enumLabels(Connection c, String schema, String typname) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.enumlabel FROM pg_catalog.pg_type t JOIN "
+                + "pg_catalog.pg_enum e ON e.enumtypid = t.oid JOIN pg_catalog.pg_namespace n ON n.oid = "
+                + "t.typnamespace WHERE t.typname = ? AND (n.nspname = ? OR (CAST(? AS text) IS NULL AND "
+                + "pg_catalog.pg_type_is_visible(t.oid))) ORDER BY e.enumsortorder")) {
+            ps.setString(1, typname);
+            ps.setString(2, schema);
+            ps.setString(3, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Override
     protected String normalizeDefault(String def, boolean autoincrement) {
         return autoincrement && def != null && def.startsWith("nextval(") ? null : def;
+    }
+
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT pg_catalog.pg_get_viewdef(r.oid) FROM pg_catalog.pg_class r JOIN "
+                + "pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('v', 'm') AND r.relname = ? "
+                + "AND n.nspname = coalesce(?, current_schema())", view, schema);
     }
 
     @Override

@@ -29,7 +29,17 @@ final class PostgresTypeCompiler extends TypeCompiler {
     }
 
     @Override
-    protected String enumType(EnumType<?> t) {
+    protected String json(org.jalchemy.types.JsonType<?> t) {
+        return "JSONB";
+    }
+
+    @Override
+    protected String array(org.jalchemy.types.ArrayType<?> t) {
+        return process(t.elementType()) + "[]";
+    }
+
+    @Override
+    protected String enumType(org.jalchemy.types.EnumValues t) {
         return dialect.quoteIdentifier(t.name());
     }
 }

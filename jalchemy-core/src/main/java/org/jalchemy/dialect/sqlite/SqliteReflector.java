@@ -90,6 +90,12 @@ final class SqliteReflector extends Reflector {
         return out;
     }
 
+    /** The whole CREATE VIEW statement, as SQLite keeps it. */
+    @Override
+    public String viewDefinition(Connection c, String schema, String view) throws SQLException {
+        return queryString(c, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", view);
+    }
+
     @Override
     public String tableComment(Connection c, String schema, String table) {
         return null;
@@ -122,8 +128,18 @@ final class SqliteReflector extends Reflector {
             case "DATETIME", "TIMESTAMP" -> DateTimeType.INSTANCE;
             case "TIMESTAMP WITH TIME ZONE" -> OffsetDateTimeType.INSTANCE;
             case "BLOB" -> LargeBinaryType.INSTANCE;
+            case "JSON" -> json();
             default -> byAffinity(name, p);
         };
+    }
+
+    /** JSON as {@code Object} (maps, lists, scalars) when a codec is available, else unknown. */
+    static SqlType<?> json() {
+        try {
+            return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
+        } catch (org.jalchemy.exc.ArgumentError noCodec) {
+            return NullType.INSTANCE;
+        }
     }
 
     /** SQLite's affinity rules (section 3.1 of its datatype documentation). */
@@ -182,7 +198,11 @@ final class SqliteReflector extends Reflector {
         List<Reflected.Index> out = new ArrayList<>();
         for (String[] ix : indexList(c, table)) {
             if (ix[2].equals("c")) {
-                out.add(new Reflected.Index(ix[0], indexColumns(c, ix[0]), ix[1].equals("1")));
+                List<String> cols = indexColumns(c, ix[0]);
+                if (cols.contains(null)) {
+                    cols = withExpressions(c, ix[0], cols);
+                }
+                out.add(new Reflected.Index(ix[0], cols, ix[1].equals("1")));
             }
         }
         out.sort((a, b) -> a.name().compareTo(b.name()));
@@ -195,6 +215,54 @@ final class SqliteReflector extends Reflector {
         for (String[] ix : indexList(c, table)) {
             if (ix[2].equals("u")) {
                 out.add(new Reflected.Unique(null, indexColumns(c, ix[0])));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills the expression elements of an index (which PRAGMA index_info reports as null) from its
+     * CREATE INDEX text; elements that cannot be recovered stay null.
+     */
+    private static List<String> withExpressions(Connection c, String index, List<String> cols) throws SQLException {
+        String sql;
+        try (var ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")) {
+            ps.setString(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                sql = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        if (sql == null) {
+            return cols;
+        }
+        int on = sql.toUpperCase(Locale.ROOT).indexOf(" ON ");
+        int open = sql.indexOf('(', on);
+        int close = sql.lastIndexOf(')');
+        if (on < 0 || open < 0 || close < open) {
+            return cols;
+        }
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i < close; i++) {
+            char ch = sql.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                parts.add(sql.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(sql.substring(start, close).strip());
+        if (parts.size() != cols.size()) {
+            return cols;
+        }
+        List<String> out = new ArrayList<>(cols);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                out.set(i, parts.get(i));
             }
         }
         return out;

@@ -1,10 +1,11 @@
-package org.jalchemy.types;
+package org.jalchemy.schema;
+
+import org.jalchemy.types.*;
 
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.engine.Row;
-import org.jalchemy.schema.MetaData;
-import org.jalchemy.schema.Table;
+
 import org.jalchemy.sql.Compiled;
 
 import java.util.ArrayList;

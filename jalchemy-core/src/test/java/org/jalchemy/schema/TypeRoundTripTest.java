@@ -1,4 +1,6 @@
-package org.jalchemy.types;
+package org.jalchemy.schema;
+
+import org.jalchemy.types.*;
 
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
@@ -16,8 +18,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jalchemy.types.RoundTrip.list;
-import static org.jalchemy.types.RoundTrip.run;
+import static org.jalchemy.schema.RoundTrip.list;
+import static org.jalchemy.schema.RoundTrip.run;
 import static org.jalchemy.types.SqlTypes.*;
 
 /** Every type's edge values written and read back on every backend. */
@@ -169,6 +171,28 @@ class TypeRoundTripTest {
     void enums(Backend b) {
         List<Color> v = list(Color.RED, Color.BLUE_GREEN, Color.GREEN, null);
         assertThat(run(b.engine(), "rt_enum", new EnumType<>(Color.class, "rt_color"), v)).isEqualTo(v);
+    }
+
+    record Address(String street, int number, List<String> tags) {
+    }
+
+    @BackendTest
+    void jsonDocuments(Backend b) {
+        List<Address> v = list(new Address("Calle Mayor ñ \"1\"", 7, List.of("home", "🎉")), new Address("", 0, List.of()), null);
+        assertThat(run(b.engine(), "rt_json", json(Address.class), v)).isEqualTo(v);
+        List<Object> any = list(java.util.Map.of("a", 1, "b", List.of(true, "x")), List.of(1, 2), "text", 12, null);
+        assertThat(run(b.engine(), "rt_json_any", json(Object.class), any)).isEqualTo(any);
+    }
+
+    @BackendTest
+    void postgresqlArrays(Backend b) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(b.isPostgresql(), "ARRAY exists only on PostgreSQL");
+        List<List<Integer>> ints = list(List.of(1, Integer.MAX_VALUE, Integer.MIN_VALUE), List.of(), java.util.Arrays.asList(1, null), null);
+        assertThat(run(b.engine(), "rt_int_array", array(integer()), ints)).isEqualTo(ints);
+        List<List<String>> strs = list(List.of("a", "ñ, \"q\"", ""), null);
+        assertThat(run(b.engine(), "rt_text_array", array(text()), strs)).isEqualTo(strs);
+        List<List<UUID>> uuids = list(List.of(new UUID(1, 2)));
+        assertThat(run(b.engine(), "rt_uuid_array", array(uuid()), uuids)).isEqualTo(uuids);
     }
 
     /** Money in cents: a user type mapped onto BIGINT. */
