@@ -30,6 +30,8 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     private final Session session;
     private final Result result;
     private final Item[] plan;
+    private final boolean single;
+    private final java.util.Map<Object, InstanceState> singleMap;
 
     private record Item(Mapper<?> mapper, int offset, int width) {
     }
@@ -42,7 +44,25 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         this.session = session;
         this.result = result;
         this.plan = plan;
+        this.single = plan.length == 1 && plan[0].mapper != null && plan[0].offset == 0;
+        this.singleMap = single ? session.identityMap(plan[0].mapper) : null;
     }
+
+    /** The first item of the next row without building an {@link OrmRow}; {@code END} at the end. */
+    private Object nextScalar() {
+        if (!single) {
+            OrmRow r = next();
+            return r == null ? END : r.get(0);
+        }
+        Row row = fetch();
+        if (row == null) {
+            return END;
+        }
+        Object[] values = row.toArray();
+        return allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
+    }
+
+    private static final Object END = new Object();
 
     /** Rows of {@code INSERT/UPDATE/DELETE ... RETURNING}: an entity when every column of its table is returned, in order. */
     static OrmResult ofReturning(Session session, DmlBase dml, Result result) {
@@ -119,8 +139,8 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         }
         Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
-        if (plan.length == 1 && plan[0].mapper != null && plan[0].width == values.length) { // select(User.class)
-            items[0] = allNull(values) ? null : session.hydrate(plan[0].mapper, values);
+        if (single) { // select(User.class)
+            items[0] = allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
             return new OrmRow(items, plan);
         }
         for (int i = 0; i < plan.length; i++) {
@@ -256,9 +276,10 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         @SuppressWarnings("unchecked")
         public <T> List<T> all() {
             List<T> out = new ArrayList<>();
-            for (OrmRow r : result.all()) {
-                out.add((T) r.get(0));
+            for (Object o = result.nextScalar(); o != END; o = result.nextScalar()) {
+                out.add((T) o);
             }
+            result.close();
             return out;
         }
 

@@ -349,8 +349,17 @@ public final class Session implements AutoCloseable {
 
     /** The object for a row of all of {@code m}'s columns: the identity map's (refreshed if expired) or a new persistent one. */
     Object hydrate(Mapper<?> m, Object[] values) {
+        return hydrate(m, identityMap(m), values);
+    }
+
+    /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
+    Map<Object, InstanceState> identityMap(Mapper<?> m) {
+        return identityMap.computeIfAbsent(m, k -> new HashMap<>());
+    }
+
+    /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
+    Object hydrate(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
         Object id = m.identityFromValues(values);
-        Map<Object, InstanceState> im = identityMap.computeIfAbsent(m, k -> new HashMap<>());
         InstanceState st = im.get(id);
         if (st != null) {
             if (st.expired) {
