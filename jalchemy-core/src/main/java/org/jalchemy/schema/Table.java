@@ -165,6 +165,43 @@ public class Table extends TableClause {
         return out;
     }
 
+    /**
+     * The ON condition of a join with {@code other} through this table's foreign keys that refer to
+     * it (one equality per column pair, ANDed). Null when there is none; more than one foreign key
+     * to {@code other} is ambiguous and raises {@link ArgumentError} asking for an explicit ON.
+     */
+    @Override
+    protected org.jalchemy.sql.ColumnElement<Boolean> foreignKeyCondition(org.jalchemy.sql.FromClause other) {
+        if (!(other instanceof Table target)) {
+            return null;
+        }
+        List<ForeignKeyConstraint> matches = new ArrayList<>();
+        for (ForeignKeyConstraint fk : foreignKeys()) {
+            if (fk.referredTable() == target) {
+                matches.add(fk);
+            }
+        }
+        if (matches.isEmpty()) {
+            return null;
+        }
+        if (matches.size() > 1) {
+            throw new ArgumentError("Can't determine the join between '" + fullname() + "' and '" + target.fullname()
+                    + "': there are " + matches.size() + " foreign keys between them (" + matches
+                    + "); give the ON clause explicitly: join(right, condition)");
+        }
+        ForeignKeyConstraint fk = matches.get(0);
+        List<org.jalchemy.sql.ColumnElement<Boolean>> terms = new ArrayList<>();
+        for (int i = 0; i < fk.columnNames().size(); i++) {
+            terms.add(eqUnchecked(column(fk.columnNames().get(i)), target.column(fk.referredColumnNames().get(i))));
+        }
+        return terms.size() == 1 ? terms.get(0) : org.jalchemy.sql.Sql.and(terms);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> org.jalchemy.sql.ColumnElement<Boolean> eqUnchecked(Column<T> left, Column<?> right) {
+        return left.eq((org.jalchemy.sql.ColumnElement<T>) right);
+    }
+
     PrimaryKeyConstraint primaryKeyConstraint() {
         return primaryKey;
     }

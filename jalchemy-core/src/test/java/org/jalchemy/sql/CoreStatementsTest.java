@@ -223,6 +223,17 @@ class CoreStatementsTest {
     }
 
     @BackendTest
+    void forUpdateRunsEverywhere(Backend backend) {
+        Engine e = setup(backend);
+        try (Connection c = e.connect()) {
+            assertThat(ids(c, select(uId).where(uId.eq(1)).forUpdate())).containsExactly(1);
+            assertThat(ids(c, select(uId).where(uId.eq(2)).forUpdate(true, false))).containsExactly(2);
+            assertThat(ids(c, select(uId).where(uId.eq(3)).forUpdate(false, true))).containsExactly(3);
+            c.rollback();
+        }
+    }
+
+    @BackendTest
     void windowFunctions(Backend backend) {
         Engine e = setup(backend);
         try (Connection c = e.connect()) {

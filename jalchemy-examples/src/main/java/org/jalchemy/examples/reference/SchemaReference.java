@@ -111,12 +111,11 @@ public final class SchemaReference {
         Index index = tags.index("ix_tags_label", "label");
         // tag::ddl[]
         System.out.println(new CreateTable(users).compile(Dialects.get("postgresql")));   // no database needed
-        metadata.createAll(engine);          // checkFirst = true: skips tables that exist
-        metadata.createAll(engine, false);
         metadata.dropAll(engine);            // dependants first; skips tables that do not exist
-        users.create(engine); users.drop(engine);
+        metadata.createAll(engine, false);   // checkFirst = false: plain CREATE (fails if a table exists)
+        metadata.createAll(engine);          // checkFirst = true (the default): skips tables that exist
+        tags.drop(engine); tags.create(engine);
         // end::ddl[]
-        metadata.createAll(engine);
         try (Connection connection = engine.connect()) {
             connection.execute(new org.jalchemy.schema.DropIndex(index));
             // tag::ddl-construct[]
