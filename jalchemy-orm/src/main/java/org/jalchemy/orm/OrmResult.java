@@ -6,7 +6,9 @@ import org.jalchemy.exc.MultipleResultsFound;
 import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.sql.ColumnElement;
 import org.jalchemy.sql.ColumnsClauseRole;
+import org.jalchemy.sql.DmlBase;
 import org.jalchemy.sql.Select;
 
 import java.util.ArrayList;
@@ -24,17 +26,58 @@ import java.util.Optional;
  * Typed accessors ({@code <T> T scalarOne()}, {@code ScalarResult.all()}) cast to what the caller
  * assigns to: a wrong target type fails with a {@code ClassCastException} where the value is used.
  */
-public final class OrmResult implements AutoCloseable {
+public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseable {
     private final Session session;
     private final Result result;
     private final Item[] plan;
+    private final boolean single;
+    private final java.util.Map<Object, InstanceState> singleMap;
 
     private record Item(Mapper<?> mapper, int offset, int width) {
     }
 
     OrmResult(Session session, Select select, Result result) {
+        this(session, planOf(select), result);
+    }
+
+    private OrmResult(Session session, Item[] plan, Result result) {
         this.session = session;
         this.result = result;
+        this.plan = plan;
+        this.single = plan.length == 1 && plan[0].mapper != null && plan[0].offset == 0;
+        this.singleMap = single ? session.identityMap(plan[0].mapper) : null;
+    }
+
+    /** The first item of the next row without building an {@link OrmRow}; {@code END} at the end. */
+    private Object nextScalar() {
+        if (!single) {
+            OrmRow r = next();
+            return r == null ? END : r.get(0);
+        }
+        Row row = fetch();
+        if (row == null) {
+            return END;
+        }
+        Object[] values = row.toArray();
+        return allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
+    }
+
+    private static final Object END = new Object();
+
+    /** Rows of {@code INSERT/UPDATE/DELETE ... RETURNING}: an entity when every column of its table is returned, in order. */
+    static OrmResult ofReturning(Session session, DmlBase dml, Result result) {
+        List<ColumnElement<?>> cols = dml.returningColumns();
+        if (dml.table() instanceof MappedTable<?> t && cols.equals(new ArrayList<>(t.columns()))) {
+            return new OrmResult(session, new Item[]{new Item(t.mapper(), 0, cols.size())}, result);
+        }
+        Item[] plan = new Item[cols.size()];
+        for (int i = 0; i < plan.length; i++) {
+            plan[i] = new Item(null, i, 1);
+        }
+        return new OrmResult(session, plan, result);
+    }
+
+    private static Item[] planOf(Select select) {
         List<Item> items = new ArrayList<>();
         int offset = 0;
         for (ColumnsClauseRole r : select.rawColumns()) {
@@ -51,7 +94,7 @@ public final class OrmResult implements AutoCloseable {
                 items.add(new Item(null, offset++, 1));
             }
         }
-        this.plan = items.toArray(Item[]::new);
+        return items.toArray(Item[]::new);
     }
 
     /** One row: {@code get(User.class)} for an entity, {@code get(i)} for the i-th item. */
@@ -96,6 +139,10 @@ public final class OrmResult implements AutoCloseable {
         }
         Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
+        if (single) { // select(User.class)
+            items[0] = allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
+            return new OrmRow(items, plan);
+        }
         for (int i = 0; i < plan.length; i++) {
             Item it = plan[i];
             if (it.mapper == null) {
@@ -124,6 +171,32 @@ public final class OrmResult implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Iterates the remaining rows once, hydrating as it goes; closes the cursor at the end. */
+    @Override
+    public java.util.Iterator<OrmRow> iterator() {
+        return new java.util.Iterator<>() {
+            private OrmRow next = OrmResult.this.next();
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    close();
+                }
+                return next != null;
+            }
+
+            @Override
+            public OrmRow next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                OrmRow r = next;
+                next = OrmResult.this.next();
+                return r;
+            }
+        };
     }
 
     /** Every remaining row. */
@@ -203,9 +276,10 @@ public final class OrmResult implements AutoCloseable {
         @SuppressWarnings("unchecked")
         public <T> List<T> all() {
             List<T> out = new ArrayList<>();
-            for (OrmRow r : result.all()) {
-                out.add((T) r.get(0));
+            for (Object o = result.nextScalar(); o != END; o = result.nextScalar()) {
+                out.add((T) o);
             }
+            result.close();
             return out;
         }
 

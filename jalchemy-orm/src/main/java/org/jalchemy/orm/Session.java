@@ -272,7 +272,7 @@ public final class Session implements AutoCloseable {
             return Optional.of(type.cast(st.object));
         }
         autoflush();
-        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key), List.of(), false, false),
+        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key)),
                 pkValues(m, key));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -311,7 +311,7 @@ public final class Session implements AutoCloseable {
 
     private boolean reload(InstanceState st) {
         Mapper<?> m = st.mapper;
-        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity), List.of(), false, false);
+        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
         try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
@@ -349,8 +349,17 @@ public final class Session implements AutoCloseable {
 
     /** The object for a row of all of {@code m}'s columns: the identity map's (refreshed if expired) or a new persistent one. */
     Object hydrate(Mapper<?> m, Object[] values) {
+        return hydrate(m, identityMap(m), values);
+    }
+
+    /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
+    Map<Object, InstanceState> identityMap(Mapper<?> m) {
+        return identityMap.computeIfAbsent(m, k -> new HashMap<>());
+    }
+
+    /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
+    Object hydrate(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
         Object id = m.identityFromValues(values);
-        Map<Object, InstanceState> im = identityMap.computeIfAbsent(m, k -> new HashMap<>());
         InstanceState st = im.get(id);
         if (st != null) {
             if (st.expired) {
@@ -424,6 +433,23 @@ public final class Session implements AutoCloseable {
         Result r = connection().execute(statement, sets);
         synchronize(m, statement);
         return r;
+    }
+
+    /**
+     * ORM bulk INSERT returning objects (SQLAlchemy's {@code session.scalars(insert(User).returning(User),
+     * rows)}): {@code session.insertReturning(Orm.insert(User.class).returning(Orm.table(User.class)), rows)}
+     * inserts in pages of multi-row {@code INSERT ... RETURNING} and returns the new rows as persistent
+     * objects in the identity map (or plain values when not every column is returned).
+     */
+    public OrmResult insertReturning(org.jalchemy.sql.Insert insert, List<? extends Map<String, ?>> rows) {
+        ensureOpen();
+        autoflush();
+        Mapper<?> m = entityOf(insert);
+        List<Map<String, ?>> sets = new ArrayList<>(rows.size());
+        for (Map<String, ?> p : rows) {
+            sets.add(m == null ? p : columnKeys(m, p));
+        }
+        return OrmResult.ofReturning(this, insert, connection().execute(insert, sets));
     }
 
     private static Mapper<?> entityOf(Executable statement) {

@@ -2,7 +2,7 @@ package org.jalchemy.orm;
 
 import org.jalchemy.engine.Engine;
 import org.jalchemy.orm.unitofwork.OrmStatements;
-import org.jalchemy.orm.unitofwork.TextStatements;
+import org.jalchemy.orm.unitofwork.CoreStatements;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,7 +29,7 @@ public final class SessionFactory {
         this.expireOnCommit = b.expireOnCommit;
         this.autoflush = b.autoflush;
         this.insertReturning = b.insertReturning;
-        this.statements = TextStatements.INSTANCE;
+        this.statements = CoreStatements.INSTANCE;
     }
 
     /** A factory with default options. */

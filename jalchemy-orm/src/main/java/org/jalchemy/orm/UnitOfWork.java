@@ -62,17 +62,18 @@ final class UnitOfWork {
             if (st.state != ObjectState.PERSISTENT || st.markedForDeletion) {
                 continue;
             }
-            Object[] now = st.currentValues();
+            List<ColumnProperty> props = st.mapper.properties();
             BitSet changed = null;
-            for (int i = 0; i < now.length; i++) {
-                if (!InstanceState.same(now[i], st.snapshot[i])) {
+            for (int i = 0, n = props.size(); i < n; i++) { // no allocation for unchanged objects
+                if (!InstanceState.same(props.get(i).get(st.object), st.snapshot[i])) {
                     if (changed == null) {
-                        changed = new BitSet(now.length);
+                        changed = new BitSet(n);
                     }
                     changed.set(i);
                 }
             }
             if (changed != null) {
+                Object[] now = st.currentValues();
                 updates.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
                 mappers.add(st.mapper);
             }
@@ -84,6 +85,7 @@ final class UnitOfWork {
         if (mappers.isEmpty()) {
             return;
         }
+        List<InstanceState[]> switches = rowSwitches(inserts, updates, deletes);
         checkIdentities(inserts);
         List<Mapper<?>> order = FlushOrder.sort(mappers);
         Connection conn = session.connection();
@@ -100,11 +102,75 @@ final class UnitOfWork {
                 update(conn, m, upd);
             }
         }
+        finishRowSwitches(tx, switches);
         for (int i = order.size() - 1; i >= 0; i--) {
             List<InstanceState> del = deletes.get(order.get(i));
-            if (del != null) {
+            if (del != null && !del.isEmpty()) {
                 delete(conn, tx, order.get(i), del);
             }
+        }
+    }
+
+    /**
+     * "Row switch": a new object whose key belongs to an object marked for deletion replaces that
+     * row with an UPDATE of the differing columns instead of a DELETE plus an INSERT (which would
+     * collide on the key, and break rows referencing it). Returns {new, old} pairs.
+     */
+    private List<InstanceState[]> rowSwitches(Map<Mapper<?>, List<InstanceState>> inserts,
+                                              Map<Mapper<?>, List<Dirty>> updates,
+                                              Map<Mapper<?>, List<InstanceState>> deletes) {
+        List<InstanceState[]> switches = new ArrayList<>();
+        if (session.toDelete.isEmpty()) {
+            return switches;
+        }
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : inserts.entrySet()) {
+            Mapper<?> m = e.getKey();
+            for (java.util.Iterator<InstanceState> it = e.getValue().iterator(); it.hasNext(); ) {
+                InstanceState st = it.next();
+                Object id = m.identity(st.object);
+                InstanceState old = id == null ? null : session.lookup(m, id);
+                if (old == null || !old.markedForDeletion) {
+                    continue;
+                }
+                it.remove();
+                deletes.get(m).remove(old);
+                Object[] now = st.currentValues();
+                BitSet changed = new BitSet(now.length);
+                for (int i = 0; i < now.length; i++) {
+                    if (!InstanceState.same(now[i], old.snapshot[i])) {
+                        changed.set(i);
+                    }
+                }
+                st.identity = id;
+                st.snapshot = old.snapshot;
+                if (!changed.isEmpty()) {
+                    updates.computeIfAbsent(m, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
+                }
+                switches.add(new InstanceState[]{st, old});
+            }
+        }
+        return switches;
+    }
+
+    private void finishRowSwitches(SessionTransaction tx, List<InstanceState[]> switches) {
+        for (InstanceState[] sw : switches) {
+            InstanceState st = sw[0];
+            InstanceState old = sw[1];
+            if (st.snapshot == old.snapshot) { // no UPDATE was needed
+                ColumnProperty v = st.mapper.versionProperty();
+                if (v != null) {
+                    v.set(st.object, old.snapshot[v.index()]);
+                }
+                st.snapshot = st.currentValues();
+            }
+            session.toDelete.remove(old);
+            old.markedForDeletion = false;
+            old.state = ObjectState.DELETED;
+            tx.deleted.add(old);
+            st.state = ObjectState.PERSISTENT;
+            session.pending.remove(st);
+            session.identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
+            tx.inserted.add(st);
         }
     }
 
@@ -301,6 +367,7 @@ final class UnitOfWork {
             g.getKey().stream().forEach(i -> set.add(props.get(i)));
             if (version != null) {
                 set.add(version);
+                set.sort(java.util.Comparator.comparingInt(ColumnProperty::index)); // SET in table column order
             }
             ColumnProperty[] setArr = set.toArray(ColumnProperty[]::new);
             Compiled c = session.statements.update(session.dialect, m, setArr, version != null);

@@ -51,4 +51,28 @@ class BulkTest {
         }
         assertThat(Db.count(engine, "users")).isEqualTo(99);
     }
+
+    @BackendTest
+    void bulkInsertReturningEntities(Backend backend) {
+        Engine engine = OrmTesting.fresh(backend, Registry.of(User.class, Post.class));
+        org.junit.jupiter.api.Assumptions.assumeTrue(engine.dialect().supportsReturning(),
+                "INSERT ... RETURNING needs a dialect with RETURNING");
+        SessionFactory factory = SessionFactory.bind(engine);
+        try (Session s = factory.open()) {
+            List<Map<String, ?>> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rows.add(Map.of("username", "r" + i, "email", "r" + i + "@example.com"));
+            }
+            List<User> users = s.insertReturning(insert(User.class).returning(Orm.table(User.class)), rows)
+                    .scalars().all();
+            assertThat(users).extracting(u -> u.username).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4");
+            assertThat(users).allSatisfy(u -> {
+                assertThat(u.id).isNotNull();
+                assertThat(s.inspect(u).state()).isEqualTo(ObjectState.PERSISTENT);
+            });
+            assertThat(s.get(User.class, users.get(0).id)).containsSame(users.get(0));
+            s.commit();
+        }
+        assertThat(Db.count(engine, "users")).isEqualTo(5);
+    }
 }

@@ -140,6 +140,34 @@ class FlushTest {
     }
 
     @BackendTest
+    void deleteAndAddWithTheSameKeyBecomesAnUpdate(Backend backend) {
+        Engine engine = OrmTesting.fresh(backend, Registry.of(User.class, Post.class));
+        SessionFactory factory = SessionFactory.bind(engine);
+        User ana = new User("ana", "ana@example.com");
+        factory.inTransaction(s -> s.add(ana));
+        factory.inTransaction(s -> s.add(new Post("kept", null, ana.id)));
+        try (Session s = factory.open(); var stmts = new OrmTesting.Statements(engine)) {
+            User old = s.get(User.class, ana.id).orElseThrow();
+            s.delete(old);
+            User replacement = new User("ana2", "ana@example.com");
+            replacement.id = ana.id;
+            s.add(replacement);
+            s.flush();
+            assertThat(stmts.matching("INSERT")).isEmpty();
+            assertThat(stmts.matching("DELETE")).isEmpty();
+            assertThat(stmts.matching("UPDATE")).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("email"));
+            assertThat(s.inspect(old).state()).isEqualTo(ObjectState.DELETED);
+            assertThat(s.get(User.class, ana.id)).containsSame(replacement);
+            s.commit();
+            assertThat(s.inspect(replacement).state()).isEqualTo(ObjectState.PERSISTENT);
+        }
+        try (Session s = factory.open()) {
+            assertThat(s.get(User.class, ana.id).orElseThrow().username).isEqualTo("ana2");
+            assertThat(s.query(Post.class).count()).as("rows referencing it survive").isEqualTo(1);
+        }
+    }
+
+    @BackendTest
     void failureInANestedTransactionRollsBackOnlyTheSavepoint(Backend backend) {
         Engine engine = OrmTesting.fresh(backend, Registry.of(User.class, Post.class));
         SessionFactory factory = SessionFactory.bind(engine);

@@ -60,6 +60,7 @@ class GuideSessionTest {
     void chapter5CreateReadUpdateDelete(Backend backend) {
         Engine engine = usuarios(backend);
         // 5.1 create: Session = sessionmaker(bind=engine); session = Session(); add; commit; close
+        // tag::crud[]
         SessionFactory Session = SessionFactory.bind(engine);
         Session session = Session.open();
         Usuario nuevoUsuario = new Usuario("Ana", "ana@example.com");
@@ -97,6 +98,7 @@ class GuideSessionTest {
         session.delete(usuario);
         session.commit();
         session.close();
+        // end::crud[]
         assertThat(Db.count(engine, "usuarios")).isEqualTo(1);
 
         // 5.5 session life cycle: try / commit / except: rollback; raise / finally: close
@@ -142,12 +144,14 @@ class GuideSessionTest {
         Engine engine = usersAndPosts(backend);
         SessionFactory Session = SessionFactory.bind(engine);
         // with Session() as session: with session.begin(): session.add(User(name="Ana"))
+        // tag::begin[]
         try (Session session = Session.open(); SessionTransaction tx = session.begin()) {
             session.add(new User("Ana", "ana@example.com"));
             tx.commit();
         }
         // the same with a lambda: commits on return ...
         Session.inTransaction(session -> session.add(new User("Pedro", "pedro@example.com")));
+        // end::begin[]
         // ... and rolls back when the block throws
         assertThatThrownBy(() -> Session.inTransaction(session -> {
             session.add(new User("Eva", "eva@example.com"));

@@ -42,10 +42,12 @@ class OrmSelectTest {
     void selectEntitiesWithWhereOrderByLimitOffset(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
+            // tag::select[]
             List<User> users = session.execute(
                             select(User.class).where(and(User_.username.startsWith("Carlos"), User_.id.gt(5)))
                                     .orderBy(desc(User_.id)).limit(2).offset(1))
                     .scalars().all();
+            // end::select[]
             assertThat(users).extracting(u -> u.username).containsExactly("Carlos30", "Carlos20");
             User again = session.scalars(select(User.class).where(User_.username.eq("Carlos30"))).one();
             assertThat(again).as("identity map").isSameAs(users.get(0));
@@ -58,7 +60,7 @@ class OrmSelectTest {
     void aggregatesScalarsAndLegacyFilter(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
-            long total = session.execute(select(func.count(User_.id))).<Number>scalarOne().longValue();
+            long total = session.execute(select(func.count(User_.id))).scalarOne();
             assertThat(total).isEqualTo(40);
             Number max = session.scalar(select(func.max(User_.id)));
             assertThat(max.intValue()).isGreaterThanOrEqualTo(40);
@@ -75,11 +77,22 @@ class OrmSelectTest {
     void entitiesAndColumnsTogetherAndJoins(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
+            // tag::join[]
             List<OrmResult.OrmRow> rows = session.execute(select(User.class, Post.class)
                             .join(table(Post.class), User_.id.eq(Post_.userId))
                             .orderBy(Post_.title))
                     .all();
+            for (OrmResult.OrmRow row : rows) {
+                System.out.println(row.get(User.class).username + " " + row.get(Post.class).title);
+            }
+            // end::join[]
             assertThat(rows).hasSize(3);
+            List<String> seen = new java.util.ArrayList<>();
+            for (var row : session.execute(select(User.class, Post.class).join(table(Post.class), User_.id.eq(Post_.userId))
+                    .orderBy(Post_.title))) {
+                seen.add(row.get(Post.class).title);
+            }
+            assertThat(seen).containsExactly("a", "b", "c");
             assertThat(rows).extracting(r -> r.get(User.class).username + " " + r.get(Post.class).title)
                     .containsExactly("user1 a", "user1 b", "user2 c");
             assertThat(rows.get(0).get(User.class)).isSameAs(rows.get(1).get(User.class));

@@ -78,6 +78,13 @@ class SessionStateTest {
         }
         assertThat(anaState.state()).isEqualTo(ObjectState.DETACHED);
         assertThat(anaState.session()).isNull();
+        InstanceState pendingAtClose;
+        try (Session s = factory.open()) {
+            s.add(new User("never", "never@example.com"));
+            pendingAtClose = s.inspect(s.newObjects().get(0));
+        }
+        assertThat(pendingAtClose.state()).as("close() expunges pending objects").isEqualTo(ObjectState.TRANSIENT);
+        assertThat(Db.count(factory.engine(), "users")).as("and writes nothing").isEqualTo(2);
         Session closed = factory.open();
         closed.close();
         assertThatThrownBy(() -> closed.add(ana)).isInstanceOf(ResourceClosedError.class)

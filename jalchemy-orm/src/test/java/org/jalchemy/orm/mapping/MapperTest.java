@@ -107,7 +107,22 @@ class MapperTest {
         assertThat(Post_.userId.property().columnName()).isEqualTo("user_id");
         Attribute<Account, Boolean> active = Account_.active; // primitive boolean → Boolean
         assertThat(active.javaType()).isEqualTo(Boolean.class);
-        assertThat(Mapper.of(User.class).attribute("email")).isEqualTo(User_.email);
+        assertThat(Mapper.of(User.class).attribute("email")).isSameAs(User_.email);
+        assertThat(Post_.userId.name()).as("column name").isEqualTo("user_id");
+        assertThat(Post_.userId.key()).as("attribute name").isEqualTo("userId");
+    }
+
+    @Test
+    void processorFollowsTheMapperFieldRules() throws Exception {
+        // same fields as the mapper, in order: transient and static fields are skipped
+        assertThat(java.util.Arrays.stream(Account_.class.getDeclaredFields())
+                .filter(f -> java.lang.reflect.Modifier.isPublic(f.getModifiers())).map(java.lang.reflect.Field::getName))
+                .containsExactly("id", "owner", "balance", "opened", "active", "tier", "version");
+        // nested entities get Outer_Inner_, @Transient fields are skipped
+        Class<?> nested = Class.forName("org.jalchemy.orm.mapping.MapperTest_TransientOk_");
+        assertThat(java.util.Arrays.stream(nested.getFields()).map(java.lang.reflect.Field::getName)).containsExactly("id");
+        assertThat(nested.getAnnotation(javax.annotation.processing.Generated.class)).isNull(); // source retention
+        assertThat(java.lang.reflect.Modifier.isFinal(nested.getModifiers())).isTrue();
     }
 
     @Test

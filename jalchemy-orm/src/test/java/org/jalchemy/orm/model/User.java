@@ -5,6 +5,7 @@ import org.jalchemy.orm.annotations.Entity;
 import org.jalchemy.orm.annotations.Id;
 
 /** Guide §4: {@code class User(Base): __tablename__ = 'users'}. (MariaDB needs VARCHAR lengths.) */
+// tag::model[]
 @Entity(table = "users")
 public class User {
     @Id
@@ -22,6 +23,7 @@ public class User {
         this.username = username;
         this.email = email;
     }
+    // end::model[]
 
     @Override
     public String toString() {
