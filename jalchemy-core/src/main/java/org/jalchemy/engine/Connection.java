@@ -114,7 +114,7 @@ public final class Connection implements AutoCloseable {
         for (Map<String, ?> p : parameterSets) {
             rows.add(compiled.values(embedded, p));
         }
-        return runMany(compiled, rows, hit[0], entry.createdNanos());
+        return runMany(compiled, rows, hit[0], entry.createdNanos(), null);
     }
 
     /**
@@ -156,7 +156,20 @@ public final class Connection implements AutoCloseable {
     /** Executes an already compiled statement once per positional value array as one JDBC batch. */
     public Result executeCompiledMany(Compiled compiled, List<Object[]> rows) {
         ensureOpen();
-        return runMany(compiled, rows, true, 0);
+        return runMany(compiled, rows, true, 0, null);
+    }
+
+    /**
+     * Runs an INSERT once per value array as one JDBC batch and returns the keys the driver
+     * generated, one array per inserted row in batch order (values as the driver reports them,
+     * usually {@code Long}). The path for dialects without RETURNING; echo, events and error
+     * translation apply as for any statement.
+     */
+    public List<Object[]> executeCompiledManyReturningKeys(Compiled compiled, List<Object[]> rows) {
+        ensureOpen();
+        List<Object[]> keys = new ArrayList<>(rows.size());
+        runMany(compiled, rows, true, 0, keys);
+        return keys;
     }
 
     private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince, int fetchSize) {
@@ -246,7 +259,8 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private Result runMany(Compiled compiled, List<Object[]> rows, boolean cacheHit, long cachedSince) {
+    private Result runMany(Compiled compiled, List<Object[]> rows, boolean cacheHit, long cachedSince,
+                           List<Object[]> generatedKeys) {
         autobegin();
         String sql = compiled.sql();
         if (engine.options().echo()) {
@@ -261,13 +275,26 @@ public final class Connection implements AutoCloseable {
             }
         }
         long t0 = System.nanoTime();
-        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+        try (PreparedStatement ps = generatedKeys != null
+                ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : raw.prepareStatement(sql)) {
             Compiled.BindSlot[] slots = compiled.slots();
             for (Object[] values : rows) {
                 bind(ps, slots, values);
                 ps.addBatch();
             }
             long[] counts = ps.executeLargeBatch();
+            if (generatedKeys != null) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    int n = keys.getMetaData().getColumnCount();
+                    while (keys.next()) {
+                        Object[] k = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            k[i] = keys.getObject(i + 1);
+                        }
+                        generatedKeys.add(k);
+                    }
+                }
+            }
             long total = 0;
             for (long c : counts) {
                 if (c >= 0) {
