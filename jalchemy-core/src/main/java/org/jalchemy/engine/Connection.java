@@ -39,9 +39,12 @@ public final class Connection implements AutoCloseable {
     private final List<Result> openResults = new ArrayList<>(2);
     private int savepointSeq;
 
-    Connection(Engine engine, java.sql.Connection raw) {
+    private final StatementCache statements;
+
+    Connection(Engine engine, java.sql.Connection raw, StatementCache statements) {
         this.engine = engine;
         this.raw = raw;
+        this.statements = statements;
     }
 
     public Engine engine() {
@@ -192,7 +195,8 @@ public final class Connection implements AutoCloseable {
         try {
             Compiled.KeyFetch keyFetch = compiled.keyFetch();
             ps = keyFetch == Compiled.KeyFetch.GENERATED_KEYS
-                    ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : raw.prepareStatement(sql);
+                    ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                    : fetchSize > 0 ? raw.prepareStatement(sql) : prepare(sql);
             if (fetchSize > 0) {
                 ps.setFetchSize(fetchSize);
             }
@@ -207,7 +211,7 @@ public final class Connection implements AutoCloseable {
                 openResults.add(result);
             } else {
                 long count = ps.getLargeUpdateCount();
-                ps.close();
+                releaseStatement(ps);
                 result = Result.ofRowcount(this, count);
             }
             if (ctx != null) {
@@ -218,7 +222,7 @@ public final class Connection implements AutoCloseable {
             }
             return result;
         } catch (SQLException e) {
-            closeQuietly(ps);
+            discardStatement(ps);
             throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
         }
     }
@@ -255,7 +259,7 @@ public final class Connection implements AutoCloseable {
             }
             return Result.ofInsert(this, count, key);
         } finally {
-            ps.close();
+            releaseStatement(ps);
         }
     }
 
@@ -275,8 +279,9 @@ public final class Connection implements AutoCloseable {
             }
         }
         long t0 = System.nanoTime();
-        try (PreparedStatement ps = generatedKeys != null
-                ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : raw.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        try {
+            ps = generatedKeys != null ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : prepare(sql);
             Compiled.BindSlot[] slots = compiled.slots();
             for (Object[] values : rows) {
                 bind(ps, slots, values);
@@ -310,14 +315,42 @@ public final class Connection implements AutoCloseable {
                     l.afterExecute(ctx);
                 }
             }
+            releaseStatement(ps);
             return Result.ofRowcount(this, total);
         } catch (SQLException e) {
+            discardStatement(ps);
             SQLException cause = e;
             if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
                 cause = e.getNextException();
             }
             throw translate(cause, sql, rows, ctx, listeners);
         }
+    }
+
+    /** A prepared statement for {@code sql}: the connection's cached one when it is free, else a new one. */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        if (statements != null) {
+            PreparedStatement ps = statements.acquire(sql);
+            if (ps != null) {
+                return ps;
+            }
+        }
+        return raw.prepareStatement(sql);
+    }
+
+    /** Gives a statement back to the cache, or closes it when it is not cached. */
+    void releaseStatement(PreparedStatement ps) {
+        if (ps == null || (statements != null && statements.release(ps))) {
+            return;
+        }
+        closeQuietly(ps);
+    }
+
+    private void discardStatement(PreparedStatement ps) {
+        if (ps == null || (statements != null && statements.discard(ps))) {
+            return;
+        }
+        closeQuietly(ps);
     }
 
     private static void bind(PreparedStatement ps, Compiled.BindSlot[] slots, Object[] values) throws SQLException {

@@ -36,6 +36,7 @@ public final class Engine implements AutoCloseable {
     private final ConnectionPool pool;
     private final EngineEvents events = new EngineEvents();
     private final CompiledCache compiledCache;
+    private final StatementCache.Registry statementCaches = new StatementCache.Registry();
     private volatile boolean initialized;
 
     Engine(URL url, Dialect dialect, EngineOptions options) {
@@ -129,7 +130,7 @@ public final class Engine implements AutoCloseable {
     /** Checks out a connection. Close it (try-with-resources); it is rolled back on return to the pool. */
     public Connection connect() {
         java.sql.Connection raw = checkoutRaw();
-        Connection c = new Connection(this, raw);
+        Connection c = new Connection(this, raw, statementCacheFor(raw));
         for (EngineListener l : events.all()) {
             l.checkout(c);
         }
@@ -175,6 +176,18 @@ public final class Engine implements AutoCloseable {
     /** Closes all pooled connections; later use opens a fresh pool. */
     public void dispose() {
         pool.dispose();
+        statementCaches.clear();
+    }
+
+    /** The statement cache of the physical connection behind {@code raw} (a pool proxy or the connection itself). */
+    private StatementCache statementCacheFor(java.sql.Connection raw) {
+        try {
+            java.sql.Connection physical = raw.isWrapperFor(java.sql.Connection.class)
+                    ? raw.unwrap(java.sql.Connection.class) : raw;
+            return statementCaches.forConnection(physical);
+        } catch (SQLException e) {
+            return null; // a driver that cannot unwrap: prepare per execution
+        }
     }
 
     /** Same as {@link #dispose()}, for try-with-resources. */

@@ -424,11 +424,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
         } catch (SQLException ignored) {
             // closing anyway
         }
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
+        connection.releaseStatement(statement);
         connection.resultClosed(this);
     }
 
