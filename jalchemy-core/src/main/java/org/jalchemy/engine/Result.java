@@ -63,21 +63,25 @@ public class Result implements Iterable<Row>, AutoCloseable {
         this.buffered = null;
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = md.getColumnLabel(i + 1);
-        }
         Compiled.ResultColumn[] declared = compiled.resultColumns();
+        String[] names = new String[n];
         readers = new SqlType<?>[n];
         Object[] keys = new Object[0];
-        if (declared.length == n) {
+        boolean allDeclared = declared.length == n;
+        if (allDeclared) {
             for (int i = 0; i < n; i++) {
                 readers[i] = declared[i].type();
-                if (declared[i].name() != null) {
-                    names[i] = declared[i].name();
-                }
+                names[i] = declared[i].name();
+                allDeclared &= names[i] != null;
             }
             keys = compiled.resultKeys();
+        }
+        if (!allDeclared) { // only what the statement did not declare costs driver metadata calls
+            for (int i = 0; i < n; i++) {
+                if (names[i] == null) {
+                    names[i] = md.getColumnLabel(i + 1);
+                }
+            }
         }
         this.metadata = new RowMetadata(names, keys);
     }

@@ -19,9 +19,12 @@ import java.util.Map;
  */
 public final class RowMetadata {
     private final String[] names;
-    private final Map<String, Integer> exact = new HashMap<>();
-    private final Map<String, Integer> folded = new HashMap<>();
-    private final Map<Object, Integer> byKey = new IdentityHashMap<>();
+    private final Object[] keys;
+    // Lookup maps are built on the first lookup by name or expression: most results are read by
+    // index or through a typed plan, and building them per execution would dominate short queries.
+    private volatile Map<String, Integer> exact;
+    private Map<String, Integer> folded;
+    private Map<Object, Integer> byKey;
 
     public RowMetadata(String[] names) {
         this(names, new Object[0]);
@@ -30,18 +33,31 @@ public final class RowMetadata {
     /** Names plus, per column, the expression that produced it (may be shorter or empty). */
     public RowMetadata(String[] names, Object[] keys) {
         this.names = names.clone();
+        this.keys = keys;
+    }
+
+    private void index() {
+        if (exact != null) {
+            return;
+        }
+        Map<String, Integer> ex = new HashMap<>();
+        Map<String, Integer> fo = new HashMap<>();
+        Map<Object, Integer> bk = new IdentityHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            exact.putIfAbsent(names[i], i);
-            folded.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
+            ex.putIfAbsent(names[i], i);
+            fo.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
         }
         if (keys.length == names.length) {
             for (int i = 0; i < keys.length; i++) {
-                byKey.putIfAbsent(keys[i], i);
+                bk.putIfAbsent(keys[i], i);
                 if (keys[i] instanceof org.jalchemy.sql.Label<?> l) {
-                    byKey.putIfAbsent(l.element(), i);
+                    bk.putIfAbsent(l.element(), i);
                 }
             }
         }
+        folded = fo;
+        byKey = bk;
+        exact = ex; // last: a racing reader sees either null or complete maps
     }
 
     static RowMetadata of(Compiled c) {
@@ -68,6 +84,7 @@ public final class RowMetadata {
 
     /** Index of {@code name}; raises {@link NoSuchColumnError} listing the available names. */
     public int indexOf(String name) {
+        index();
         Integer i = exact.get(name);
         if (i == null) {
             i = folded.get(name.toLowerCase(Locale.ROOT));
@@ -83,6 +100,7 @@ public final class RowMetadata {
      * table column also by {@code table_column}); raises {@link NoSuchColumnError}.
      */
     public int indexOf(ColumnElement<?> column) {
+        index();
         Integer i = byKey.get(column);
         if (i != null) {
             return i;
@@ -103,10 +121,12 @@ public final class RowMetadata {
 
     /** True when the row has a column called {@code name}. */
     public boolean has(String name) {
+        index();
         return exact.containsKey(name) || folded.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     RowMetadata project(int[] indexes) {
+        index();
         String[] n = new String[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
             n[i] = names[indexes[i]];
