@@ -64,6 +64,7 @@ public final class Session implements AutoCloseable {
     final IdentityHashMap<Object, InstanceState> states = new IdentityHashMap<>();
     final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
     final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    private boolean closing;
     final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
     private SessionTransaction root;
     private final Deque<SessionTransaction> nested = new ArrayDeque<>();
@@ -158,9 +159,20 @@ public final class Session implements AutoCloseable {
     /** Expunges every object. */
     public void expungeAll() {
         ensureOpen();
-        for (InstanceState st : new ArrayList<>(states.values())) {
-            forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
+        detachAll();
+    }
+
+    /** Detaches every object at once (pending ones become transient): one pass, then the maps are cleared. */
+    private void detachAll() {
+        for (InstanceState st : states.values()) {
+            st.state = st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED;
+            st.markedForDeletion = false;
+            st.session = null;
         }
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        toDelete.clear();
     }
 
     void forget(InstanceState st, ObjectState newState) {
@@ -754,9 +766,11 @@ public final class Session implements AutoCloseable {
             st.markedForDeletion = false;
         }
         toDelete.clear();
-        for (InstanceState st : states.values()) {
-            if (st.state == ObjectState.PERSISTENT) {
-                st.expired = true;
+        if (!closing) { // a closing session detaches everything next; expiring first is wasted work
+            for (InstanceState st : states.values()) {
+                if (st.state == ObjectState.PERSISTENT) {
+                    st.expired = true;
+                }
             }
         }
         tx.active = false;
@@ -783,15 +797,14 @@ public final class Session implements AutoCloseable {
         if (closed) {
             return;
         }
+        closing = true;
         try {
             if (root != null) {
                 rollbackTransaction(root);
             }
         } finally {
             closed = true;
-            for (InstanceState st : new ArrayList<>(states.values())) {
-                forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
-            }
+            detachAll();
             if (connection != null) {
                 connection.close();
                 connection = null;
