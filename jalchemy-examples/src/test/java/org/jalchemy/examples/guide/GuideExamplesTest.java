@@ -43,4 +43,37 @@ class GuideExamplesTest {
             Capitulo04Tablas.drop(engine);
         }
     }
+
+    @BackendTest
+    void chapter8TransactionsAndChapter11PracticesRunAndPrintTheirResults(Backend backend) {
+        Engine engine = backend.engine();
+        Capitulo04Tablas.drop(engine);
+        try {
+            capture(() -> Capitulo04Tablas.run(engine));
+            String out = capture(() -> {
+                Capitulo08Transacciones.run(engine);
+                Capitulo11BuenasPracticas.run(engine);
+            });
+            assertThat(out).contains("usuarios tras rollback: 3\n")
+                    .contains("usuarios tras commit: 4\n")
+                    .contains("IntegrityError: nombre duplicado")
+                    .contains("usuarios ahora: 5\n")
+                    .contains("error: IntegrityError; nada se guardó")
+                    .contains("usuarios al final: 5\n")
+                    .contains("  página 1: Ana\n  página 1: Carlos\n  página 2: Lucía\n  página 2: Pedro\n")
+                    .doesNotContain("Marta")
+                    .contains("sentencias ejecutadas: 2\n");
+        } finally {
+            Capitulo04Tablas.drop(engine);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void tunedPoolEngineConnects() {
+        try (Engine engine = Capitulo11BuenasPracticas.engineAjustado("sqlite://")) {
+            assertThat(engine.options().poolSize()).isEqualTo(10);
+            assertThat(engine.options().maxOverflow()).isEqualTo(20);
+            assertThat(engine.options().prePing()).isTrue();
+        }
+    }
 }
