@@ -19,7 +19,8 @@ import static org.jalchemy.sql.Sql.text;
  * (echo) and the result. Exits non-zero if any step fails.
  *
  * <p>Run it with {@code ./dev demo}. It grows with the project: today it covers chapter 3 of the
- * guide (engine, connection, transactions) with raw SQL through {@code text()}.
+ * guide (engine, connection, transactions) with raw SQL through {@code text()}, then chapters 4, 6,
+ * 8 and 11 in Core (package {@code org.jalchemy.examples.guide}).
  */
 public final class Demo {
     private Demo() {
@@ -92,6 +93,25 @@ public final class Demo {
             conn.commit();
             System.out.println("  usuarios now: " + conn.execute(text("SELECT COUNT(*) FROM usuarios")).scalarOne());
         }
+
+        heading("§3 Other databases: the same code, another URL");
+        // tag::other-urls[]
+        // Jalchemy.createEngine("postgresql://usuario:contraseña@localhost:5432/mi_base");
+        // Jalchemy.createEngine("mariadb://usuario:contraseña@localhost:3306/mi_base");
+        // Jalchemy.createEngine("mysql://usuario:contraseña@localhost:3306/mi_base");
+        // end::other-urls[]
+        System.out.println("  postgresql://, mariadb://, mysql://, sqlite:///archivo.db");
+
+        heading("§4-§11 The guide's chapters in Core (org.jalchemy.examples.guide)");
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("DROP TABLE usuarios"));
+            conn.commit();
+        }
+        org.jalchemy.examples.guide.Capitulo04Tablas.run(engine);
+        org.jalchemy.examples.guide.Capitulo06Consultas.run(engine);
+        org.jalchemy.examples.guide.Capitulo08Transacciones.run(engine);
+        org.jalchemy.examples.guide.Capitulo11BuenasPracticas.run(engine);
+        org.jalchemy.examples.guide.Capitulo04Tablas.drop(engine);
 
         heading("§11.2 The pool");
         System.out.println("  " + engine.poolStatus());

@@ -35,14 +35,17 @@ class DemoTest {
                 .contains("Ana <ana@example.com>")
                 .contains("usuarios after rollback: 2")
                 .contains("IntegrityError caught")
-                .contains("usuarios now: 3");
+                .contains("usuarios now: 3")
+                .contains("  Ana -> Libro")
+                .contains("usuarios ahora: 5")
+                .contains("sentencias ejecutadas: 2");
     }
 
     @BackendTest
     void demoRunsOnEveryBackend(Backend backend) {
-        Db.dropTables(backend.engine(), "usuarios");
+        Db.dropTables(backend.engine(), "pedidos", "usuarios");
         String out = capture(() -> Demo.run(backend.url()));
         assertThat(out).contains("Conexión exitosa a " + backend.name()).contains("usuarios now: 3");
-        Db.dropTables(backend.engine(), "usuarios");
+        Db.dropTables(backend.engine(), "pedidos", "usuarios");
     }
 }
