@@ -32,6 +32,7 @@ public final class Select extends SelectBase {
     private final ForUpdate forUpdate;
     private final List<FromClause> correlate;
     private final int fetchSize;
+    private List<ExecutableOption> options = List.of(); // set only right after construction, by with()/options()
 
     /** {@code FOR UPDATE} options. */
     public record ForUpdate(boolean nowait, boolean skipLocked, boolean read) {
@@ -79,8 +80,10 @@ public final class Select extends SelectBase {
                         List<ColumnElement<?>> groupBy, List<ColumnElement<?>> having, List<ColumnElement<?>> orderBy,
                         BindParameter<Integer> limit, BindParameter<Integer> offset, boolean distinct,
                         List<ColumnElement<?>> distinctOn, ForUpdate forUpdate, List<FromClause> correlate, int fetchSize) {
-        return new Select(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+        Select s = new Select(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 correlate, fetchSize);
+        s.options = options;
+        return s;
     }
 
     private static <X> List<X> plus(List<X> list, List<? extends X> more) {
@@ -261,6 +264,22 @@ public final class Select extends SelectBase {
     public Select correlate(FromClause... fromClauses) {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 List.of(fromClauses), fetchSize);
+    }
+
+    /**
+     * Attaches options for the executing layer (the ORM's loader options such as
+     * {@code selectinload(User_.posts)}); they do not change the SQL or the cache key.
+     */
+    public Select options(ExecutableOption... more) {
+        Select s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                correlate, fetchSize);
+        s.options = plus(options, java.util.Arrays.asList(more));
+        return s;
+    }
+
+    /** The options given to {@link #options}, in order. */
+    public List<ExecutableOption> executableOptions() {
+        return options;
     }
 
     /** Streams results {@code n} rows per round trip (SQLAlchemy's {@code yield_per}); not part of the cache key. */

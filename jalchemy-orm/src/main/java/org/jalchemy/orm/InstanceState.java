@@ -27,12 +27,30 @@ public final class InstanceState {
     boolean expired;
     boolean markedForDeletion;
     Session session;
+    /** Per relationship (mapper order): the collection's state, null for single references or before init. */
+    CollectionState[] collections;
+    /** Per relationship: the single reference as last loaded or flushed (what the flush compares against). */
+    Object[] refs;
+    /** Per relationship: the single reference the session last synchronised the other side for. */
+    Object[] refsSeen;
+    /** True when the single references need resolving (the row was just loaded or reloaded). */
+    boolean refsStale;
 
     InstanceState(Object object, Mapper<?> mapper, ObjectState state, Session session) {
         this.object = object;
         this.mapper = mapper;
         this.state = state;
         this.session = session;
+    }
+
+    /** Allocates the relationship arrays (idempotent). */
+    void initRelationships() {
+        if (collections == null) {
+            int n = mapper.relationships().size();
+            collections = new CollectionState[n];
+            refs = new Object[n];
+            refsSeen = new Object[n];
+        }
     }
 
     /** A description of an object the session does not hold: transient, or detached when it has a key. */

@@ -61,6 +61,46 @@ public final class Orm {
         return Sql.delete(table(entity));
     }
 
+    // ------------------------------------------------------------------ loader options
+
+    /** Load {@code attribute} for all parents of a result with one {@code IN} query per 500 parents. */
+    public static <T> LoaderOption<T> selectinload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.SELECTIN);
+    }
+
+    /** Load {@code attribute} in the same statement by a LEFT OUTER JOIN; parent rows are de-duplicated. */
+    public static <T> LoaderOption<T> joinedload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.JOINED);
+    }
+
+    /** Load {@code attribute} on first access (collections), whatever its default. */
+    public static <T> LoaderOption<T> lazyload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.LAZY);
+    }
+
+    /** Accessing {@code attribute} raises instead of loading (collections); references stay unloaded. */
+    public static <T> LoaderOption<T> raiseload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.RAISE);
+    }
+
+    /** Do not load {@code attribute}: an empty collection, a null reference. */
+    public static <T> LoaderOption<T> noload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.NOLOAD);
+    }
+
+    /**
+     * Fill {@code attribute} from the target's columns of an explicit join already in the statement
+     * ({@code select(User.class).join(table(Post.class), ...).options(containsEager(User_.posts))}).
+     */
+    public static <T> LoaderOption<T> containsEager(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
+        return LoaderOption.of(attribute, LoaderOption.Strategy.CONTAINS_EAGER);
+    }
+
+    /** A relationship by name, for loader options without the metamodel: {@code selectinload(rel(User.class, "posts"))}. */
+    public static <E> org.jalchemy.orm.mapping.RelationshipAttribute<E, Object> rel(Class<E> entity, String name) {
+        return org.jalchemy.orm.mapping.RelationshipAttribute.named(entity, name);
+    }
+
     /** The mapper of an entity class (SQLAlchemy's {@code inspect(User)}). */
     public static <E> Mapper<E> mapper(Class<E> entity) {
         return Mapper.of(entity);

@@ -32,20 +32,73 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     private final Item[] plan;
     private final boolean single;
     private final java.util.Map<Object, InstanceState> singleMap;
+    private final Loading.Plan loadPlan;
+    private final Loading.Joined joined;
+    private final boolean relationships; // some entity item has relationships: collect and finish loading
+    private final List<InstanceState> loaded;
+    private final Loading.JoinedAccumulator acc;
+    private boolean completed;
 
     private record Item(Mapper<?> mapper, int offset, int width) {
     }
 
     OrmResult(Session session, Select select, Result result) {
-        this(session, planOf(select), result);
+        this(session, planOf(select), result, Loading.Plan.DEFAULT, null);
     }
 
-    private OrmResult(Session session, Item[] plan, Result result) {
+    /** {@code original} is the statement as the user wrote it; {@code joined} what ran (extra joined columns at the end). */
+    OrmResult(Session session, Select original, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
+        this(session, planOf(original), result, loadPlan, joined);
+    }
+
+    private OrmResult(Session session, Item[] plan, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
         this.session = session;
         this.result = result;
         this.plan = plan;
         this.single = plan.length == 1 && plan[0].mapper != null && plan[0].offset == 0;
         this.singleMap = single ? session.identityMap(plan[0].mapper) : null;
+        this.loadPlan = loadPlan;
+        this.joined = joined != null && !joined.specs().isEmpty() ? joined : null;
+        boolean rel = false;
+        for (Item it : plan) {
+            rel |= it.mapper != null && it.mapper.hasRelationships();
+        }
+        this.relationships = rel;
+        this.loaded = rel ? new ArrayList<>() : null;
+        this.acc = this.joined != null ? new Loading.JoinedAccumulator() : null;
+    }
+
+    /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
+    private Object entity(Mapper<?> m, java.util.Map<Object, InstanceState> im, Object[] slice, Object[] row, boolean first) {
+        if (!relationships) {
+            return session.hydrate(m, im, slice);
+        }
+        InstanceState st = session.hydrateState(m, im, slice);
+        if (st.collections != null) {
+            loaded.add(st);
+        }
+        if (first && acc != null) {
+            session.loading().consume(row, st, joined.specs(), acc);
+        }
+        return st.object;
+    }
+
+    /** Runs the loaders that need the whole result (selectin, references, joined collections); once. */
+    private void complete() {
+        if (completed || !relationships) {
+            return;
+        }
+        completed = true;
+        Loading l = session.loading();
+        if (acc != null) {
+            l.finishJoined(acc);
+        }
+        l.finish(loaded, loadPlan, joined == null ? java.util.Set.of() : Loading.handled(joined.specs()));
+    }
+
+    /** True when rows repeat parents (joined collections): results are de-duplicated. */
+    private boolean dedupe() {
+        return joined != null && joined.hasCollections();
     }
 
     /** The first item of the next row without building an {@link OrmRow}; {@code END} at the end. */
@@ -59,7 +112,11 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
             return END;
         }
         Object[] values = row.toArray();
-        return allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
+        if (acc != null) {
+            Object[] slice = Arrays.copyOf(values, plan[0].width);
+            return allNull(slice) ? null : entity(plan[0].mapper, singleMap, slice, values, true);
+        }
+        return allNull(values) ? null : entity(plan[0].mapper, singleMap, values, values, true);
     }
 
     private static final Object END = new Object();
@@ -68,13 +125,13 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     static OrmResult ofReturning(Session session, DmlBase dml, Result result) {
         List<ColumnElement<?>> cols = dml.returningColumns();
         if (dml.table() instanceof MappedTable<?> t && cols.equals(new ArrayList<>(t.columns()))) {
-            return new OrmResult(session, new Item[]{new Item(t.mapper(), 0, cols.size())}, result);
+            return new OrmResult(session, new Item[]{new Item(t.mapper(), 0, cols.size())}, result, Loading.Plan.DEFAULT, null);
         }
         Item[] plan = new Item[cols.size()];
         for (int i = 0; i < plan.length; i++) {
             plan[i] = new Item(null, i, 1);
         }
-        return new OrmResult(session, plan, result);
+        return new OrmResult(session, plan, result, Loading.Plan.DEFAULT, null);
     }
 
     private static Item[] planOf(Select select) {
@@ -139,8 +196,8 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         }
         Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
-        if (single) { // select(User.class)
-            items[0] = allNull(values) ? null : session.hydrate(plan[0].mapper, singleMap, values);
+        if (single && acc == null) { // select(User.class)
+            items[0] = allNull(values) ? null : entity(plan[0].mapper, singleMap, values, values, true);
             return new OrmRow(items, plan);
         }
         for (int i = 0; i < plan.length; i++) {
@@ -149,7 +206,7 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
                 items[i] = values[it.offset];
             } else {
                 Object[] slice = Arrays.copyOfRange(values, it.offset, it.offset + it.width);
-                items[i] = allNull(slice) ? null : session.hydrate(it.mapper, slice);
+                items[i] = allNull(slice) ? null : entity(it.mapper, session.identityMap(it.mapper), slice, values, i == 0);
             }
         }
         return new OrmRow(items, plan);
@@ -176,6 +233,9 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     /** Iterates the remaining rows once, hydrating as it goes; closes the cursor at the end. */
     @Override
     public java.util.Iterator<OrmRow> iterator() {
+        if (relationships) { // loaders need the whole result before objects are handed out
+            return all().iterator();
+        }
         return new java.util.Iterator<>() {
             private OrmRow next = OrmResult.this.next();
 
@@ -202,17 +262,26 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     /** Every remaining row. */
     public List<OrmRow> all() {
         List<OrmRow> out = new ArrayList<>();
+        java.util.Map<Object, Boolean> seen = dedupe() ? new java.util.IdentityHashMap<>() : null;
         for (OrmRow r = next(); r != null; r = next()) {
-            out.add(r);
+            if (seen == null || seen.put(r.get(0), Boolean.TRUE) == null) {
+                out.add(r);
+            }
         }
         close();
+        complete();
         return out;
     }
 
     /** The first row, or empty; closes the cursor. */
     public Optional<OrmRow> first() {
+        if (dedupe()) { // the first parent's children span several rows
+            List<OrmRow> all = all();
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        }
         OrmRow r = next();
         close();
+        complete();
         return Optional.ofNullable(r);
     }
 
@@ -227,12 +296,20 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
 
     /** One row or null. */
     public OrmRow oneOrNone() {
+        if (dedupe()) {
+            List<OrmRow> all = all();
+            if (all.size() > 1) {
+                throw new MultipleResultsFound("Multiple rows were found when one or none was required");
+            }
+            return all.isEmpty() ? null : all.get(0);
+        }
         OrmRow r = next();
         if (r != null && next() != null) {
             close();
             throw new MultipleResultsFound("Multiple rows were found when one or none was required");
         }
         close();
+        complete();
         return r;
     }
 
@@ -276,10 +353,14 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         @SuppressWarnings("unchecked")
         public <T> List<T> all() {
             List<T> out = new ArrayList<>();
+            java.util.Map<Object, Boolean> seen = result.dedupe() ? new java.util.IdentityHashMap<>() : null;
             for (Object o = result.nextScalar(); o != END; o = result.nextScalar()) {
-                out.add((T) o);
+                if (seen == null || o == null || seen.put(o, Boolean.TRUE) == null) {
+                    out.add((T) o);
+                }
             }
             result.close();
+            result.complete();
             return out;
         }
 

@@ -63,6 +63,11 @@ public final class Query<E> {
         return q;
     }
 
+    /** Loader options for relationships ({@code options(selectinload(User_.posts))}). */
+    public Query<E> options(LoaderOption<?>... options) {
+        return new Query<>(session, mapper, select.options(options), criteria, described);
+    }
+
     /** Adds {@code attribute = value} with a metamodel attribute ({@code User_.email}). */
     public <T> Query<E> filterBy(Attribute<E, T> attribute, T value) {
         return filterBy(attribute.key(), value);

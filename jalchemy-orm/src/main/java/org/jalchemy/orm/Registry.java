@@ -53,6 +53,49 @@ public final class Registry {
         for (Mapper<?> m : mappers.values()) {
             checkForeignKeys(m);
         }
+        for (Mapper<?> m : mappers.values()) {
+            for (org.jalchemy.orm.mapping.RelationshipProperty rel : m.relationships()) {
+                var r = rel.resolved(); // relationship errors surface here, at registration
+                if (r.secondary() != null && mappers.containsKey(r.target().type())) {
+                    declareSecondary(rel, r);
+                }
+            }
+        }
+    }
+
+    /**
+     * The association table of a many-to-many relationship: declared here when nobody declared it
+     * (two NOT NULL columns forming the primary key, each a foreign key to one side), checked when
+     * the MetaData already holds it (declared by the other side, or by the application).
+     */
+    private void declareSecondary(org.jalchemy.orm.mapping.RelationshipProperty rel,
+                                  org.jalchemy.orm.mapping.RelationshipProperty.Resolved r) {
+        var sec = r.secondary();
+        String key = key(sec.table().schema(), sec.table().name());
+        if (metadata.hasTable(key)) {
+            Table t = metadata.table(key);
+            for (String c : List.of(sec.localName(), sec.remoteName())) {
+                if (!t.hasColumn(c)) {
+                    throw new MappingError("Relationship " + rel.where() + " uses secondary table '" + key
+                            + "', which has no column '" + c + "' (its columns are "
+                            + t.columns().stream().map(Column::name).toList() + "); give secondaryColumns");
+                }
+            }
+            return;
+        }
+        Table t = new Table(sec.table().name(), sec.table().schema(), metadata);
+        addKeyColumn(t, sec.localName(), r.local(), rel.owner());
+        addKeyColumn(t, sec.remoteName(), r.remote(), r.target());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addKeyColumn(Table t, String name, ColumnProperty key, Mapper<?> side) {
+        Column<?> c = t.column(name, (SqlType) key.type());
+        c.primaryKey();
+        c.autoincrement(false);
+        c.nullable(false);
+        String target = (side.schema() == null ? "" : side.schema() + ".") + side.tableName() + "." + key.columnName();
+        c.foreignKey(ForeignKey.to(target));
     }
 
     /** Maps {@code classes} into a new {@link MetaData}. */

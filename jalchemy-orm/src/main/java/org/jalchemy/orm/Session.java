@@ -71,6 +71,9 @@ public final class Session implements AutoCloseable {
     private int noAutoflush;
     private boolean flushing;
     private boolean closed;
+    private Loading loading;
+    /** Set once an object with relationships enters the session: flushes then process dependencies. */
+    boolean relationshipsInUse;
 
     Session(SessionFactory factory) {
         this.factory = factory;
@@ -97,6 +100,22 @@ public final class Session implements AutoCloseable {
         states.put(entity, st);
         pending.add(st);
         current().added.add(st);
+        if (m.hasRelationships()) {
+            loading().adopt(st); // save-update cascade and the other sides of its relationships
+        }
+    }
+
+    /** {@link #add} reached through a relationship's save-update cascade. */
+    void cascadeAdd(Object entity) {
+        add(entity);
+    }
+
+    /** The session's relationship loader. */
+    Loading loading() {
+        if (loading == null) {
+            loading = new Loading(this);
+        }
+        return loading;
     }
 
     /** {@link #add} for each object. */
@@ -153,6 +172,11 @@ public final class Session implements AutoCloseable {
     public void expunge(Object entity) {
         ensureOpen();
         InstanceState st = requireIn(entity, "expunge");
+        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.EXPUNGE)) {
+            if (related != entity && states.containsKey(related)) {
+                expunge(related);
+            }
+        }
         forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
     }
 
@@ -299,6 +323,14 @@ public final class Session implements AutoCloseable {
     public void refresh(Object entity) {
         ensureOpen();
         InstanceState st = requirePersistent(entity, "refresh");
+        unloadRelationships(st);
+        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.REFRESH_EXPIRE)) {
+            InstanceState rs = states.get(related);
+            if (rs != null && rs != st && rs.state == ObjectState.PERSISTENT) {
+                rs.expired = true;
+                unloadRelationships(rs);
+            }
+        }
         if (!reload(st)) {
             throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
                     + "not present; it is no longer in the session");
@@ -308,7 +340,29 @@ public final class Session implements AutoCloseable {
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
     public void expire(Object entity) {
         ensureOpen();
-        requirePersistent(entity, "expire").expired = true;
+        InstanceState st = requirePersistent(entity, "expire");
+        st.expired = true;
+        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.REFRESH_EXPIRE)) {
+            InstanceState rs = states.get(related);
+            if (rs != null && rs.state == ObjectState.PERSISTENT) {
+                rs.expired = true;
+                unloadRelationships(rs);
+            }
+        }
+        unloadRelationships(st);
+    }
+
+    /** Collections of {@code st} load again on next access; single references are re-resolved when the row is met again. */
+    static void unloadRelationships(InstanceState st) {
+        if (st.collections == null) {
+            return;
+        }
+        for (CollectionState cs : st.collections) {
+            if (cs != null && cs.installed()) {
+                cs.unload();
+            }
+        }
+        st.refsStale = true;
     }
 
     /** Expires every persistent object. */
@@ -317,6 +371,7 @@ public final class Session implements AutoCloseable {
         for (InstanceState st : states.values()) {
             if (st.state == ObjectState.PERSISTENT) {
                 st.expired = true;
+                unloadRelationships(st);
             }
         }
     }
@@ -351,10 +406,19 @@ public final class Session implements AutoCloseable {
     /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
     <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
         List<E> out = new ArrayList<>();
+        List<InstanceState> loaded = m.hasRelationships() ? new ArrayList<>() : null;
+        Map<Object, InstanceState> im = identityMap(m);
         try (Result r = connection().executeCompiled(compiled, values)) {
             for (Row row : r) {
-                out.add(m.type().cast(hydrate(m, row.toArray())));
+                InstanceState st = hydrateState(m, im, row.toArray());
+                if (loaded != null) {
+                    loaded.add(st);
+                }
+                out.add(m.type().cast(st.object));
             }
+        }
+        if (loaded != null) {
+            loading().finish(loaded, Loading.Plan.DEFAULT, java.util.Set.of());
         }
         return out;
     }
@@ -371,13 +435,19 @@ public final class Session implements AutoCloseable {
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
     Object hydrate(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
+        return hydrateState(m, im, values).object;
+    }
+
+    /** As {@link #hydrate(Mapper, Map, Object[])}, returning the object's state. */
+    InstanceState hydrateState(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
         Object id = m.identityFromValues(values);
         InstanceState st = im.get(id);
         if (st != null) {
             if (st.expired) {
                 populate(st, values);
+                st.refsStale = true;
             }
-            return st.object;
+            return st;
         }
         Object o = m.newInstance();
         List<ColumnProperty> props = m.properties();
@@ -389,7 +459,10 @@ public final class Session implements AutoCloseable {
         st.snapshot = values;
         states.put(o, st);
         im.put(id, st);
-        return o;
+        if (m.hasRelationships()) {
+            loading().initLoaded(st);
+        }
+        return st;
     }
 
     private static void populate(InstanceState st, Object[] values) {
@@ -504,7 +577,14 @@ public final class Session implements AutoCloseable {
     public OrmResult execute(Select select) {
         ensureOpen();
         autoflush();
-        return new OrmResult(this, select, connection().execute(select));
+        Loading.Plan plan = Loading.Plan.of(select.executableOptions());
+        Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
+                ? null : t.mapper();
+        if (first == null || !first.hasRelationships()) {
+            return new OrmResult(this, select, connection().execute(select), plan, null);
+        }
+        Loading.Joined joined = loading().joined(select, first, plan, select.selectedColumns().size());
+        return new OrmResult(this, select, connection().execute(joined.select()), plan, joined);
     }
 
     /** {@code execute(select).scalars()}: the entities of {@code select(User.class)}, or first-column values. */
@@ -770,6 +850,7 @@ public final class Session implements AutoCloseable {
             for (InstanceState st : states.values()) {
                 if (st.state == ObjectState.PERSISTENT) {
                     st.expired = true;
+                    unloadRelationships(st); // collections may hold objects the rollback made transient
                 }
             }
         }

@@ -23,8 +23,12 @@ public final class SessionFactory {
     private final boolean autoflush;
     private final boolean insertReturning;
     private final OrmStatements statements;
+    private final int nPlusOneThreshold;
+    private final boolean nPlusOneRaise;
 
     private SessionFactory(Builder b) {
+        this.nPlusOneThreshold = b.nPlusOneThreshold;
+        this.nPlusOneRaise = b.nPlusOneRaise;
         this.engine = Objects.requireNonNull(b.engine, "engine");
         this.expireOnCommit = b.expireOnCommit;
         this.autoflush = b.autoflush;
@@ -81,6 +85,16 @@ public final class SessionFactory {
         return insertReturning && engine.dialect().supportsReturning();
     }
 
+    /** Lazy loads of one relationship allowed per session before the N+1 diagnostic reports; 0 = off. */
+    public int nPlusOneThreshold() {
+        return nPlusOneThreshold;
+    }
+
+    /** True when the N+1 diagnostic raises {@link NPlusOneError} instead of logging a warning. */
+    public boolean nPlusOneRaise() {
+        return nPlusOneRaise;
+    }
+
     OrmStatements statements() {
         return statements;
     }
@@ -91,6 +105,8 @@ public final class SessionFactory {
         private boolean expireOnCommit = true;
         private boolean autoflush = true;
         private boolean insertReturning = true;
+        private int nPlusOneThreshold;
+        private boolean nPlusOneRaise;
 
         private Builder(Engine engine) {
             this.engine = engine;
@@ -106,6 +122,31 @@ public final class SessionFactory {
         public Builder autoflush(boolean v) {
             autoflush = v;
             return this;
+        }
+
+        /**
+         * N+1 diagnostic: when one relationship is lazy-loaded more than {@code threshold} times in
+         * one session, log a warning on the {@code jalchemy.orm.nplusone} logger naming the
+         * relationship and the call site (once per relationship and session). Off by default.
+         */
+        public Builder warnOnNPlusOne(int threshold) {
+            nPlusOneThreshold = requirePositive(threshold);
+            nPlusOneRaise = false;
+            return this;
+        }
+
+        /** As {@link #warnOnNPlusOne}, but raise {@link NPlusOneError} (for tests: make N+1 fail the build). */
+        public Builder raiseOnNPlusOne(int threshold) {
+            nPlusOneThreshold = requirePositive(threshold);
+            nPlusOneRaise = true;
+            return this;
+        }
+
+        private static int requirePositive(int n) {
+            if (n < 1) {
+                throw new org.jalchemy.exc.ArgumentError("N+1 threshold must be at least 1, got " + n);
+            }
+            return n;
         }
 
         /** Test hook: use JDBC generated keys even where the dialect has RETURNING. */

@@ -50,6 +50,11 @@ final class UnitOfWork {
     }
 
     void flush() {
+        Dependencies deps = null;
+        if (session.relationshipsInUse) {
+            deps = new Dependencies(session);
+            deps.preflush();
+        }
         Map<Mapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
         Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
         Map<Mapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
@@ -58,6 +63,81 @@ final class UnitOfWork {
             inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
             mappers.add(st.mapper);
         }
+        for (InstanceState st : session.toDelete) {
+            deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
+            mappers.add(st.mapper);
+        }
+        boolean structural = !mappers.isEmpty() || deps != null && deps.hasWork();
+        if (!structural) { // only UPDATEs, if anything: no SQL and no connection when nothing changed
+            scanDirty(updates, mappers);
+            if (mappers.isEmpty()) {
+                return;
+            }
+        }
+        List<InstanceState[]> switches = rowSwitches(inserts, updates, deletes);
+        checkIdentities(inserts);
+        if (structural) {
+            mappers.addAll(session.identityMap.keySet());
+        }
+        List<Mapper<?>> order = FlushOrder.sort(mappers);
+        Connection conn = session.connection();
+        SessionTransaction tx = session.current();
+        Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
+        if (deps != null) { // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key)
+            deps.applyReady();
+            scanDirty(early, new LinkedHashSet<>());
+        }
+        for (Mapper<?> m : order) {
+            List<Dirty> upd = early.get(m);
+            if (upd != null) {
+                update(conn, m, upd);
+            }
+            List<InstanceState> ins = inserts.get(m);
+            if (ins == null || ins.isEmpty()) {
+                continue;
+            }
+            if (deps == null) {
+                insert(conn, tx, m, ins);
+            } else {
+                for (List<InstanceState> level : deps.levels(ins)) {
+                    deps.apply(level);
+                    insert(conn, tx, m, level);
+                }
+            }
+        }
+        if (structural) {
+            if (deps != null) {
+                deps.applyRemaining();
+            }
+            scanDirty(updates, new LinkedHashSet<>());
+        }
+        for (Mapper<?> m : order) {
+            List<Dirty> upd = updates.get(m);
+            if (upd != null) {
+                update(conn, m, upd);
+            }
+        }
+        finishRowSwitches(tx, switches);
+        if (deps != null) {
+            deps.writeAssociations(conn);
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            List<InstanceState> del = deletes.get(order.get(i));
+            if (del != null && !del.isEmpty()) {
+                if (deps != null && Dependencies.selfReferential(order.get(i))) {
+                    del = new ArrayList<>(del);
+                    java.util.Collections.reverse(del); // cascaded children were marked after their parents
+                }
+                delete(conn, tx, order.get(i), del);
+            }
+        }
+        if (deps != null) {
+            deps.committed();
+        }
+    }
+
+    /** Persistent objects whose columns differ from their snapshot, grouped by mapper. */
+    private void scanDirty(Map<Mapper<?>, List<Dirty>> updates, Set<Mapper<?>> mappers) {
         for (InstanceState st : session.states.values()) {
             if (st.state != ObjectState.PERSISTENT || st.markedForDeletion) {
                 continue;
@@ -76,37 +156,6 @@ final class UnitOfWork {
                 Object[] now = st.currentValues();
                 updates.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
                 mappers.add(st.mapper);
-            }
-        }
-        for (InstanceState st : session.toDelete) {
-            deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
-            mappers.add(st.mapper);
-        }
-        if (mappers.isEmpty()) {
-            return;
-        }
-        List<InstanceState[]> switches = rowSwitches(inserts, updates, deletes);
-        checkIdentities(inserts);
-        List<Mapper<?>> order = FlushOrder.sort(mappers);
-        Connection conn = session.connection();
-        SessionTransaction tx = session.current();
-        for (Mapper<?> m : order) {
-            List<InstanceState> ins = inserts.get(m);
-            if (ins != null) {
-                insert(conn, tx, m, ins);
-            }
-        }
-        for (Mapper<?> m : order) {
-            List<Dirty> upd = updates.get(m);
-            if (upd != null) {
-                update(conn, m, upd);
-            }
-        }
-        finishRowSwitches(tx, switches);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            List<InstanceState> del = deletes.get(order.get(i));
-            if (del != null && !del.isEmpty()) {
-                delete(conn, tx, order.get(i), del);
             }
         }
     }
@@ -182,13 +231,7 @@ final class UnitOfWork {
             for (InstanceState st : e.getValue()) {
                 Object id = m.identity(st.object);
                 if (id == null) {
-                    for (ColumnProperty pk : m.primaryKey()) {
-                        if (pk.get(st.object) == null && !pk.autoincrement() && pk.serverDefault() == null) {
-                            throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
-                                    + pk.name() + " has no value and the database does not generate one");
-                        }
-                    }
-                    continue;
+                    continue; // checked in insert(), after relationships supplied foreign-key parts of the key
                 }
                 InstanceState other = session.lookup(m, id);
                 if (other != null && !other.markedForDeletion) {
@@ -211,6 +254,14 @@ final class UnitOfWork {
         List<Object[]> values = new ArrayList<>(states.size());
         List<BitSet> shapes = new ArrayList<>(states.size());
         for (InstanceState st : states) {
+            if (m.identity(st.object) == null) {
+                for (ColumnProperty pk : m.primaryKey()) {
+                    if (pk.get(st.object) == null && !pk.autoincrement() && pk.serverDefault() == null) {
+                        throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
+                                + pk.name() + " has no value and the database does not generate one");
+                    }
+                }
+            }
             if (version != null && version.get(st.object) == null) {
                 version.set(st.object, version.javaType() == Long.class ? (Object) 1L : (Object) 1);
             }

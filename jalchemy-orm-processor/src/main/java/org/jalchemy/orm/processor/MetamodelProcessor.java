@@ -42,6 +42,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     static final String TRANSIENT = "org.jalchemy.orm.annotations.Transient";
     static final String RELATIONSHIP = "org.jalchemy.orm.annotations.Relationship";
     static final String ATTRIBUTE = "org.jalchemy.orm.mapping.Attribute";
+    static final String REL_ATTRIBUTE = "org.jalchemy.orm.mapping.RelationshipAttribute";
 
     private Filer filer;
     private Messager messager;
@@ -83,17 +84,27 @@ public final class MetamodelProcessor extends AbstractProcessor {
         String simple = metamodelName(entity);
         String entityRef = entity.getQualifiedName().toString();
         List<String[]> attrs = new ArrayList<>(); // {name, boxed type}
+        List<String[]> rels = new ArrayList<>(); // {name, target entity}
         for (TypeElement t = entity; t != null; t = superclassOf(t)) {
             List<String[]> own = new ArrayList<>();
+            List<String[]> ownRels = new ArrayList<>();
             for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
                 Set<Modifier> mods = f.getModifiers();
-                if (mods.contains(Modifier.STATIC) || mods.contains(Modifier.TRANSIENT)
-                        || has(f, TRANSIENT) || has(f, RELATIONSHIP)) {
+                if (mods.contains(Modifier.STATIC) || mods.contains(Modifier.TRANSIENT) || has(f, TRANSIENT)) {
                     continue;
+                }
+                String target = relationshipTarget(f);
+                if (target != null) {
+                    ownRels.add(new String[]{f.getSimpleName().toString(), target});
+                    continue;
+                }
+                if (has(f, RELATIONSHIP)) {
+                    continue; // a malformed relationship: the mapper reports it
                 }
                 own.add(new String[]{f.getSimpleName().toString(), typeName(f.asType())});
             }
             attrs.addAll(0, own); // superclass fields first, like the mapper
+            rels.addAll(0, ownRels);
         }
         StringBuilder src = new StringBuilder();
         if (!pkg.isEmpty()) {
@@ -108,11 +119,38 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .append(".of(").append(entityRef).append(".class, \"").append(a[0]).append("\", ")
                     .append(erasure(a[1])).append(".class);\n");
         }
+        for (String[] r : rels) {
+            src.append("    public static final ").append(REL_ATTRIBUTE).append('<').append(entityRef).append(", ")
+                    .append(r[1]).append("> ").append(r[0]).append(" =\n            ").append(REL_ATTRIBUTE)
+                    .append(".of(").append(entityRef).append(".class, \"").append(r[0]).append("\", ")
+                    .append(r[1]).append(".class);\n");
+        }
         src.append("\n    private ").append(simple).append("() {\n    }\n}\n");
         String qualified = pkg.isEmpty() ? simple : pkg + "." + simple;
         try (Writer w = filer.createSourceFile(qualified, entity).openWriter()) {
             w.write(src.toString());
         }
+    }
+
+    /**
+     * The entity a relationship field points at — the field's type, or the type argument of a
+     * List/Set/Collection — when that type is an {@code @Entity}; null for column fields.
+     */
+    private String relationshipTarget(VariableElement f) {
+        TypeMirror t = f.asType();
+        if (t.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        javax.lang.model.type.DeclaredType dt = (javax.lang.model.type.DeclaredType) t;
+        TypeElement te = (TypeElement) dt.asElement();
+        String raw = te.getQualifiedName().toString();
+        if (raw.equals("java.util.List") || raw.equals("java.util.Set") || raw.equals("java.util.Collection")) {
+            if (dt.getTypeArguments().size() != 1 || dt.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+                return null;
+            }
+            te = (TypeElement) types.asElement(dt.getTypeArguments().get(0));
+        }
+        return has(te, ENTITY) ? te.getQualifiedName().toString() : null;
     }
 
     private TypeElement superclassOf(TypeElement t) {

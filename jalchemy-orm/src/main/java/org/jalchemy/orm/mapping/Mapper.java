@@ -9,6 +9,7 @@ import org.jalchemy.orm.annotations.Entity;
 import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Index;
+import org.jalchemy.orm.annotations.Relationship;
 import org.jalchemy.orm.annotations.Transient;
 import org.jalchemy.orm.annotations.UniqueConstraint;
 import org.jalchemy.orm.annotations.Version;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -68,6 +70,7 @@ public final class Mapper<E> {
     private final Supplier<E> instantiator;
     private final Map<String, Attribute<E, ?>> attributes;
     private final MappedTable<E> table;
+    private final List<RelationshipProperty> relationships;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
     /** The mapper of {@code type}; raises {@link UnmappedClassError} / {@link MappingError}. */
@@ -123,6 +126,16 @@ public final class Mapper<E> {
             }
             fields.addAll(0, own);
         }
+        List<RelationshipProperty> rels = new ArrayList<>();
+        for (java.util.Iterator<Field> it = fields.iterator(); it.hasNext(); ) {
+            Field f = it.next();
+            RelationshipProperty rp = relationshipOf(f, rels.size());
+            if (rp != null) {
+                rels.add(rp);
+                it.remove();
+            }
+        }
+        this.relationships = List.copyOf(rels);
         long idCount = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).count();
         if (idCount == 0) {
             throw new MappingError("Entity " + type.getName() + " has no primary key: mark a field with @Id");
@@ -203,6 +216,38 @@ public final class Mapper<E> {
         }
         this.attributes = Collections.unmodifiableMap(attrs);
         table.init(cols, pkCols);
+    }
+
+    /**
+     * A relationship when the field carries {@code @Relationship} or its type is a mapped class (or
+     * a List/Set/Collection of one); null for a column field.
+     */
+    private RelationshipProperty relationshipOf(Field f, int index) {
+        Relationship r = f.getAnnotation(Relationship.class);
+        Class<?> raw = f.getType();
+        boolean collection = RelationshipProperty.isCollectionType(raw);
+        Class<?> target = raw;
+        if (collection) {
+            target = null;
+            if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
+                target = c;
+            }
+        }
+        boolean entityTarget = target != null && isMapped(target);
+        if (r == null && !entityTarget) {
+            return null;
+        }
+        String where = type.getName() + "." + f.getName();
+        if (!entityTarget) {
+            throw new MappingError("@Relationship field " + where + " must be a mapped entity, or a List, Set or "
+                    + "Collection of one (with its type argument given); it is " + f.getGenericType().getTypeName());
+        }
+        if (f.isAnnotationPresent(Column.class) || f.isAnnotationPresent(Id.class)) {
+            throw new MappingError("Field " + where + " is a relationship to " + target.getSimpleName()
+                    + " and cannot also be a @Column/@Id; map the foreign key as its own field");
+        }
+        return new RelationshipProperty(this, f, target, collection, raw == Set.class, r, index);
     }
 
     private static SqlType<?> resolveType(Field f, Column col, String where) {
@@ -402,6 +447,36 @@ public final class Mapper<E> {
 
     public List<ForeignKeyRef> foreignKeys() {
         return foreignKeys;
+    }
+
+    /** Relationship fields in declaration order (resolved lazily; see {@link RelationshipProperty}). */
+    public List<RelationshipProperty> relationships() {
+        return relationships;
+    }
+
+    /** True when the entity has relationship fields. */
+    public boolean hasRelationships() {
+        return !relationships.isEmpty();
+    }
+
+    /** The relationship named {@code name}; {@link NoSuchColumnError} naming the entity and listing its relationships. */
+    public RelationshipProperty relationship(String name) {
+        RelationshipProperty r = relationshipOrNull(name);
+        if (r == null) {
+            throw new NoSuchColumnError("Entity " + entityName() + " has no relationship '" + name
+                    + "'; its relationships are " + relationships.stream().map(RelationshipProperty::name).toList());
+        }
+        return r;
+    }
+
+    /** The relationship named {@code name}, or null. */
+    public RelationshipProperty relationshipOrNull(String name) {
+        for (RelationshipProperty r : relationships) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Class-level indexes and constraints. */

@@ -1,0 +1,48 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.orm.annotations.Relationship.Cascade;
+import org.jalchemy.orm.mapping.RelationshipProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Walks the relationships of one object that carry a given cascade and returns the related
+ * objects already in memory: loaded collections and single references. Never loads (cascades that
+ * must see unloaded children — delete — load them in the unit of work).
+ */
+final class Cascades {
+    private Cascades() {
+    }
+
+    static List<Object> related(InstanceState st, Cascade cascade) {
+        if (st.collections == null) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        List<RelationshipProperty> rels = st.mapper.relationships();
+        for (int i = 0; i < rels.size(); i++) {
+            RelationshipProperty rel = rels.get(i);
+            if (!rel.resolved().cascades(cascade)) {
+                continue;
+            }
+            if (rel.isCollection()) {
+                CollectionState cs = st.collections[i];
+                if (cs != null && cs.installed()) {
+                    if (cs.loaded || cs.writeOnly) {
+                        out.addAll(cs.elements);
+                    }
+                } else if (rel.get(st.object) instanceof Collection<?> c) {
+                    out.addAll(c);
+                }
+            } else {
+                Object ref = rel.get(st.object);
+                if (ref != null) {
+                    out.add(ref);
+                }
+            }
+        }
+        return out;
+    }
+}

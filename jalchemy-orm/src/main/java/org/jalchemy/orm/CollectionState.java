@@ -1,0 +1,219 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.orm.annotations.Relationship.Cascade;
+import org.jalchemy.orm.mapping.RelationshipProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session's side of one relationship collection of one object: the elements, whether they
+ * are loaded, the membership as last loaded or flushed ({@link #committed}, what the flush
+ * compares against) and the loader to run on first access. The field holds an
+ * {@link InstrumentedList} or {@link InstrumentedSet} backed by this state.
+ *
+ * <p>Hazards: not thread-safe (a session's objects belong to one thread at a time). Reading an
+ * unloaded collection runs a query on the owner's session, so it fails when the owner is detached
+ * ({@link DetachedInstanceError}) and raises for {@code lazy = RAISE} / {@code WRITE_ONLY}.
+ */
+final class CollectionState {
+    final InstanceState owner;
+    final RelationshipProperty rel;
+    final Collection<Object> elements;
+    Collection<Object> facade;
+    boolean loaded;
+    LoaderOption.Strategy mode;
+    boolean writeOnly;
+    List<LoaderOption<?>> subOptions = List.of();
+    /** Membership at load or last flush; empty for a new object. */
+    List<Object> committed = List.of();
+    private int muted;
+    /** Write-only collections: objects removed without ever being loaded, for the flush. */
+    final List<Object> writeOnlyRemovals = new ArrayList<>();
+
+    CollectionState(InstanceState owner, RelationshipProperty rel) {
+        this.owner = owner;
+        this.rel = rel;
+        this.elements = rel.isSet() ? new LinkedHashSet<>() : new ArrayList<>();
+    }
+
+    /** Installs a fresh instrumented collection in the owner's field. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Collection<Object> install() {
+        facade = rel.isSet() ? new InstrumentedSet(this) : new InstrumentedList(this);
+        rel.set(owner.object, facade);
+        return facade;
+    }
+
+    /** True when the field still holds this state's collection. */
+    boolean installed() {
+        return facade != null && rel.get(owner.object) == facade;
+    }
+
+    void beforeRead() {
+        if (loaded) {
+            return;
+        }
+        if (writeOnly) {
+            throw new InvalidRequestError("Collection " + rel.where() + " is write-only (lazy = WRITE_ONLY): it can be "
+                    + "added to and removed from, never read; query it with session.execute(select("
+                    + rel.targetType().getSimpleName() + ".class).where(...))");
+        }
+        if (mode == LoaderOption.Strategy.RAISE) {
+            throw new InvalidRequestError("'" + rel.where() + "' is not available due to lazy = RAISE; load it in the "
+                    + "query with selectinload(" + metamodel() + ") or joinedload(" + metamodel() + ")");
+        }
+        Session s = owner.session;
+        if (s == null || s.isClosed()) {
+            throw new DetachedInstanceError("Parent instance " + owner.describe() + " is not bound to a Session; lazy "
+                    + "load of attribute '" + rel.where() + "' cannot proceed (load it while the session is open, "
+                    + "e.g. with selectinload(" + metamodel() + "), or merge() the object into a session)");
+        }
+        s.loading().lazyLoad(this);
+    }
+
+    void beforeWrite() {
+        if (!writeOnly) {
+            beforeRead();
+        }
+    }
+
+    private String metamodel() {
+        return rel.owner().entityName() + "_." + rel.name();
+    }
+
+    /** Replaces the contents as loaded from the database (no events); marks loaded. */
+    void loadedWith(Collection<?> items) {
+        elements.clear();
+        elements.addAll(items);
+        committed = new ArrayList<>(elements);
+        loaded = true;
+    }
+
+    /** Forgets the contents: the next access loads again. */
+    void unload() {
+        if (!writeOnly) {
+            elements.clear();
+            committed = List.of();
+            loaded = false;
+        }
+    }
+
+    /** After a flush: what is there now is what the database has. */
+    void committedNow() {
+        committed = writeOnly ? List.of() : new ArrayList<>(elements);
+        if (writeOnly) {
+            elements.clear();
+            writeOnlyRemovals.clear();
+        }
+    }
+
+    /** A write-only collection was asked to remove {@code item}, which it never loaded. */
+    void writeOnlyRemoved(Object item) {
+        writeOnlyRemovals.add(item);
+        afterRemove(item);
+    }
+
+    /** Elements added since load/flush, by identity. */
+    List<Object> added() {
+        Map<Object, Boolean> was = identitySet(committed);
+        List<Object> out = new ArrayList<>();
+        for (Object o : elements) {
+            if (!was.containsKey(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** Elements removed since load/flush, by identity. */
+    List<Object> removed() {
+        if (writeOnly) {
+            return writeOnlyRemovals;
+        }
+        if (committed.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, Boolean> now = identitySet(elements);
+        List<Object> out = new ArrayList<>();
+        for (Object o : committed) {
+            if (!now.containsKey(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    static Map<Object, Boolean> identitySet(Collection<?> items) {
+        Map<Object, Boolean> m = new IdentityHashMap<>(Math.max(4, items.size() * 2));
+        for (Object o : items) {
+            m.put(o, Boolean.TRUE);
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ events (from the facade)
+
+    void afterAdd(Object item) {
+        if (muted > 0 || item == null) {
+            return;
+        }
+        Session s = owner.session;
+        if (s != null && !s.isClosed()) {
+            if (rel.resolved().cascades(Cascade.SAVE_UPDATE) && !s.contains(item)) {
+                s.cascadeAdd(item);
+            }
+            s.loading().syncAdded(this, item);
+        }
+    }
+
+    void afterRemove(Object item) {
+        if (muted > 0 || item == null) {
+            return;
+        }
+        Session s = owner.session;
+        if (s != null && !s.isClosed()) {
+            s.loading().syncRemoved(this, item);
+        }
+    }
+
+    /** Adds without events (the other side of a sync); loads nothing. */
+    void addQuietly(Object item) {
+        muted++;
+        try {
+            if (!(elements instanceof List<?>) || !containsIdentity(item)) {
+                elements.add(item);
+            }
+        } finally {
+            muted--;
+        }
+    }
+
+    void removeQuietly(Object item) {
+        muted++;
+        try {
+            for (java.util.Iterator<Object> it = elements.iterator(); it.hasNext(); ) {
+                if (it.next() == item) {
+                    it.remove();
+                    break;
+                }
+            }
+        } finally {
+            muted--;
+        }
+    }
+
+    boolean containsIdentity(Object item) {
+        for (Object o : elements) {
+            if (o == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,828 @@
+package org.jalchemy.orm;
+
+import org.jalchemy.engine.Result;
+import org.jalchemy.engine.Row;
+import org.jalchemy.orm.LoaderOption.Strategy;
+import org.jalchemy.orm.annotations.Relationship.Lazy;
+import org.jalchemy.orm.mapping.Attribute;
+import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.orm.mapping.Mapper;
+import org.jalchemy.orm.mapping.RelationshipProperty;
+import org.jalchemy.orm.mapping.RelationshipProperty.Direction;
+import org.jalchemy.orm.mapping.RelationshipProperty.Resolved;
+import org.jalchemy.sql.Alias;
+import org.jalchemy.sql.ColumnClause;
+import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.sql.ExecutableOption;
+import org.jalchemy.sql.FromClause;
+import org.jalchemy.sql.Select;
+import org.jalchemy.sql.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How one session loads relationships: installs collections on loaded objects, runs lazy loads,
+ * applies a query's loader plan after its rows are read (selectin batches, single references),
+ * rewrites SELECTs for joined loading and keeps both sides of a relationship in sync in memory.
+ *
+ * <p>Statements: a lazy load is one SELECT; selectin is one SELECT per {@value #CHUNK} parents
+ * ({@code WHERE fk IN (...)}, padded IN lists, so few statement shapes); single references are
+ * resolved from the identity map first and the missing ones in one {@code IN} query per result;
+ * joined adds LEFT OUTER JOINs of a per-relationship alias to the parent's statement (collections
+ * fall back to selectin when the statement has LIMIT/OFFSET, which a join would cut).
+ *
+ * <p>Not thread-safe; one per session.
+ */
+final class Loading {
+    static final int CHUNK = 500;
+    private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
+    private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
+
+    private final Session session;
+    private Map<RelationshipProperty, Integer> lazyCounts;
+    private Set<RelationshipProperty> reported;
+
+    Loading(Session session) {
+        this.session = session;
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    /** A strategy for one relationship plus the options for the next steps of its paths. */
+    record Directive(Strategy strategy, List<LoaderOption<?>> sub) {
+    }
+
+    /** Loader directives by relationship, from a query's options; relationships not named use their default. */
+    static final class Plan {
+        static final Plan DEFAULT = new Plan(Map.of());
+        final Map<RelationshipProperty, Directive> byRel;
+
+        private Plan(Map<RelationshipProperty, Directive> byRel) {
+            this.byRel = byRel;
+        }
+
+        static Plan of(List<? extends ExecutableOption> options) {
+            if (options.isEmpty()) {
+                return DEFAULT;
+            }
+            Map<RelationshipProperty, Directive> m = new LinkedHashMap<>();
+            for (ExecutableOption o : options) {
+                if (!(o instanceof LoaderOption<?> lo)) {
+                    continue;
+                }
+                LoaderOption.Step step = lo.first();
+                LoaderOption<?> rest = lo.rest();
+                List<LoaderOption<?>> sub = rest == null ? List.of() : List.of(rest);
+                m.merge(step.relationship(), new Directive(step.strategy(), sub), (a, b) -> {
+                    List<LoaderOption<?>> both = new ArrayList<>(a.sub());
+                    both.addAll(b.sub());
+                    return new Directive(b.strategy(), both);
+                });
+            }
+            return m.isEmpty() ? DEFAULT : new Plan(m);
+        }
+
+        Directive directive(RelationshipProperty rel) {
+            Directive d = byRel.get(rel);
+            return d != null ? d : defaultOf(rel);
+        }
+
+        boolean isDefault() {
+            return byRel.isEmpty();
+        }
+    }
+
+    static Directive defaultOf(RelationshipProperty rel) {
+        Lazy lazy = rel.resolved().lazy();
+        Strategy s = switch (lazy) {
+            case SELECT, WRITE_ONLY -> Strategy.LAZY;
+            case JOINED -> Strategy.JOINED;
+            case SELECTIN -> Strategy.SELECTIN;
+            case RAISE -> Strategy.RAISE;
+            case NOLOAD -> Strategy.NOLOAD;
+        };
+        return new Directive(s, List.of());
+    }
+
+    // ------------------------------------------------------------------ object set-up
+
+    /** A row just became a new object: give it unloaded collections per the relationships' defaults. */
+    void initLoaded(InstanceState st) {
+        session.relationshipsInUse = true;
+        st.initRelationships();
+        st.refsStale = true;
+        List<RelationshipProperty> rels = st.mapper.relationships();
+        for (int i = 0; i < rels.size(); i++) {
+            RelationshipProperty rel = rels.get(i);
+            if (!rel.isCollection()) {
+                continue;
+            }
+            CollectionState cs = new CollectionState(st, rel);
+            Lazy lazy = rel.resolved().lazy();
+            cs.writeOnly = lazy == Lazy.WRITE_ONLY;
+            cs.mode = defaultOf(rel).strategy();
+            if (lazy == Lazy.NOLOAD) {
+                cs.loadedWith(List.of());
+            }
+            cs.install();
+            st.collections[i] = cs;
+        }
+    }
+
+    /**
+     * An object entered the session through {@code add}: its collections become the session's
+     * (holding what the user put there, all of it new), and the related objects are cascaded
+     * (save-update) and synchronised with the other side.
+     */
+    void adopt(InstanceState st) {
+        session.relationshipsInUse = true;
+        st.initRelationships();
+        List<RelationshipProperty> rels = st.mapper.relationships();
+        for (int i = 0; i < rels.size(); i++) {
+            RelationshipProperty rel = rels.get(i);
+            Resolved r = rel.resolved();
+            if (rel.isCollection()) {
+                Object cur = rel.get(st.object);
+                if (st.collections[i] != null && cur == st.collections[i].facade) {
+                    continue;
+                }
+                CollectionState cs = new CollectionState(st, rel);
+                cs.writeOnly = r.lazy() == Lazy.WRITE_ONLY;
+                cs.mode = defaultOf(rel).strategy();
+                cs.loaded = !cs.writeOnly;
+                if (cur instanceof Collection<?> c) {
+                    cs.elements.addAll(c);
+                }
+                cs.install();
+                st.collections[i] = cs;
+                for (Object item : new ArrayList<>(cs.elements)) {
+                    if (r.cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE) && !session.contains(item)) {
+                        session.cascadeAdd(item);
+                    }
+                    syncAdded(cs, item);
+                }
+            } else {
+                Object ref = rel.get(st.object);
+                if (ref != null && r.cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE)
+                        && !session.contains(ref)) {
+                    session.cascadeAdd(ref);
+                }
+                reconcileRef(st, i);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ in-memory sync
+
+    /** {@code item} was added to {@code cs}: make the other side agree (set its reference, or add to its collection). */
+    void syncAdded(CollectionState cs, Object item) {
+        Resolved r = cs.rel.resolved();
+        RelationshipProperty p = r.partner();
+        if (p == null) {
+            return;
+        }
+        Object owner = cs.owner.object;
+        if (p.isCollection()) {
+            addToCollection(p, item, owner);
+        } else {
+            Object old = p.get(item);
+            if (old == owner) {
+                return;
+            }
+            if (old != null) {
+                removeFromCollection(cs.rel, old, item);
+            }
+            p.set(item, owner);
+            InstanceState ist = session.states.get(item);
+            if (ist != null && ist.refsSeen != null) {
+                ist.refsSeen[p.index()] = owner;
+            }
+        }
+    }
+
+    /** {@code item} was removed from {@code cs}: the other side lets go of the owner. */
+    void syncRemoved(CollectionState cs, Object item) {
+        RelationshipProperty p = cs.rel.resolved().partner();
+        if (p == null) {
+            return;
+        }
+        Object owner = cs.owner.object;
+        if (p.isCollection()) {
+            removeFromCollection(p, item, owner);
+        } else if (p.get(item) == owner) {
+            p.set(item, null);
+            InstanceState ist = session.states.get(item);
+            if (ist != null && ist.refsSeen != null) {
+                ist.refsSeen[p.index()] = null;
+            }
+        }
+    }
+
+    /** Adds {@code item} to {@code holder.rel} without events: a loaded session collection, or a plain one. */
+    @SuppressWarnings("unchecked")
+    private void addToCollection(RelationshipProperty rel, Object holder, Object item) {
+        Object c = rel.get(holder);
+        CollectionState cs = stateOf(rel, holder, c);
+        if (cs != null) {
+            if (cs.loaded && !cs.containsIdentity(item)) {
+                cs.addQuietly(item);
+            }
+            return;
+        }
+        if (c == null) {
+            Collection<Object> fresh = rel.isSet() ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+            fresh.add(item);
+            rel.set(holder, fresh);
+            return;
+        }
+        Collection<Object> plain = (Collection<Object>) c;
+        for (Object o : plain) {
+            if (o == item) {
+                return;
+            }
+        }
+        try {
+            plain.add(item);
+        } catch (UnsupportedOperationException e) {
+            rel.set(holder, copyWith(rel, plain, item));
+        }
+    }
+
+    private static Collection<Object> copyWith(RelationshipProperty rel, Collection<Object> plain, Object item) {
+        Collection<Object> copy = rel.isSet() ? new java.util.LinkedHashSet<>(plain) : new ArrayList<>(plain);
+        copy.add(item);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void removeFromCollection(RelationshipProperty rel, Object holder, Object item) {
+        Object c = rel.get(holder);
+        CollectionState cs = stateOf(rel, holder, c);
+        if (cs != null) {
+            if (cs.loaded) {
+                cs.removeQuietly(item);
+            }
+            return;
+        }
+        if (c instanceof Collection<?> plain) {
+            try {
+                ((Collection<Object>) plain).removeIf(o -> o == item);
+            } catch (UnsupportedOperationException ignored) {
+                // an immutable user collection: the flush still sees the other side
+            }
+        }
+    }
+
+    private CollectionState stateOf(RelationshipProperty rel, Object holder, Object field) {
+        InstanceState hs = session.states.get(holder);
+        if (hs == null || hs.collections == null) {
+            return null;
+        }
+        CollectionState cs = hs.collections[rel.index()];
+        return cs != null && cs.facade == field ? cs : null;
+    }
+
+    /**
+     * The single reference {@code rels[i]} of {@code st} may have been assigned as a plain field
+     * since the session last looked: bring the other side in line (add to / remove from its
+     * collection, or set its reference).
+     */
+    void reconcileRef(InstanceState st, int i) {
+        RelationshipProperty rel = st.mapper.relationships().get(i);
+        Object cur = rel.get(st.object);
+        Object seen = st.refsSeen[i];
+        if (cur == seen) {
+            return;
+        }
+        st.refsSeen[i] = cur;
+        RelationshipProperty p = rel.resolved().partner();
+        if (p == null) {
+            return;
+        }
+        if (p.isCollection()) {
+            if (seen != null) {
+                removeFromCollection(p, seen, st.object);
+            }
+            if (cur != null) {
+                addToCollection(p, cur, st.object);
+            }
+        } else {
+            if (seen != null && p.get(seen) == st.object) {
+                p.set(seen, null);
+            }
+            if (cur != null && p.get(cur) != st.object) {
+                p.set(cur, st.object);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ lazy loading
+
+    /** Loads one collection on access: autoflush, one SELECT, N+1 accounting. */
+    void lazyLoad(CollectionState cs) {
+        session.autoflush();
+        if (cs.loaded) { // the autoflush may have loaded it (cascades)
+            return;
+        }
+        countLazy(cs.rel);
+        Map<InstanceState, List<Object>> found = loadCollections(cs.rel, List.of(cs.owner), Plan.of(cs.subOptions));
+        List<Object> items = found.getOrDefault(cs.owner, List.of());
+        cs.loadedWith(items);
+        backfill(cs.rel, cs.owner, items);
+    }
+
+    private void countLazy(RelationshipProperty rel) {
+        int threshold = session.factory.nPlusOneThreshold();
+        if (threshold <= 0) {
+            return;
+        }
+        if (lazyCounts == null) {
+            lazyCounts = new HashMap<>();
+            reported = new HashSet<>();
+        }
+        int n = lazyCounts.merge(rel, 1, Integer::sum);
+        if (n > threshold && reported.add(rel)) {
+            String msg = "N+1 queries: relationship " + rel.where() + " was lazy-loaded " + n + " times in one session "
+                    + "(threshold " + threshold + "), last from " + callSite() + "; load it with the parent query: "
+                    + "options(selectinload(" + rel.owner().entityName() + "_." + rel.name() + ")) or joinedload(...)";
+            if (session.factory.nPlusOneRaise()) {
+                throw new NPlusOneError(msg);
+            }
+            NPLUS.warn(msg);
+        }
+    }
+
+    private static String callSite() {
+        java.security.CodeSource ours = Loading.class.getProtectionDomain().getCodeSource();
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> {
+                    Class<?> c = f.getDeclaringClass();
+                    String n = c.getName();
+                    return !n.startsWith("java.") && !n.startsWith("jdk.")
+                            && !java.util.Objects.equals(c.getProtectionDomain().getCodeSource(), ours);
+                })
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
+                .orElse("<unknown>"));
+    }
+
+    /** Loaded children point back at their parent (the many-to-one side of a one-to-many), without queries. */
+    private void backfill(RelationshipProperty rel, InstanceState parent, List<Object> items) {
+        Resolved r = rel.resolved();
+        RelationshipProperty p = r.partner();
+        if (p == null || p.isCollection() || r.direction() != Direction.ONE_TO_MANY) {
+            return;
+        }
+        for (Object child : items) {
+            p.set(child, parent.object);
+            InstanceState cst = session.states.get(child);
+            if (cst != null && cst.refs != null) {
+                cst.refs[p.index()] = parent.object;
+                cst.refsSeen[p.index()] = parent.object;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ batch loading
+
+    /**
+     * Loads {@code rel}'s targets for {@code parents} ({@value #CHUNK} parents per SELECT), grouped by
+     * parent in row order; applies {@code sub} to the loaded targets.
+     */
+    Map<InstanceState, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceState> parents, Plan sub) {
+        Resolved r = rel.resolved();
+        Mapper<?> target = r.target();
+        Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (InstanceState p : parents) {
+            Object k = r.local().get(p.object);
+            if (k != null) {
+                byKey.computeIfAbsent(norm(k), x -> {
+                    keys.add(k);
+                    return new ArrayList<>(1);
+                }).add(p);
+            }
+        }
+        Map<InstanceState, List<Object>> out = new IdentityHashMap<>();
+        if (byKey.isEmpty()) {
+            return out;
+        }
+        List<InstanceState> loaded = new ArrayList<>();
+        Map<Object, InstanceState> im = session.identityMap(target);
+        MappedTable<?> t = target.table();
+        int width = target.properties().size();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            Select sel;
+            int keyIndex;
+            if (r.direction() == Direction.MANY_TO_MANY) {
+                RelationshipProperty.Secondary sec = r.secondary();
+                Attribute<?, Object> pk = attr(target, r.remote());
+                sel = Sql.select(t, sec.localColumn()).join(sec.table(), sec.remoteColumn().eq(pk))
+                        .where(sec.localColumn().in(chunk));
+                keyIndex = width;
+            } else {
+                Attribute<?, Object> fk = attr(target, r.remote());
+                sel = Sql.select(t).where(fk.in(chunk));
+                keyIndex = r.remote().index();
+            }
+            sel = criteria(sel, r, target, null);
+            Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
+            sel = joined.select;
+            JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
+            try (Result res = session.connection().execute(sel)) {
+                for (Row row : res) {
+                    Object[] values = row.toArray();
+                    Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
+                    InstanceState child = session.hydrateState(target, im, slice);
+                    if (target.hasRelationships()) {
+                        loaded.add(child);
+                    }
+                    if (acc != null) {
+                        consume(values, child, joined.specs, acc);
+                    }
+                    List<InstanceState> ps = byKey.get(norm(values[keyIndex]));
+                    if (ps != null) {
+                        for (InstanceState p : ps) {
+                            List<Object> l = out.computeIfAbsent(p, x -> new ArrayList<>());
+                            if (!rel.isSet() || !l.contains(child.object)) {
+                                l.add(child.object);
+                            }
+                        }
+                    }
+                }
+            }
+            if (acc != null) {
+                finishJoined(acc);
+            }
+        }
+        finish(loaded, sub, Set.of());
+        return out;
+    }
+
+    /** Resolves the single reference {@code rel} of {@code states}: identity map first, then one IN query per chunk. */
+    private void resolveRefs(RelationshipProperty rel, List<InstanceState> states, Plan sub) {
+        Resolved r = rel.resolved();
+        int i = rel.index();
+        if (r.direction() == Direction.MANY_TO_ONE) {
+            Mapper<?> target = r.target();
+            Map<Object, InstanceState> im = session.identityMap(target);
+            Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
+            List<Object> keys = new ArrayList<>();
+            for (InstanceState st : states) {
+                Object fk = r.local().get(st.object);
+                if (fk == null) {
+                    setRef(st, i, rel, null);
+                    continue;
+                }
+                InstanceState hit = im.get(target.normalizeIdentity(fk));
+                if (hit != null && !hit.markedForDeletion && hit.state == ObjectState.PERSISTENT) {
+                    setRef(st, i, rel, hit.object);
+                } else {
+                    missing.computeIfAbsent(norm(fk), k -> {
+                        keys.add(fk);
+                        return new ArrayList<>(1);
+                    }).add(st);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<InstanceState> loaded = new ArrayList<>();
+            Attribute<?, Object> pk = attr(target, r.remote());
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                Select sel = Sql.select(target.table()).where(pk.in(chunk));
+                try (Result res = session.connection().execute(sel)) {
+                    for (Row row : res) {
+                        InstanceState t = session.hydrateState(target, im, row.toArray());
+                        if (target.hasRelationships()) {
+                            loaded.add(t);
+                        }
+                        List<InstanceState> holders = missing.remove(norm(t.identity));
+                        if (holders != null) {
+                            for (InstanceState h : holders) {
+                                setRef(h, i, rel, t.object);
+                            }
+                        }
+                    }
+                }
+            }
+            for (List<InstanceState> gone : missing.values()) { // dangling foreign keys
+                for (InstanceState h : gone) {
+                    setRef(h, i, rel, null);
+                }
+            }
+            finish(loaded, sub, Set.of());
+        } else { // one-to-one, the target holds the foreign key
+            Map<InstanceState, List<Object>> found = loadCollections(rel, states, sub);
+            for (InstanceState st : states) {
+                List<Object> l = found.get(st);
+                setRef(st, i, rel, l == null || l.isEmpty() ? null : l.get(0));
+            }
+        }
+    }
+
+    private void setRef(InstanceState st, int i, RelationshipProperty rel, Object value) {
+        rel.set(st.object, value);
+        st.refs[i] = value;
+        st.refsSeen[i] = value;
+    }
+
+    /**
+     * Applies {@code plan} to objects a query just returned (for their relationships not already
+     * handled by a join): selectin batches, single references, lazy/raise/noload marks.
+     */
+    void finish(List<InstanceState> states, Plan plan, Set<RelationshipProperty> handled) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
+        Map<InstanceState, Boolean> seen = new IdentityHashMap<>();
+        for (InstanceState st : states) {
+            if (st.collections != null && seen.put(st, Boolean.TRUE) == null) {
+                byMapper.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
+            }
+        }
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
+            List<RelationshipProperty> rels = e.getKey().relationships();
+            List<InstanceState> group = e.getValue();
+            for (RelationshipProperty rel : rels) {
+                if (handled.contains(rel)) {
+                    continue;
+                }
+                Directive d = plan.directive(rel);
+                if (rel.isCollection()) {
+                    finishCollection(rel, group, d);
+                } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
+                    List<InstanceState> stale = new ArrayList<>();
+                    for (InstanceState st : group) {
+                        if (st.refsStale) {
+                            stale.add(st);
+                        }
+                    }
+                    if (!stale.isEmpty()) {
+                        resolveRefs(rel, stale, Plan.of(d.sub()));
+                    }
+                }
+            }
+            for (InstanceState st : group) {
+                st.refsStale = false;
+            }
+        }
+    }
+
+    private void finishCollection(RelationshipProperty rel, List<InstanceState> group, Directive d) {
+        int i = rel.index();
+        List<InstanceState> todo = new ArrayList<>();
+        for (InstanceState st : group) {
+            CollectionState cs = st.collections[i];
+            if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
+                todo.add(st);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        switch (d.strategy()) {
+            case SELECTIN, JOINED, CONTAINS_EAGER -> {
+                Map<InstanceState, List<Object>> found = loadCollections(rel, todo, Plan.of(d.sub()));
+                for (InstanceState st : todo) {
+                    List<Object> items = found.getOrDefault(st, List.of());
+                    st.collections[i].loadedWith(items);
+                    backfill(rel, st, items);
+                }
+            }
+            case NOLOAD -> todo.forEach(st -> st.collections[i].loadedWith(List.of()));
+            case RAISE, LAZY -> todo.forEach(st -> {
+                st.collections[i].mode = d.strategy();
+                st.collections[i].subOptions = d.sub();
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ joined loading
+
+    /** A relationship loaded from extra columns of the parent's statement. */
+    record JoinedSpec(RelationshipProperty rel, Mapper<?> target, int offset, int width, Plan sub) {
+    }
+
+    record Joined(Select select, List<JoinedSpec> specs) {
+        boolean hasCollections() {
+            for (JoinedSpec s : specs) {
+                if (s.rel.isCollection()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Adds LEFT OUTER JOINs (and their columns, after the {@code width} columns already selected)
+     * for the relationships of {@code m} that {@code plan} loads joined, and the target's columns for
+     * {@code containsEager}.
+     */
+    Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
+        if (!m.hasRelationships()) {
+            return new Joined(sel, List.of());
+        }
+        List<JoinedSpec> specs = new ArrayList<>();
+        boolean limited = sel.limitClause() != null || sel.offsetClause() != null;
+        int offset = width;
+        for (RelationshipProperty rel : m.relationships()) {
+            Directive d = plan.directive(rel);
+            if (d.strategy() == Strategy.CONTAINS_EAGER) {
+                Mapper<?> target = rel.resolved().target();
+                sel = sel.addColumns(target.table());
+                specs.add(new JoinedSpec(rel, target, offset, target.properties().size(), Plan.of(d.sub())));
+                offset += target.properties().size();
+                continue;
+            }
+            if (d.strategy() != Strategy.JOINED || rel.isCollection() && limited) {
+                continue;
+            }
+            Resolved r = rel.resolved();
+            Mapper<?> target = r.target();
+            FromClause[] a = ALIASES.computeIfAbsent(rel, Loading::aliasesOf);
+            FromClause ta = a[0];
+            MappedTable<?> parent = m.table();
+            switch (r.direction()) {
+                case MANY_TO_ONE -> sel = sel.outerjoin(ta, col(parent, r.local()).eq(col(ta, r.remote())));
+                case ONE_TO_MANY -> sel = sel.outerjoin(ta, withCriteria(col(parent, r.local()).eq(col(ta, r.remote())),
+                        r, target, ta));
+                case MANY_TO_MANY -> {
+                    FromClause sa = a[1];
+                    RelationshipProperty.Secondary sec = r.secondary();
+                    sel = sel.outerjoin(sa, col(parent, r.local()).eq(sa.c(sec.localColumn())))
+                            .outerjoin(ta, withCriteria(sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta));
+                }
+            }
+            sel = sel.addColumns(ta);
+            for (RelationshipProperty.Order o : r.orderBy()) {
+                ColumnClause<Object> c = col(ta, o.property());
+                sel = sel.orderBy(o.descending() ? Sql.desc(c) : Sql.asc(c));
+            }
+            int w = target.properties().size();
+            specs.add(new JoinedSpec(rel, target, offset, w, Plan.of(d.sub())));
+            offset += w;
+        }
+        return new Joined(sel, specs);
+    }
+
+    private static FromClause[] aliasesOf(RelationshipProperty rel) {
+        Resolved r = rel.resolved();
+        String base = rel.owner().tableName() + "_" + rel.name();
+        Alias target = r.target().table().alias(shorten(base));
+        if (r.secondary() == null) {
+            return new FromClause[]{target};
+        }
+        return new FromClause[]{target, r.secondary().table().alias(shorten(r.secondary().table().name() + "_" + base))};
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 52) + "_" + Integer.toHexString(s.hashCode());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ColumnClause<Object> col(FromClause from, ColumnProperty p) {
+        if (from instanceof MappedTable<?> t) {
+            return (ColumnClause<Object>) (ColumnClause<?>) t.mapper().attribute(p.name());
+        }
+        return (ColumnClause<Object>) from.c(p.columnName());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Attribute<?, Object> attr(Mapper<?> m, ColumnProperty p) {
+        return (Attribute<?, Object>) (Attribute<?, ?>) m.attribute(p.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ColumnElement<Boolean> withCriteria(ColumnElement<Boolean> on, Resolved r, Mapper<?> target,
+                                                       FromClause ta) {
+        if (r.where().isEmpty()) {
+            return on;
+        }
+        List<ColumnElement<Boolean>> all = new ArrayList<>();
+        all.add(on);
+        for (RelationshipProperty.Condition c : r.where()) {
+            ColumnClause<Object> col = col(ta, c.property());
+            all.add(c.value() == null ? col.isNull() : col.eq(c.value()));
+        }
+        return Sql.and(all);
+    }
+
+    /** Adds the relationship's extra criteria and ORDER BY to a SELECT of its target. */
+    private static Select criteria(Select sel, Resolved r, Mapper<?> target, FromClause ta) {
+        FromClause from = ta == null ? target.table() : ta;
+        for (RelationshipProperty.Condition c : r.where()) {
+            ColumnClause<Object> col = col(from, c.property());
+            sel = sel.where(c.value() == null ? col.isNull() : col.eq(c.value()));
+        }
+        for (RelationshipProperty.Order o : r.orderBy()) {
+            ColumnClause<Object> c = col(from, o.property());
+            sel = sel.orderBy(o.descending() ? Sql.desc(c) : Sql.asc(c));
+        }
+        return sel;
+    }
+
+    /** Per parent and joined relationship: the related objects met so far in this result, de-duplicated. */
+    static final class JoinedAccumulator {
+        final Map<InstanceState, Map<JoinedSpec, List<Object>>> found = new IdentityHashMap<>();
+        final Map<JoinedSpec, List<InstanceState>> children = new IdentityHashMap<>();
+    }
+
+    /** Reads the joined columns of one row for {@code parent}. */
+    void consume(Object[] values, InstanceState parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
+        Map<JoinedSpec, List<Object>> mine = acc.found.computeIfAbsent(parent, k -> new IdentityHashMap<>());
+        for (JoinedSpec spec : specs) {
+            List<Object> l = mine.computeIfAbsent(spec, k -> new ArrayList<>());
+            Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
+            if (allNull(slice)) {
+                continue;
+            }
+            InstanceState child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
+            boolean dup = false;
+            for (Object o : l) {
+                if (o == child.object) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                l.add(child.object);
+                if (spec.target.hasRelationships()) {
+                    acc.children.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
+                }
+            }
+        }
+    }
+
+    /** After the last row: joined collections become loaded (empty when no row had children), references set. */
+    void finishJoined(JoinedAccumulator acc) {
+        for (Map.Entry<InstanceState, Map<JoinedSpec, List<Object>>> e : acc.found.entrySet()) {
+            InstanceState parent = e.getKey();
+            for (Map.Entry<JoinedSpec, List<Object>> f : e.getValue().entrySet()) {
+                RelationshipProperty rel = f.getKey().rel;
+                int i = rel.index();
+                List<Object> items = f.getValue();
+                if (rel.isCollection()) {
+                    CollectionState cs = parent.collections[i];
+                    if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
+                        cs.loadedWith(items);
+                        backfill(rel, parent, items);
+                    }
+                } else {
+                    setRef(parent, i, rel, items.isEmpty() ? null : items.get(0));
+                }
+            }
+        }
+        for (Map.Entry<JoinedSpec, List<InstanceState>> e : acc.children.entrySet()) {
+            finish(e.getValue(), e.getKey().sub, Set.of());
+        }
+    }
+
+    static Set<RelationshipProperty> handled(List<JoinedSpec> specs) {
+        if (specs.isEmpty()) {
+            return Set.of();
+        }
+        Set<RelationshipProperty> out = new HashSet<>();
+        for (JoinedSpec s : specs) {
+            out.add(s.rel);
+        }
+        return out;
+    }
+
+    static boolean allNull(Object[] v) {
+        for (Object o : v) {
+            if (o != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keys compared across Integer/Long columns by value. */
+    static Object norm(Object k) {
+        if (k instanceof Integer || k instanceof Long || k instanceof Short || k instanceof Byte) {
+            return ((Number) k).longValue();
+        }
+        if (k instanceof java.math.BigInteger b) {
+            return b.longValue();
+        }
+        return k;
+    }
+}
