@@ -45,6 +45,15 @@ final class InstrumentedList<E> extends AbstractList<E> implements RandomAccess 
     }
 
     @Override
+    public boolean add(E element) {
+        state.beforeWrite();
+        list().add(element);
+        modCount++;
+        state.afterAdd(element);
+        return true;
+    }
+
+    @Override
     public void add(int index, E element) {
         state.beforeWrite();
         if (state.writeOnly) {

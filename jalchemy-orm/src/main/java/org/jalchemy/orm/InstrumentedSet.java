@@ -77,6 +77,11 @@ final class InstrumentedSet<E> extends AbstractSet<E> {
         return false;
     }
 
+    /** True when loaded (reading it runs no query). */
+    boolean isLoaded() {
+        return state.loaded;
+    }
+
     @Override
     public String toString() {
         return state.loaded ? super.toString() : "[<not loaded: " + state.rel.where() + ">]";

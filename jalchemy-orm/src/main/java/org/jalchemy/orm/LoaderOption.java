@@ -28,7 +28,7 @@ public final class LoaderOption<T> implements ExecutableOption {
         LAZY,
         /** LEFT OUTER JOIN in the parent's statement. */
         JOINED,
-        /** One {@code IN} query per 500 parents, after the parents. */
+        /** One {@code IN} query per 1000 parents, after the parents. */
         SELECTIN,
         /** Access raises (collections); single references are left unloaded. */
         RAISE,

@@ -47,7 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Not thread-safe; one per session.
  */
 final class Loading {
-    static final int CHUNK = 500;
+    static final int CHUNK = 1000;
     private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 

@@ -63,7 +63,7 @@ public final class Orm {
 
     // ------------------------------------------------------------------ loader options
 
-    /** Load {@code attribute} for all parents of a result with one {@code IN} query per 500 parents. */
+    /** Load {@code attribute} for all parents of a result with one {@code IN} query per 1000 parents. */
     public static <T> LoaderOption<T> selectinload(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
         return LoaderOption.of(attribute, LoaderOption.Strategy.SELECTIN);
     }

@@ -220,21 +220,65 @@ public final class Session implements AutoCloseable {
      * row — and returns that object. {@code entity} itself is not attached.
      */
     public <E> E merge(E entity) {
+        return merge(entity, new IdentityHashMap<>());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> E merge(E entity, Map<Object, Object> memo) {
         ensureOpen();
         if (states.containsKey(entity)) {
             return entity;
         }
+        Object done = memo.get(entity);
+        if (done != null) {
+            return (E) done;
+        }
         Mapper<E> m = Mapper.forObject(entity);
         Object id = m.identity(entity);
         E target = id == null ? null : get(m.type(), id).orElse(null);
+        memo.put(entity, target == null ? entity : target);
         if (target == null) {
             target = m.newInstance();
+            memo.put(entity, target);
             copy(m, entity, target);
             add(target);
         } else {
             copy(m, entity, target);
         }
+        if (m.hasRelationships()) {
+            mergeRelationships(m, entity, target, memo);
+        }
         return target;
+    }
+
+    /** The merge cascade: related objects reachable from {@code from} are merged and placed on {@code to}. */
+    @SuppressWarnings("unchecked")
+    private void mergeRelationships(Mapper<?> m, Object from, Object to, Map<Object, Object> memo) {
+        for (org.jalchemy.orm.mapping.RelationshipProperty rel : m.relationships()) {
+            if (!rel.resolved().cascades(org.jalchemy.orm.annotations.Relationship.Cascade.MERGE)) {
+                continue;
+            }
+            Object src = rel.get(from);
+            if (rel.isCollection()) {
+                if (src == null || src instanceof InstrumentedList<?> l && !l.isLoaded()
+                        || src instanceof InstrumentedSet<?> s && !s.isLoaded()) {
+                    continue; // nothing was loaded on the source: leave the target's collection alone
+                }
+                List<Object> merged = new ArrayList<>();
+                for (Object o : (java.util.Collection<Object>) src) {
+                    merged.add(merge(o, memo));
+                }
+                java.util.Collection<Object> target = (java.util.Collection<Object>) rel.get(to);
+                if (target == null) {
+                    rel.set(to, rel.isSet() ? new java.util.LinkedHashSet<>(merged) : merged);
+                } else if (!new ArrayList<>(target).equals(merged)) {
+                    target.clear();
+                    target.addAll(merged);
+                }
+            } else {
+                rel.set(to, src == null ? null : merge(src, memo));
+            }
+        }
     }
 
     private static void copy(Mapper<?> m, Object from, Object to) {

@@ -92,7 +92,7 @@ public @interface Relationship {
         SELECT,
         /** Loaded in the same statement as the parent, by a LEFT OUTER JOIN; parent rows are de-duplicated. */
         JOINED,
-        /** Loaded after the parents, by one {@code SELECT ... WHERE fk IN (...)} per chunk of 500 parents. */
+        /** Loaded after the parents, by one {@code SELECT ... WHERE fk IN (...)} per chunk of 1000 parents. */
         SELECTIN,
         /** Not loaded; accessing the collection raises, naming the attribute and the loader option to use. */
         RAISE,
