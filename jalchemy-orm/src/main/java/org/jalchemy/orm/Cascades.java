@@ -37,7 +37,7 @@ final class Cascades {
                     out.addAll(c);
                 }
             } else {
-                Object ref = rel.get(st.object);
+                Object ref = Ref.value(rel, st.object);
                 if (ref != null) {
                     out.add(ref);
                 }

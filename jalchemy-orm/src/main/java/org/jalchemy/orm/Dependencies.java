@@ -113,7 +113,7 @@ final class Dependencies {
                 Resolved r = rel.resolved();
                 if (r.viewonly() || r.direction() == Direction.MANY_TO_ONE) {
                     if (r.direction() == Direction.MANY_TO_ONE && r.cascades(Cascade.DELETE)) {
-                        Object parent = rel.get(st.object);
+                        Object parent = Ref.value(rel, st.object);
                         InstanceState ps = parent == null ? null : session.states.get(parent);
                         if (ps != null && ps.state == ObjectState.PERSISTENT && !ps.markedForDeletion) {
                             session.delete(parent);
@@ -167,7 +167,7 @@ final class Dependencies {
             out.addAll(cs.committed.stream().filter(o -> !out.contains(o)).toList());
             return out;
         }
-        Object ref = rel.get(st.object);
+        Object ref = Ref.value(rel, st.object);
         if (ref == null && load && st.refs[i] == null && st.state == ObjectState.PERSISTENT) {
             Map<InstanceState, List<Object>> found = session.loading().loadCollections(rel, List.of(st),
                     Loading.Plan.DEFAULT);
@@ -217,7 +217,7 @@ final class Dependencies {
     private boolean stillReferenced(Object child, RelationshipProperty rel) {
         RelationshipProperty p = rel.resolved().partner();
         if (p != null && !p.isCollection()) {
-            Object owner = p.get(child);
+            Object owner = Ref.value(p, child);
             InstanceState os = owner == null ? null : session.states.get(owner);
             return os != null && !os.markedForDeletion;
         }
@@ -229,8 +229,11 @@ final class Dependencies {
             CollectionState cs = st.collections[i];
             return cs == null || !cs.installed() ? List.of() : cs.removed();
         }
+        if (!Ref.loadedOn(rel, st.object)) {
+            return List.of();
+        }
         Object old = st.refs[i];
-        return old != null && old != rel.get(st.object) ? List.of(old) : List.of();
+        return old != null && old != Ref.value(rel, st.object) ? List.of(old) : List.of();
     }
 
     /** Foreign-key links and association rows for every relationship of every object in the session. */
@@ -248,7 +251,10 @@ final class Dependencies {
                 }
                 switch (r.direction()) {
                     case MANY_TO_ONE -> {
-                        Object cur = rel.get(st.object);
+                        if (!Ref.loadedOn(rel, st.object)) {
+                            continue; // an unloaded Ref: the foreign-key column is authoritative
+                        }
+                        Object cur = Ref.value(rel, st.object);
                         if (cur != null) {
                             link(sets, st, r.local(), session.states.get(cur), cur, r.remote(), rel);
                         } else if (st.refs[i] != null) {
@@ -301,7 +307,7 @@ final class Dependencies {
             }
             return cs.loaded || cs.writeOnly ? new ArrayList<>(cs.elements) : List.of();
         }
-        Object ref = rel.get(st.object);
+        Object ref = Ref.value(rel, st.object);
         return ref == null ? List.of() : List.of(ref);
     }
 
@@ -529,8 +535,8 @@ final class Dependencies {
             }
             List<RelationshipProperty> rels = st.mapper.relationships();
             for (int i = 0; i < rels.size(); i++) {
-                if (!rels.get(i).isCollection()) {
-                    Object cur = rels.get(i).get(st.object);
+                if (!rels.get(i).isCollection() && Ref.loadedOn(rels.get(i), st.object)) {
+                    Object cur = Ref.value(rels.get(i), st.object);
                     st.refs[i] = cur;
                     st.refsSeen[i] = cur;
                 }

@@ -128,6 +128,14 @@ final class Loading {
         for (int i = 0; i < rels.size(); i++) {
             RelationshipProperty rel = rels.get(i);
             if (!rel.isCollection()) {
+                if (rel.isRef()) {
+                    Ref<Object> ref = Ref.empty();
+                    ref.unload();
+                    ref.owner = st;
+                    ref.rel = rel;
+                    ref.mode = defaultOf(rel).strategy();
+                    rel.set(st.object, ref);
+                }
                 continue;
             }
             CollectionState cs = new CollectionState(st, rel);
@@ -175,7 +183,10 @@ final class Loading {
                     syncAdded(cs, item);
                 }
             } else {
-                Object ref = rel.get(st.object);
+                if (rel.isRef()) {
+                    bindRef(st, rel);
+                }
+                Object ref = Ref.value(rel, st.object);
                 if (ref != null && r.cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE)
                         && !session.contains(ref)) {
                     session.cascadeAdd(ref);
@@ -183,6 +194,41 @@ final class Loading {
                 reconcileRef(st, i);
             }
         }
+    }
+
+    /** Binds the Ref in {@code rel}'s field to its owner (installing an empty one for a null field). */
+    private static void bindRef(InstanceState st, RelationshipProperty rel) {
+        Object f = rel.get(st.object);
+        Ref<?> ref = f instanceof Ref<?> r ? r : Ref.empty();
+        if (ref.owner != null && ref.owner != st) { // a Ref shared with another object: copy it
+            Object v = ref.isLoaded() ? ref.peek() : null;
+            ref = Ref.of(v);
+        }
+        ref.owner = st;
+        ref.rel = rel;
+        if (f != ref) {
+            rel.set(st.object, ref);
+        }
+    }
+
+    /** {@code Ref.set} on a session object: cascade the new target in and update the other side now. */
+    void refAssigned(InstanceState st, RelationshipProperty rel) {
+        Object v = Ref.value(rel, st.object);
+        if (v != null && rel.resolved().cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE)
+                && !session.contains(v)) {
+            session.cascadeAdd(v);
+        }
+        reconcileRef(st, rel.index());
+    }
+
+    /** {@code Ref.get} of an unloaded reference: autoflush, identity map or one SELECT, N+1 accounting. */
+    void lazyLoadRef(InstanceState st, RelationshipProperty rel) {
+        session.autoflush();
+        if (Ref.loadedOn(rel, st.object)) {
+            return;
+        }
+        countLazy(rel);
+        resolveRefs(rel, List.of(st), Plan.DEFAULT);
     }
 
     // ------------------------------------------------------------------ in-memory sync
@@ -198,14 +244,14 @@ final class Loading {
         if (p.isCollection()) {
             addToCollection(p, item, owner);
         } else {
-            Object old = p.get(item);
+            Object old = Ref.value(p, item);
             if (old == owner) {
                 return;
             }
             if (old != null) {
                 removeFromCollection(cs.rel, old, item);
             }
-            p.set(item, owner);
+            Ref.assign(p, item, owner);
             InstanceState ist = session.states.get(item);
             if (ist != null && ist.refsSeen != null) {
                 ist.refsSeen[p.index()] = owner;
@@ -222,8 +268,8 @@ final class Loading {
         Object owner = cs.owner.object;
         if (p.isCollection()) {
             removeFromCollection(p, item, owner);
-        } else if (p.get(item) == owner) {
-            p.set(item, null);
+        } else if (Ref.value(p, item) == owner) {
+            Ref.assign(p, item, null);
             InstanceState ist = session.states.get(item);
             if (ist != null && ist.refsSeen != null) {
                 ist.refsSeen[p.index()] = null;
@@ -302,7 +348,10 @@ final class Loading {
      */
     void reconcileRef(InstanceState st, int i) {
         RelationshipProperty rel = st.mapper.relationships().get(i);
-        Object cur = rel.get(st.object);
+        if (!Ref.loadedOn(rel, st.object)) {
+            return;
+        }
+        Object cur = Ref.value(rel, st.object);
         Object seen = st.refsSeen[i];
         if (cur == seen) {
             return;
@@ -320,11 +369,11 @@ final class Loading {
                 addToCollection(p, cur, st.object);
             }
         } else {
-            if (seen != null && p.get(seen) == st.object) {
-                p.set(seen, null);
+            if (seen != null && Ref.value(p, seen) == st.object) {
+                Ref.assign(p, seen, null);
             }
-            if (cur != null && p.get(cur) != st.object) {
-                p.set(cur, st.object);
+            if (cur != null && Ref.value(p, cur) != st.object) {
+                Ref.assign(p, cur, st.object);
             }
         }
     }
@@ -387,7 +436,7 @@ final class Loading {
             return;
         }
         for (Object child : items) {
-            p.set(child, parent.object);
+            Ref.assign(p, child, parent.object);
             InstanceState cst = session.states.get(child);
             if (cst != null && cst.refs != null) {
                 cst.refs[p.index()] = parent.object;
@@ -537,7 +586,7 @@ final class Loading {
     }
 
     private void setRef(InstanceState st, int i, RelationshipProperty rel, Object value) {
-        rel.set(st.object, value);
+        Ref.assign(rel, st.object, value);
         st.refs[i] = value;
         st.refsSeen[i] = value;
     }
@@ -567,6 +616,17 @@ final class Loading {
                 Directive d = plan.directive(rel);
                 if (rel.isCollection()) {
                     finishCollection(rel, group, d);
+                } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
+                    for (InstanceState st : group) { // lazy, raise or noload: nothing to run now
+                        if (st.refsStale && rel.get(st.object) instanceof Ref<?> ref) {
+                            ref.mode = d.strategy();
+                            if (d.strategy() == Strategy.NOLOAD) {
+                                ref.put(null);
+                            } else {
+                                ref.unload();
+                            }
+                        }
+                    }
                 } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
                     List<InstanceState> stale = new ArrayList<>();
                     for (InstanceState st : group) {

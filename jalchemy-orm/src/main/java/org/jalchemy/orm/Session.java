@@ -275,8 +275,9 @@ public final class Session implements AutoCloseable {
                     target.clear();
                     target.addAll(merged);
                 }
-            } else {
-                rel.set(to, src == null ? null : merge(src, memo));
+            } else if (Ref.loadedOn(rel, from)) {
+                Object v = Ref.value(rel, from);
+                Ref.assign(rel, to, v == null ? null : merge(v, memo));
             }
         }
     }
@@ -404,6 +405,11 @@ public final class Session implements AutoCloseable {
         for (CollectionState cs : st.collections) {
             if (cs != null && cs.installed()) {
                 cs.unload();
+            }
+        }
+        for (org.jalchemy.orm.mapping.RelationshipProperty rel : st.mapper.relationships()) {
+            if (rel.isRef() && rel.get(st.object) instanceof Ref<?> ref && ref.owner == st) {
+                ref.unload();
             }
         }
         st.refsStale = true;

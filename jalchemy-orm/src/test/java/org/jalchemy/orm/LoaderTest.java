@@ -3,6 +3,7 @@ package org.jalchemy.orm;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.exc.InvalidRequestError;
 import org.jalchemy.orm.relmodel.Comment;
+import org.jalchemy.orm.relmodel.Comment_;
 import org.jalchemy.orm.relmodel.Post;
 import org.jalchemy.orm.relmodel.Post_;
 import org.jalchemy.orm.relmodel.User;
@@ -180,6 +181,46 @@ class LoaderTest {
             assertThat(posts).allSatisfy(p -> assertThat(p.author.id).isEqualTo(p.userId));
             assertThat(sql.count()).as("posts, then their 1000 authors by one IN").isEqualTo(2);
         }
+    }
+
+    @BackendTest
+    void refReferencesLoadOnAccessAndSyncOnSet(Backend backend) {
+        SessionFactory factory = seeded(backend);
+        try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
+            List<Comment> comments = session.execute(select(Comment.class).orderBy(Comment_.id)).scalars().all();
+            assertThat(sql.count()).isEqualTo(1); // no post loaded yet
+            assertThat(comments.get(0).post.isLoaded()).isFalse();
+            // tag::ref-usage[]
+            Post post = comments.get(0).post.get(); // one SELECT (identity map first)
+            // end::ref-usage[]
+            assertThat(sql.count()).as("the post, then its author (a plain reference loads with its object)")
+                    .isEqualTo(3);
+            assertThat(post.comments).contains(comments.get(0));
+            Post other = session.query(Post.class).filterBy("title", "a2").one();
+            comments.get(0).post.set(other); // the collections follow at once
+            assertThat(other.comments).containsExactly(comments.get(0));
+            assertThat(post.comments).doesNotContain(comments.get(0));
+            session.commit();
+            assertThat(comments.get(0).postId).isEqualTo(other.id);
+        }
+        try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
+            List<Comment> comments = session.execute(select(Comment.class).options(selectinload(Comment_.post)))
+                    .scalars().all();
+            assertThat(comments).allSatisfy(c -> assertThat(c.post.isLoaded()).isTrue());
+            assertThat(sql.count()).as("comments; their posts by IN; the posts' authors by IN").isEqualTo(3);
+            Comment c = session.execute(select(Comment.class).limit(1).options(raiseload(Comment_.post))).scalars().one();
+            session.expire(c);
+            Comment again = session.execute(select(Comment.class).where(Comment_.id.eq(c.id))
+                    .options(raiseload(Comment_.post))).scalars().one();
+            assertThatThrownBy(() -> again.post.get()).hasMessageContaining("'Comment.post' is not available");
+        }
+        Comment detached;
+        try (Session session = factory.open()) {
+            detached = session.execute(select(Comment.class).limit(1)).scalars().one();
+        }
+        assertThatThrownBy(() -> detached.post.get())
+                .isInstanceOf(DetachedInstanceError.class)
+                .hasMessageContaining("Comment.post");
     }
 
     @BackendTest

@@ -144,7 +144,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
         javax.lang.model.type.DeclaredType dt = (javax.lang.model.type.DeclaredType) t;
         TypeElement te = (TypeElement) dt.asElement();
         String raw = te.getQualifiedName().toString();
-        if (raw.equals("java.util.List") || raw.equals("java.util.Set") || raw.equals("java.util.Collection")) {
+        if (raw.equals("java.util.List") || raw.equals("java.util.Set") || raw.equals("java.util.Collection")
+                || raw.equals("org.jalchemy.orm.Ref")) {
             if (dt.getTypeArguments().size() != 1 || dt.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
                 return null;
             }

@@ -21,7 +21,8 @@ import java.lang.annotation.Target;
  * session with its own {@code List}/{@code Set}, which loads on first access and keeps the other
  * side in sync at once; a single-valued reference is a plain field, which the session fills when it
  * loads the object (batched for a whole result, identity map first: see {@link Lazy#SELECT}), and
- * whose assignment ({@code post.author = ana}) the session sees at the next flush or autoflush.
+ * whose assignment ({@code post.author = ana}) the session sees at the next flush or autoflush;
+ * a {@code Ref<User>} field is the opt-in for a reference that loads on access.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -85,9 +86,10 @@ public @interface Relationship {
     /** Loader strategies (SQLAlchemy's {@code lazy=}). */
     enum Lazy {
         /**
-         * Collections: loaded by one SELECT on first access. Single references: loaded with the
-         * object that holds them — once per result, by one {@code IN} query for all the keys the
-         * identity map does not already hold (a plain field cannot load on access).
+         * Collections and {@code Ref} fields: loaded by one SELECT on first access. Plain single
+         * references: loaded with the object that holds them — once per result, by one {@code IN}
+         * query for all the keys the identity map does not already hold (a plain field cannot load
+         * on access).
          */
         SELECT,
         /** Loaded in the same statement as the parent, by a LEFT OUTER JOIN; parent rows are de-duplicated. */

@@ -226,8 +226,9 @@ public final class Mapper<E> {
         Relationship r = f.getAnnotation(Relationship.class);
         Class<?> raw = f.getType();
         boolean collection = RelationshipProperty.isCollectionType(raw);
+        boolean ref = raw == org.jalchemy.orm.Ref.class;
         Class<?> target = raw;
-        if (collection) {
+        if (collection || ref) {
             target = null;
             if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
                     && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
@@ -240,14 +241,15 @@ public final class Mapper<E> {
         }
         String where = type.getName() + "." + f.getName();
         if (!entityTarget) {
-            throw new MappingError("@Relationship field " + where + " must be a mapped entity, or a List, Set or "
-                    + "Collection of one (with its type argument given); it is " + f.getGenericType().getTypeName());
+            throw new MappingError("@Relationship field " + where + " must be a mapped entity, a Ref of one, or a "
+                    + "List, Set or Collection of one (with its type argument given); it is "
+                    + f.getGenericType().getTypeName());
         }
         if (f.isAnnotationPresent(Column.class) || f.isAnnotationPresent(Id.class)) {
             throw new MappingError("Field " + where + " is a relationship to " + target.getSimpleName()
                     + " and cannot also be a @Column/@Id; map the foreign key as its own field");
         }
-        return new RelationshipProperty(this, f, target, collection, raw == Set.class, r, index);
+        return new RelationshipProperty(this, f, target, collection, raw == Set.class, ref, r, index);
     }
 
     private static SqlType<?> resolveType(Field f, Column col, String where) {

@@ -70,6 +70,7 @@ public final class RelationshipProperty {
     private final Class<?> targetType;
     private final boolean collection;
     private final boolean set;
+    private final boolean ref;
     private final Relationship annotation; // null when implied by a backref
     private final int index;
     private final MethodHandle getter;
@@ -77,8 +78,9 @@ public final class RelationshipProperty {
     private volatile Resolved resolved;
 
     RelationshipProperty(Mapper<?> owner, Field field, Class<?> targetType, boolean collection, boolean set,
-                         Relationship annotation, int index) {
+                         boolean ref, Relationship annotation, int index) {
         this.owner = owner;
+        this.ref = ref;
         this.name = field.getName();
         this.targetType = targetType;
         this.collection = collection;
@@ -120,6 +122,11 @@ public final class RelationshipProperty {
     /** True for {@code List}/{@code Set} fields. */
     public boolean isCollection() {
         return collection;
+    }
+
+    /** True for {@code Ref<T>} fields (lazy single references). */
+    public boolean isRef() {
+        return ref;
     }
 
     /** True for {@code Set} fields. */

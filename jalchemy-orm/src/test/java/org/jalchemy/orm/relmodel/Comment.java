@@ -1,12 +1,14 @@
 package org.jalchemy.orm.relmodel;
 
+import org.jalchemy.orm.Ref;
 import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
 import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Relationship;
 
-/** A third level under posts, for nested loader paths. */
+/** A third level under posts, for nested loader paths; its {@code post} is a lazy {@link Ref}. */
+// tag::ref[]
 @Entity(table = "rel_comments")
 public class Comment {
     @Id
@@ -17,7 +19,7 @@ public class Comment {
     public Integer postId;
 
     @Relationship(backPopulates = "comments")
-    public Post post;
+    public Ref<Post> post = Ref.empty(); // loads on post.get(), unlike a plain reference
 
     protected Comment() {
     }
@@ -26,3 +28,4 @@ public class Comment {
         this.body = body;
     }
 }
+// end::ref[]
