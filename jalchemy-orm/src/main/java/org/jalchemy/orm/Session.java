@@ -368,7 +368,6 @@ public final class Session implements AutoCloseable {
     public void refresh(Object entity) {
         ensureOpen();
         InstanceState st = requirePersistent(entity, "refresh");
-        unloadRelationships(st);
         for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.REFRESH_EXPIRE)) {
             InstanceState rs = states.get(related);
             if (rs != null && rs != st && rs.state == ObjectState.PERSISTENT) {
@@ -376,6 +375,7 @@ public final class Session implements AutoCloseable {
                 unloadRelationships(rs);
             }
         }
+        unloadRelationships(st);
         if (!reload(st)) {
             throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
                     + "not present; it is no longer in the session");

@@ -224,9 +224,40 @@ class RelationshipTest {
             assertThat(shared.authors).containsExactly(a, b);
         }
         assertThat(Db.count(engine, "author_books")).isEqualTo(3);
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(engine)) {
+            List<Author> authors = session.query(Author.class).orderBy(org.jalchemy.orm.relmodel.Author_.name).all();
+            assertThat(sql.count()).as("lazy = SELECTIN: authors, then all their books at once").isEqualTo(2);
+            assertThat(authors.get(0).books).extracting(x -> x.title).containsExactly("Alfa", "Zeta"); // orderBy
+            assertThat(authors.get(1).books).extracting(x -> x.title).containsExactly("Zeta");
+            assertThat(sql.count()).isEqualTo(2);
+        }
+    }
+
+    @BackendTest
+    void expungeAndRefreshCascadeAndLazyLoadsWorkBetweenTransactions(Backend backend) {
+        Engine engine = fresh(backend);
+        SessionFactory factory = SessionFactory.bind(engine);
+        Integer id;
         try (Session session = factory.open()) {
-            Author a = session.query(Author.class).filterBy("name", "Ana").one();
-            assertThat(a.books).extracting(x -> x.title).containsExactly("Alfa", "Zeta"); // orderBy = "title"
+            User u = new User("Ana");
+            u.posts.add(new Post("uno"));
+            session.add(u);
+            session.commit();
+            id = u.id;
+        }
+        try (Session session = factory.open()) {
+            User u = session.get(User.class, id).orElseThrow();
+            session.commit(); // the transaction is over; the session is still open
+            assertThat(u.posts).hasSize(1); // a lazy load autobegins the next transaction
+            Post p = u.posts.get(0);
+            session.commit();
+            Db.exec(engine, "UPDATE rel_posts SET title = 'cambiado'");
+            session.refresh(u); // REFRESH_EXPIRE (in ALL) expires the posts too
+            assertThat(session.get(Post.class, p.id).orElseThrow().title).isEqualTo("cambiado");
+            assertThat(u.posts).containsExactly(p); // refresh unloaded the collection: loaded again, same object
+            session.expunge(u); // EXPUNGE (in ALL) takes the loaded posts along
+            assertThat(session.contains(p)).isFalse();
+            assertThat(session.inspect(p).state()).isEqualTo(ObjectState.DETACHED);
         }
     }
 

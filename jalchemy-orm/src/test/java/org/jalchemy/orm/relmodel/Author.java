@@ -4,11 +4,12 @@ import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Relationship;
+import org.jalchemy.orm.annotations.Relationship.Lazy;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Guide §4 many-to-many: authors and books through author_books (default column names author_id, book_id). */
+/** Guide §4 many-to-many: authors and books through author_books (default column names author_id, book_id); books load selectin by default. */
 @Entity(table = "authors")
 public class Author {
     @Id
@@ -16,7 +17,7 @@ public class Author {
     @Column(length = 50)
     public String name;
 
-    @Relationship(secondary = "author_books", backPopulates = "authors", orderBy = "title")
+    @Relationship(secondary = "author_books", backPopulates = "authors", orderBy = "title", lazy = Lazy.SELECTIN)
     public List<Book> books = new ArrayList<>();
 
     protected Author() {
