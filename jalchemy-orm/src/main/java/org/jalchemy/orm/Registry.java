@@ -52,6 +52,7 @@ public final class Registry {
         }
         for (Mapper<?> m : mappers.values()) {
             checkForeignKeys(m);
+            checkCompositeForeignKeys(m);
         }
         for (Mapper<?> m : mappers.values()) {
             for (org.jalchemy.orm.mapping.RelationshipProperty rel : m.relationships()) {
@@ -173,6 +174,16 @@ public final class Registry {
             }
             t.column(fk.property().columnName()).foreignKey(spec);
         }
+        for (org.jalchemy.orm.mapping.CompositeForeignKey fk : m.compositeForeignKeys()) {
+            var c = t.foreignKeyConstraint(fk.name(), fk.columns().stream().map(ColumnProperty::columnName).toList(),
+                    (fk.targetSchema() == null ? "" : fk.targetSchema() + ".") + fk.targetTable(), fk.targetColumns());
+            if (fk.onDelete() != null) {
+                c.onDelete(fk.onDelete());
+            }
+            if (fk.onUpdate() != null) {
+                c.onUpdate(fk.onUpdate());
+            }
+        }
         for (TableConstraint tc : m.constraints()) {
             String[] cols = tc.properties().stream().map(ColumnProperty::columnName).toArray(String[]::new);
             switch (tc.kind()) {
@@ -203,6 +214,24 @@ public final class Registry {
                 throw new MappingError("@ForeignKey on " + where + " references column '" + fk.targetColumn()
                         + "' of table '" + key + "', which has columns "
                         + target.columns().stream().map(Column::name).toList());
+            }
+        }
+    }
+
+    private void checkCompositeForeignKeys(Mapper<?> m) {
+        for (org.jalchemy.orm.mapping.CompositeForeignKey fk : m.compositeForeignKeys()) {
+            String key = key(fk.targetSchema() != null ? fk.targetSchema() : m.schema(), fk.targetTable());
+            String where = "@ForeignKeyConstraint on " + m.type().getName();
+            if (!metadata.hasTable(key)) {
+                throw new MappingError(where + " references table '" + key + "', which no registered entity or table "
+                        + "declares; tables are " + metadata.tables().stream().map(Table::fullname).toList());
+            }
+            Table target = metadata.table(key);
+            for (String c : fk.targetColumns()) {
+                if (!target.hasColumn(c)) {
+                    throw new MappingError(where + " references column '" + c + "' of table '" + key
+                            + "', which has columns " + target.columns().stream().map(Column::name).toList());
+                }
             }
         }
     }

@@ -67,6 +67,7 @@ public final class Mapper<E> {
     private final ColumnProperty version;
     private final List<ForeignKeyRef> foreignKeys;
     private final List<TableConstraint> constraints;
+    private final List<CompositeForeignKey> compositeForeignKeys;
     private final Supplier<E> instantiator;
     private final Map<String, Attribute<E, ?>> attributes;
     private final MappedTable<E> table;
@@ -201,6 +202,7 @@ public final class Mapper<E> {
         this.version = versionProp;
         this.foreignKeys = List.copyOf(fks);
         this.constraints = List.copyOf(readConstraints(type));
+        this.compositeForeignKeys = List.copyOf(readCompositeForeignKeys(type));
         this.instantiator = instantiator(type);
         this.table = new MappedTable<>(this, tableName, schema);
         Map<String, Attribute<E, ?>> attrs = new LinkedHashMap<>();
@@ -305,6 +307,27 @@ public final class Mapper<E> {
         for (CheckConstraint cc : type.getAnnotationsByType(CheckConstraint.class)) {
             out.add(new TableConstraint(TableConstraint.Kind.CHECK, cc.name().isEmpty() ? null : cc.name(), List.of(),
                     false, cc.value()));
+        }
+        return out;
+    }
+
+    private List<CompositeForeignKey> readCompositeForeignKeys(Class<E> type) {
+        List<CompositeForeignKey> out = new ArrayList<>();
+        for (org.jalchemy.orm.annotations.ForeignKeyConstraint fk
+                : type.getAnnotationsByType(org.jalchemy.orm.annotations.ForeignKeyConstraint.class)) {
+            List<ColumnProperty> cols = resolveAll(fk.columns(), "@ForeignKeyConstraint");
+            if (fk.referencedColumns().length != cols.size()) {
+                throw new MappingError("@ForeignKeyConstraint on " + type.getName() + " lists " + cols.size()
+                        + " columns but " + fk.referencedColumns().length + " referenced columns; give one per column");
+            }
+            String[] parts = fk.references().split("\\.");
+            if (parts.length > 2 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new MappingError("@ForeignKeyConstraint(references = \"" + fk.references() + "\") on "
+                        + type.getName() + " is malformed: write \"table\" or \"schema.table\"");
+            }
+            out.add(new CompositeForeignKey(cols, parts.length == 2 ? parts[0] : null, parts[parts.length - 1],
+                    List.of(fk.referencedColumns()), fk.onDelete().isEmpty() ? null : fk.onDelete(),
+                    fk.onUpdate().isEmpty() ? null : fk.onUpdate(), fk.name().isEmpty() ? null : fk.name()));
         }
         return out;
     }
@@ -479,6 +502,11 @@ public final class Mapper<E> {
             }
         }
         return null;
+    }
+
+    /** Class-level (composite) foreign keys, from {@code @ForeignKeyConstraint}. */
+    public List<CompositeForeignKey> compositeForeignKeys() {
+        return compositeForeignKeys;
     }
 
     /** Class-level indexes and constraints. */

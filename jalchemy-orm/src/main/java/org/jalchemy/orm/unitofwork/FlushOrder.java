@@ -43,6 +43,16 @@ public final class FlushOrder {
                     d.add(target);
                 }
             }
+            for (org.jalchemy.orm.mapping.CompositeForeignKey fk : m.compositeForeignKeys()) {
+                Mapper<?> target = byTable.get(qualified(fk.targetSchema() != null ? fk.targetSchema() : m.schema(),
+                        fk.targetTable()));
+                if (target == null && fk.targetSchema() == null) {
+                    target = byTable.get(qualified(null, fk.targetTable()));
+                }
+                if (target != null && target != m) {
+                    d.add(target);
+                }
+            }
             deps.put(m, d);
         }
         List<Mapper<?>> out = new ArrayList<>(mappers.size());
