@@ -33,19 +33,19 @@ public final class Capitulo05Crud {
     public static SessionFactory crear(Engine engine) {
         System.out.println("=== §5.1 Crear registros: session.add + session.commit ===");
         // tag::crear[]
-        SessionFactory fabrica = SessionFactory.bind(engine);    // Session = sessionmaker(bind=engine)
-        Session session = fabrica.open();                          // session = Session()
+        SessionFactory fabrica = SessionFactory.bind(engine);   // Session = sessionmaker(bind=engine)
+        Session session = fabrica.open();                       // session = Session()
 
         Usuario nuevoUsuario = new Usuario("Ana", "ana@example.com");
-        session.add(nuevoUsuario);            // pending: nothing is written yet
-        session.commit();                     // INSERT, then COMMIT
+        session.add(nuevoUsuario);                              // pending: nothing is written yet
+        session.commit();                                       // INSERT, then COMMIT
         session.close();
-        System.out.println("  creado: " + nuevoUsuario);           // the generated id is set
+        System.out.println("  creado: " + nuevoUsuario);        // the generated id is set
         // end::crear[]
         // tag::crear-varios[]
-        try (Session otra = fabrica.open()) {                      // close() comes with try-with-resources
+        try (Session otra = fabrica.open()) {                   // try-with-resources closes it
             otra.addAll(List.of(new Usuario("Luis", "luis@example.com"),
-                    new Usuario("Marta", "marta@example.com")));   // session.add_all([...])
+                    new Usuario("Marta", "marta@example.com"))); // session.add_all([...])
             otra.commit();
         }
         // end::crear-varios[]

@@ -128,9 +128,8 @@ public final class Capitulo06ConsultasOrm {
         // tag::agregados[]
         long total = session.execute(select(func.count(Usuario_.id))).scalarOne();
         System.out.println("  Total de usuarios: " + total);
-        Number promedio = session.scalar(select(func.avg(Usuario_.id)));   // a decimal on every database
-        System.out.println("  Promedio de IDs: "
-                + new BigDecimal(promedio.toString()).setScale(2, RoundingMode.HALF_UP));
+        BigDecimal promedio = session.scalar(select(func.avg(Usuario_.id)));   // its scale varies by database
+        System.out.println("  Promedio de IDs: " + promedio.setScale(2, RoundingMode.HALF_UP));
         // end::agregados[]
     }
 
