@@ -1,5 +1,6 @@
 package org.jalchemy.examples.guide;
 
+import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.examples.guide.modelos.Pedido;
 import org.jalchemy.examples.guide.modelos.Pedido_;
@@ -30,6 +31,14 @@ import static org.jalchemy.sql.Sql.func;
  */
 public final class Capitulo06ConsultasOrm {
     private Capitulo06ConsultasOrm() {
+    }
+
+    /** Runs this chapter alone: {@code ./dev mvn -q exec:java -pl jalchemy-examples -Dexec.mainClass=...} [URL]. */
+    public static void main(String[] args) {
+        try (Engine engine = Jalchemy.createEngine(args.length > 0 ? args[0] : "sqlite:///mi_base_de_datos.db",
+                o -> o.echo(true))) {
+            run(engine);
+        }
     }
 
     public static void run(Engine engine) {
