@@ -4,6 +4,11 @@ import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.engine.Transaction;
+import org.jalchemy.examples.guide.Capitulo04Modelos;
+import org.jalchemy.examples.guide.Capitulo05Crud;
+import org.jalchemy.examples.guide.Capitulo06ConsultasOrm;
+import org.jalchemy.examples.guide.Capitulo08Sesiones;
+import org.jalchemy.examples.guide.Capitulo11BuenasPracticasOrm;
 import org.jalchemy.exc.IntegrityError;
 
 import java.nio.file.Files;
@@ -20,7 +25,10 @@ import static org.jalchemy.sql.Sql.text;
  *
  * <p>Run it with {@code ./dev demo}. It grows with the project: today it covers chapter 3 of the
  * guide (engine, connection, transactions) with raw SQL through {@code text()}, then chapters 4, 6,
- * 8 and 11 in Core (package {@code org.jalchemy.examples.guide}).
+ * 8 and 11 in Core, then chapters 4, 5, 6, 8 and 11 with the ORM (package
+ * {@code org.jalchemy.examples.guide}). The Core and ORM chapters both use tables called
+ * {@code usuarios} and {@code pedidos} with different columns, so the Core tables are dropped
+ * before the ORM chapters create theirs. Relationships (chapter 7) join the tour with issue 6.
  */
 public final class Demo {
     private Demo() {
@@ -112,6 +120,14 @@ public final class Demo {
         org.jalchemy.examples.guide.Capitulo08Transacciones.run(engine);
         org.jalchemy.examples.guide.Capitulo11BuenasPracticas.run(engine);
         org.jalchemy.examples.guide.Capitulo04Tablas.drop(engine);
+
+        heading("§4-§11 The guide's chapters with the ORM (Registry, SessionFactory, Session)");
+        Capitulo04Modelos.run(engine);
+        Capitulo05Crud.run(engine);
+        Capitulo06ConsultasOrm.run(engine);
+        Capitulo08Sesiones.run(engine);
+        Capitulo11BuenasPracticasOrm.run(engine);
+        Capitulo04Modelos.borrar(engine);
 
         heading("§11.2 The pool");
         System.out.println("  " + engine.poolStatus());

@@ -38,14 +38,27 @@ class DemoTest {
                 .contains("usuarios now: 3")
                 .contains("  Ana -> Libro")
                 .contains("usuarios ahora: 5")
-                .contains("sentencias ejecutadas: 2");
+                .contains("sentencias ejecutadas: 2")
+                .contains("  creado: Usuario(id=1, nombre=Ana, correo=ana@example.com)\n")
+                .contains("  ahora: Usuario(id=1, nombre=Ana María, correo=ana@example.com)\n")
+                .contains("  Usuario: Ana, Pedido: Libro\n")
+                .contains("  Promedio de IDs: 3.50\n")
+                .contains("  users al final: [Ana, Laura, Pedro, Lucía, Marta]\n")
+                .contains("  página 3: [user21, user22, user23, user24, user25]\n");
     }
 
     @BackendTest
     void demoRunsOnEveryBackend(Backend backend) {
-        Db.dropTables(backend.engine(), "pedidos", "usuarios");
+        Db.dropTables(backend.engine(), "posts", "pedidos", "usuarios", "users");
         String out = capture(() -> Demo.run(backend.url()));
-        assertThat(out).contains("Conexión exitosa a " + backend.name()).contains("usuarios now: 3");
-        Db.dropTables(backend.engine(), "pedidos", "usuarios");
+        assertThat(out).contains("Conexión exitosa a " + backend.name()).contains("usuarios now: 3")
+                .contains("  quedan: 2\n")
+                .contains("  con pedidos: [Ana, Carlos, Lucía]\n")
+                .contains("  IntegrityError: se deshace solo el savepoint\n")
+                .contains("  users al final: [Ana, Laura, Pedro, Lucía, Marta]\n")
+                .contains("  mismo objeto: true, sentencias: 1\n");
+        assertThat(new org.jalchemy.schema.Inspector(backend.engine()).hasTable("users"))
+                .as("the demo drops what it creates").isFalse();
+        Db.dropTables(backend.engine(), "posts", "pedidos", "usuarios", "users");
     }
 }
