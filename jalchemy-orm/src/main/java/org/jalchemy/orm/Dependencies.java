@@ -262,7 +262,7 @@ final class Dependencies {
                         }
                     }
                     case ONE_TO_MANY -> {
-                        for (Object child : current(st, i, rel)) {
+                        for (Object child : added(st, i, rel)) {
                             InstanceState cs = session.states.get(child);
                             if (cs != null && !deleting.contains(cs)) {
                                 link(sets, cs, r.remote(), st, st.object, r.local(), rel);
@@ -299,16 +299,24 @@ final class Dependencies {
         }
     }
 
-    private List<Object> current(InstanceState st, int i, RelationshipProperty rel) {
+    /**
+     * Related objects added since load or the last flush (all of them for a new owner): only
+     * changes are written, as in SQLAlchemy, so a foreign key the application set by hand on an
+     * unchanged member is left alone.
+     */
+    private List<Object> added(InstanceState st, int i, RelationshipProperty rel) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
-            if (cs == null || !cs.installed()) {
+            if (cs == null || !cs.installed() || !(cs.loaded || cs.writeOnly)) {
                 return List.of();
             }
-            return cs.loaded || cs.writeOnly ? new ArrayList<>(cs.elements) : List.of();
+            return cs.added();
+        }
+        if (!Ref.loadedOn(rel, st.object)) {
+            return List.of();
         }
         Object ref = Ref.value(rel, st.object);
-        return ref == null ? List.of() : List.of(ref);
+        return ref == null || ref == st.refs[i] && st.state != ObjectState.PENDING ? List.of() : List.of(ref);
     }
 
     private static void link(List<Link> into, InstanceState holder, ColumnProperty fk, InstanceState source,

@@ -388,9 +388,7 @@ final class Loading {
         }
         countLazy(cs.rel);
         Map<InstanceState, List<Object>> found = loadCollections(cs.rel, List.of(cs.owner), Plan.of(cs.subOptions));
-        List<Object> items = found.getOrDefault(cs.owner, List.of());
-        cs.loadedWith(items);
-        backfill(cs.rel, cs.owner, items);
+        cs.loadedWith(found.getOrDefault(cs.owner, List.of()));
     }
 
     private void countLazy(RelationshipProperty rel) {
@@ -518,6 +516,9 @@ final class Loading {
                 finishJoined(acc);
             }
         }
+        for (Map.Entry<InstanceState, List<Object>> e : out.entrySet()) { // before finish: no reference lookups
+            backfill(rel, e.getKey(), e.getValue());
+        }
         finish(loaded, sub, Set.of());
         return out;
     }
@@ -536,6 +537,10 @@ final class Loading {
                 if (fk == null) {
                     setRef(st, i, rel, null);
                     continue;
+                }
+                Object cur = st.refs[i];
+                if (cur != null && Ref.value(rel, st.object) == cur && norm(fk).equals(norm(target.identity(cur)))) {
+                    continue; // already set (by the other side's load) and still matching the key
                 }
                 InstanceState hit = im.get(target.normalizeIdentity(fk));
                 if (hit != null && !hit.markedForDeletion && hit.state == ObjectState.PERSISTENT) {
@@ -661,9 +666,7 @@ final class Loading {
             case SELECTIN, JOINED, CONTAINS_EAGER -> {
                 Map<InstanceState, List<Object>> found = loadCollections(rel, todo, Plan.of(d.sub()));
                 for (InstanceState st : todo) {
-                    List<Object> items = found.getOrDefault(st, List.of());
-                    st.collections[i].loadedWith(items);
-                    backfill(rel, st, items);
+                    st.collections[i].loadedWith(found.getOrDefault(st, List.of()));
                 }
             }
             case NOLOAD -> todo.forEach(st -> st.collections[i].loadedWith(List.of()));
@@ -816,10 +819,12 @@ final class Loading {
             }
             InstanceState child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
             boolean dup = false;
-            for (Object o : l) {
-                if (o == child.object) {
-                    dup = true;
-                    break;
+            if (specs.size() > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
+                for (Object o : l) {
+                    if (o == child.object) {
+                        dup = true;
+                        break;
+                    }
                 }
             }
             if (!dup) {
