@@ -27,6 +27,8 @@ public final class InstanceState {
     boolean expired;
     boolean markedForDeletion;
     Session session;
+    /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
+    int slot = -1;
 
     InstanceState(Object object, Mapper<?> mapper, ObjectState state, Session session) {
         this.object = object;

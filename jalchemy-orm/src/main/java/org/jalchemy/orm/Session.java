@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,9 @@ public final class Session implements AutoCloseable {
     final Dialect dialect;
     final OrmStatements statements;
     private Connection connection;
-    final IdentityHashMap<Object, InstanceState> states = new IdentityHashMap<>();
     final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
+    /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
+    final StateIndex states = new StateIndex(identityMap);
     final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
     private boolean closing;
     final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
@@ -176,7 +176,7 @@ public final class Session implements AutoCloseable {
     }
 
     void forget(InstanceState st, ObjectState newState) {
-        states.remove(st.object);
+        states.removeState(st);
         pending.remove(st);
         toDelete.remove(st);
         if (st.identity != null) {
