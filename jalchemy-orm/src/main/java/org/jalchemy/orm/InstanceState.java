@@ -29,6 +29,8 @@ public final class InstanceState {
     Session session;
     /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
     int slot = -1;
+    /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */
+    int pendingSlot = -1;
 
     InstanceState(Object object, Mapper<?> mapper, ObjectState state, Session session) {
         this.object = object;

@@ -63,7 +63,7 @@ public final class Session implements AutoCloseable {
     final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
     /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
     final StateIndex states = new StateIndex(identityMap);
-    final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    final PendingSet pending = new PendingSet();
     private boolean closing;
     final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
     private SessionTransaction root;
@@ -101,6 +101,9 @@ public final class Session implements AutoCloseable {
 
     /** {@link #add} for each object. */
     public void addAll(Iterable<?> entities) {
+        if (entities instanceof java.util.Collection<?> c && c.size() > 64) {
+            states.reserve(c.size());
+        }
         for (Object e : entities) {
             add(e);
         }

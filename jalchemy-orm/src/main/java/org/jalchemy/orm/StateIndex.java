@@ -37,6 +37,9 @@ final class StateIndex {
     private int size;
     private int modCount;
     private IdentityHashMap<Object, InstanceState> byObject;
+    /** The number of states {@link #byObject} was sized for (it resizes itself beyond that). */
+    private int indexSizedFor;
+    private int reserved;
 
     StateIndex(Map<Mapper<?>, Map<Object, InstanceState>> identityMap) {
         this.identityMap = identityMap;
@@ -178,8 +181,24 @@ final class StateIndex {
         return null;
     }
 
+    /**
+     * Announces that about {@code more} states are coming ({@code addAll} of a collection), so the
+     * full index, which new objects need, is sized once instead of growing step by step.
+     */
+    void reserve(int more) {
+        reserved = more;
+        if (end + more > slots.length) {
+            slots = Arrays.copyOf(slots, end + more);
+        }
+        if (byObject != null && size + more > indexSizedFor) {
+            buildIndex();
+        }
+    }
+
     private void buildIndex() {
-        byObject = new IdentityHashMap<>(Math.max(32, size * 3 / 2));
+        indexSizedFor = Math.max(32, size + reserved);
+        reserved = 0;
+        byObject = new IdentityHashMap<>(indexSizedFor);
         for (int i = 0; i < end; i++) {
             if (slots[i] != null) {
                 byObject.put(slots[i].object, slots[i]);

@@ -98,6 +98,39 @@ class StateIndexTest {
     }
 
     @BackendTest
+    void aFailureInALaterMapperLeavesEveryNewObjectTransient(Backend backend) {
+        SessionFactory factory = users(backend, 0);
+        try (Session s = factory.open()) {
+            List<User> users = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                users.add(new User("u" + i, "u" + i + "@example.com"));
+            }
+            Post orphan = new Post("orphan", "no such user", 999_999);
+            orphan.id = 1;
+            s.addAll(users);
+            s.add(orphan);
+            List<InstanceState> states = users.stream().map(s::inspect).toList();
+            // users are INSERTed first (posts depend on them) and succeed; the post then fails
+            assertThatThrownBy(s::commit).isInstanceOf(org.jalchemy.exc.IntegrityError.class);
+            assertThat(s.newObjects()).isEmpty();
+            for (User u : users) {
+                assertThat(s.contains(u)).isFalse();
+            }
+            assertThat(states).allSatisfy(st -> assertThat(st.state()).isEqualTo(ObjectState.TRANSIENT));
+            assertThat(s.identityMapSize()).isZero();
+            orphan.userId = null;
+            users.forEach(u -> u.id = null);
+            s.addAll(users);
+            assertThat(s.newObjects()).containsExactlyElementsOf(users);
+            s.commit();
+            assertThat(s.identityMapSize()).isEqualTo(100);
+        }
+        try (Session s = factory.open()) {
+            assertThat(s.query(User.class).count()).isEqualTo(100);
+        }
+    }
+
+    @BackendTest
     void manyRemovalsCompactTheIndexWithoutLosingObjects(Backend backend) {
         SessionFactory factory = users(backend, 300);
         try (Session s = factory.open()) {
