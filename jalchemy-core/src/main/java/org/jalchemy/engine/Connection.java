@@ -35,6 +35,10 @@ public final class Connection implements AutoCloseable {
     private boolean closed;
     private boolean invalidated;
     private RootTransaction root;
+    /** False only while nothing can have run since this connection itself ended its transaction. */
+    private boolean resetOnReturn = true;
+    /** Set once {@link #jdbc()} handed out the raw connection: work may then run unseen, always reset. */
+    private boolean rawExposed;
     private final Deque<NestedTransaction> nested = new ArrayDeque<>();
     private final List<Result> openResults = new ArrayList<>(2);
     private int savepointSeq;
@@ -58,6 +62,7 @@ public final class Connection implements AutoCloseable {
     /** The underlying JDBC connection, for what jalchemy does not cover. Do not close it yourself. */
     public java.sql.Connection jdbc() {
         ensureOpen();
+        rawExposed = true;
         return raw;
     }
 
@@ -440,6 +445,7 @@ public final class Connection implements AutoCloseable {
                     + "it first, or use beginNested() for a SAVEPOINT");
         }
         root = new RootTransaction();
+        resetOnReturn = true;
         for (EngineListener l : engine.events().all()) {
             l.begin(this);
         }
@@ -452,6 +458,7 @@ public final class Connection implements AutoCloseable {
     private void autobegin() {
         if (root == null || !root.active) {
             root = new RootTransaction();
+            resetOnReturn = true;
             for (EngineListener l : engine.events().all()) {
                 l.begin(this);
             }
@@ -524,6 +531,7 @@ public final class Connection implements AutoCloseable {
             throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
         }
         root.active = false;
+        resetOnReturn = false;
         if (engine.options().echo()) {
             EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
         }
@@ -568,8 +576,10 @@ public final class Connection implements AutoCloseable {
                     } catch (RuntimeException ignored) {
                         // the pool resets the connection anyway
                     }
-                } else if (!raw.getAutoCommit()) {
-                    raw.rollback(); // reset on return: nothing read or written survives
+                } else if ((resetOnReturn || rawExposed) && !raw.getAutoCommit()) {
+                    // reset on return: nothing read or written survives (skipped right after this
+                    // connection's own COMMIT/ROLLBACK, where it would be a second, useless one)
+                    raw.rollback();
                 }
                 for (EngineListener l : engine.events().all()) {
                     l.checkin(this);

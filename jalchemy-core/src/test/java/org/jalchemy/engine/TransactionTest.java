@@ -56,6 +56,28 @@ class TransactionTest {
     }
 
     @BackendTest
+    void rawJdbcWorkAfterACommitIsStillResetOnReturn(Backend backend) throws Exception {
+        Engine e = fresh(backend);
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO tx_items (id, name) VALUES (1, 'kept')"));
+            c.commit();
+            try (var st = c.jdbc().createStatement()) {
+                st.executeUpdate("INSERT INTO tx_items (id, name) VALUES (2, 'raw')");
+            }
+        }
+        assertThat(Db.count(e, "tx_items")).as("only the committed row").isEqualTo(1);
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO tx_items (id, name) VALUES (3, 'rolled back')"));
+            c.rollback();
+        }
+        try (Connection c = e.connect()) {
+            c.execute(text("INSERT INTO tx_items (id, name) VALUES (4, 'committed')"));
+            c.commit();
+        }
+        assertThat(Db.count(e, "tx_items")).isEqualTo(2);
+    }
+
+    @BackendTest
     void transactionHandleWithTryWithResources(Backend backend) {
         Engine e = fresh(backend);
         try (Connection c = e.connect()) {

@@ -35,6 +35,10 @@ public final class InstanceState {
     Object[] refsSeen;
     /** True when the single references need resolving (the row was just loaded or reloaded). */
     boolean refsStale;
+    /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
+    int slot = -1;
+    /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */
+    int pendingSlot = -1;
 
     InstanceState(Object object, Mapper<?> mapper, ObjectState state, Session session) {
         this.object = object;

@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,10 @@ public final class Session implements AutoCloseable {
     final Dialect dialect;
     final OrmStatements statements;
     private Connection connection;
-    final IdentityHashMap<Object, InstanceState> states = new IdentityHashMap<>();
     final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
-    final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
+    final StateIndex states = new StateIndex(identityMap);
+    final PendingSet pending = new PendingSet();
     private boolean closing;
     final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
     private SessionTransaction root;
@@ -120,6 +120,9 @@ public final class Session implements AutoCloseable {
 
     /** {@link #add} for each object. */
     public void addAll(Iterable<?> entities) {
+        if (entities instanceof java.util.Collection<?> c && c.size() > 64) {
+            states.reserve(c.size());
+        }
         for (Object e : entities) {
             add(e);
         }
@@ -200,7 +203,7 @@ public final class Session implements AutoCloseable {
     }
 
     void forget(InstanceState st, ObjectState newState) {
-        states.remove(st.object);
+        states.removeState(st);
         pending.remove(st);
         toDelete.remove(st);
         if (st.identity != null) {
@@ -220,7 +223,7 @@ public final class Session implements AutoCloseable {
      * row — and returns that object. {@code entity} itself is not attached.
      */
     public <E> E merge(E entity) {
-        return merge(entity, new IdentityHashMap<>());
+        return merge(entity, new java.util.IdentityHashMap<>());
     }
 
     @SuppressWarnings("unchecked")

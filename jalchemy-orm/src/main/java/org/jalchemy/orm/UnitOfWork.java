@@ -87,6 +87,7 @@ final class UnitOfWork {
             deps.applyReady();
             scanDirty(early, new LinkedHashSet<>());
         }
+        int inserted = 0;
         for (Mapper<?> m : order) {
             List<Dirty> upd = early.get(m);
             if (upd != null) {
@@ -104,6 +105,13 @@ final class UnitOfWork {
                     insert(conn, tx, m, level);
                 }
             }
+            inserted += ins.size();
+        }
+        // inserted objects leave the pending set together (if a statement fails, rollback restores them)
+        if (inserted == session.pending.size()) {
+            session.pending.clear();
+        } else if (inserted > 0) {
+            session.pending.removeIf(st -> st.state != ObjectState.PENDING);
         }
         if (structural) {
             if (deps != null) {
@@ -252,7 +260,6 @@ final class UnitOfWork {
         int n = props.size();
         ColumnProperty version = m.versionProperty();
         List<Object[]> values = new ArrayList<>(states.size());
-        List<BitSet> shapes = new ArrayList<>(states.size());
         for (InstanceState st : states) {
             if (m.identity(st.object) == null) {
                 for (ColumnProperty pk : m.primaryKey()) {
@@ -265,37 +272,61 @@ final class UnitOfWork {
             if (version != null && version.get(st.object) == null) {
                 version.set(st.object, version.javaType() == Long.class ? (Object) 1L : (Object) 1);
             }
-            Object[] v = st.currentValues();
-            BitSet shape = new BitSet(n);
-            for (int i = 0; i < n; i++) {
-                ColumnProperty p = props.get(i);
-                if (v[i] != null || !(p.autoincrement() || p.serverDefault() != null)) {
-                    shape.set(i);
-                }
-            }
-            values.add(v);
-            shapes.add(shape);
+            values.add(st.currentValues());
         }
+        int[] optional = optionalColumns(props); // the database may generate these: left out when null
+        Map<Object, InstanceState> im = session.identityMap(m);
         int start = 0;
         while (start < states.size()) {
+            BitSet shape = new BitSet(n);
+            shape.set(0, n);
+            for (int i : optional) {
+                shape.set(i, values.get(start)[i] != null);
+            }
             int end = start + 1;
-            while (end < states.size() && shapes.get(end).equals(shapes.get(start))) {
+            while (end < states.size() && sameShape(values.get(end), shape, optional)) {
                 end++;
             }
-            boolean expire = insertGroup(conn, m, shapes.get(start), states.subList(start, end), values.subList(start, end));
+            boolean expire = insertGroup(conn, m, shape, states.subList(start, end), values.subList(start, end));
             for (int i = start; i < end; i++) {
                 InstanceState st = states.get(i);
                 st.expired = expire;
-                Object[] v = st.currentValues();
+                Object[] v = values.get(i); // the fields as bound; only generated columns changed since
+                for (int c : optional) {
+                    if (!shape.get(c)) {
+                        v[c] = props.get(c).get(st.object);
+                    }
+                }
                 st.identity = m.identityFromValues(v);
                 st.snapshot = v;
-                st.state = ObjectState.PERSISTENT;
-                session.pending.remove(st);
-                session.identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(st.identity, st);
+                st.state = ObjectState.PERSISTENT; // leaves session.pending after the insert phase, see flush()
+                im.put(st.identity, st);
                 tx.inserted.add(st);
             }
             start = end;
         }
+    }
+
+    /** Indexes of the columns the database can generate (autoincrement or server default). */
+    private static int[] optionalColumns(List<ColumnProperty> props) {
+        int[] out = new int[props.size()];
+        int k = 0;
+        for (int i = 0; i < props.size(); i++) {
+            ColumnProperty p = props.get(i);
+            if (p.autoincrement() || p.serverDefault() != null) {
+                out[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    private static boolean sameShape(Object[] v, BitSet shape, int[] optional) {
+        for (int i : optional) {
+            if ((v[i] != null) != shape.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one group's INSERTs; true when server-generated values could not be read back (expire the objects). */

@@ -1,0 +1,142 @@
+package org.jalchemy.orm;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The session's pending states in the order they were added: what a {@code LinkedHashSet} would
+ * be, without hashing. Each state records its position ({@code InstanceState.pendingSlot}), so
+ * {@code add}, {@code remove} and {@code contains} are O(1); removal leaves a hole, compacted
+ * when holes outnumber members.
+ *
+ * <p>A state is in at most one such set (its session's); its {@code pendingSlot} means something
+ * only while {@code items[pendingSlot] == state}, so a stale one is harmless. Not thread-safe,
+ * like the session. Iterators support {@code remove()} and fail on other concurrent changes.
+ */
+final class PendingSet extends AbstractSet<InstanceState> {
+    private InstanceState[] items = new InstanceState[16];
+    private int end;
+    private int size;
+    private int modCount;
+
+    @Override
+    public boolean add(InstanceState st) {
+        if (contains(st)) {
+            return false;
+        }
+        if (end == items.length) {
+            if (end - size > size) {
+                compact();
+            } else {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+        }
+        st.pendingSlot = end;
+        items[end++] = st;
+        size++;
+        modCount++;
+        return true;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return o instanceof InstanceState st && st.pendingSlot >= 0 && st.pendingSlot < end && items[st.pendingSlot] == st;
+    }
+
+    @Override
+    public boolean remove(Object o) {
+        if (!contains(o)) {
+            return false;
+        }
+        InstanceState st = (InstanceState) o;
+        items[st.pendingSlot] = null;
+        st.pendingSlot = -1;
+        size--;
+        modCount++;
+        if (size == 0) {
+            end = 0;
+        }
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        if (end > 0) {
+            items = new InstanceState[16];
+            end = 0;
+            size = 0;
+            modCount++;
+        }
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Iterator<InstanceState> iterator() {
+        return new Iterator<>() {
+            private int expected = modCount;
+            private int next = skip(0);
+            private int last = -1;
+
+            private int skip(int from) {
+                while (from < end && items[from] == null) {
+                    from++;
+                }
+                return from;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < end;
+            }
+
+            @Override
+            public InstanceState next() {
+                if (modCount != expected) {
+                    throw new ConcurrentModificationException();
+                }
+                if (next >= end) {
+                    throw new NoSuchElementException();
+                }
+                last = next;
+                next = skip(next + 1);
+                return items[last];
+            }
+
+            @Override
+            public void remove() {
+                if (last < 0 || items[last] == null) {
+                    throw new IllegalStateException();
+                }
+                if (modCount != expected) {
+                    throw new ConcurrentModificationException();
+                }
+                InstanceState st = items[last];
+                items[last] = null; // no compaction while iterating: positions stay put
+                st.pendingSlot = -1;
+                size--;
+                expected = ++modCount;
+                last = -1;
+            }
+        };
+    }
+
+    private void compact() {
+        int j = 0;
+        for (int i = 0; i < end; i++) {
+            InstanceState st = items[i];
+            if (st != null) {
+                st.pendingSlot = j;
+                items[j++] = st;
+            }
+        }
+        Arrays.fill(items, j, end, null);
+        end = j;
+    }
+}
