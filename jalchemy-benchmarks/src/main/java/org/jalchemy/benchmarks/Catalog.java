@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * Every variant the suite knows, in report order, and the jalchemy variants still waiting for a
- * feature. Adding a family is one line in {@link #variants()}; the loader variants move from
- * {@link #planned()} into {@code OrmVariants} when relationships land.
+ * feature ({@link #planned()}, empty now). Adding a family is one line in {@link #variants()}.
  */
 public final class Catalog {
     private Catalog() {
@@ -24,6 +23,7 @@ public final class Catalog {
         all.addAll(JdbcVariants.all());
         all.addAll(CoreVariants.all());
         all.addAll(OrmVariants.all());
+        all.addAll(org.jalchemy.benchmarks.orm.LoaderVariants.all());
         all.addAll(HibernateVariants.all());
         all.addAll(JooqVariants.all());
         return all;
@@ -31,10 +31,6 @@ public final class Catalog {
 
     /** Variants named by the issue that jalchemy cannot run yet. */
     public static List<Planned> planned() {
-        String rel = "ORM relationships and loader strategies";
-        return List.of(
-                new Planned(Workload.LOADERS, "lazy", rel),
-                new Planned(Workload.LOADERS, "joined", rel),
-                new Planned(Workload.LOADERS, "selectin", rel));
+        return List.of();
     }
 }

@@ -33,6 +33,15 @@ final class CollectionState {
     /** Membership at load or last flush; empty for a new object. */
     List<Object> committed = List.of();
     private int muted;
+    /** True when the membership may differ from {@link #committed}: set by every change, cleared at load and flush. */
+    boolean changed;
+    private void markChanged() {
+        changed = true;
+        if (owner.session != null) {
+            owner.session.collectionsChanged = true;
+        }
+    }
+
     /** Write-only collections: objects removed without ever being loaded, for the flush. */
     final List<Object> writeOnlyRemovals = new ArrayList<>();
 
@@ -93,6 +102,7 @@ final class CollectionState {
         elements.addAll(items);
         committed = new ArrayList<>(elements);
         loaded = true;
+        changed = false;
     }
 
     /** Forgets the contents: the next access loads again. */
@@ -101,11 +111,13 @@ final class CollectionState {
             elements.clear();
             committed = List.of();
             loaded = false;
+            changed = false;
         }
     }
 
     /** After a flush: what is there now is what the database has. */
     void committedNow() {
+        changed = false;
         committed = writeOnly ? List.of() : new ArrayList<>(elements);
         if (writeOnly) {
             elements.clear();
@@ -160,6 +172,7 @@ final class CollectionState {
     // ------------------------------------------------------------------ events (from the facade)
 
     void afterAdd(Object item) {
+        markChanged();
         if (muted > 0 || item == null) {
             return;
         }
@@ -173,6 +186,7 @@ final class CollectionState {
     }
 
     void afterRemove(Object item) {
+        markChanged();
         if (muted > 0 || item == null) {
             return;
         }
@@ -184,6 +198,7 @@ final class CollectionState {
 
     /** Adds without events (the other side of a sync); loads nothing. */
     void addQuietly(Object item) {
+        markChanged();
         muted++;
         try {
             if (!(elements instanceof List<?>) || !containsIdentity(item)) {
@@ -195,6 +210,7 @@ final class CollectionState {
     }
 
     void removeQuietly(Object item) {
+        markChanged();
         muted++;
         try {
             for (java.util.Iterator<Object> it = elements.iterator(); it.hasNext(); ) {

@@ -75,27 +75,38 @@ final class Dependencies {
     /** Objects reachable through save-update relationships join the session; references are reconciled. */
     private void saveUpdateCascade() {
         Loading loading = session.loading();
-        int before;
-        do {
-            before = session.states.size();
-            for (InstanceState st : new ArrayList<>(session.states.values())) {
-                if (st.collections == null || st.markedForDeletion || st.state == ObjectState.DELETED) {
+        List<Object> toAdd = new ArrayList<>();
+        for (InstanceState st : session.states.values()) {
+            if (st.collections == null || st.markedForDeletion || st.state == ObjectState.DELETED) {
+                continue;
+            }
+            List<RelationshipProperty> rels = st.mapper.relationships();
+            for (int i = 0; i < rels.size(); i++) {
+                RelationshipProperty rel = rels.get(i);
+                boolean cascade = rel.resolved().cascades(Cascade.SAVE_UPDATE);
+                if (!rel.isCollection()) {
+                    loading.reconcileRef(st, i);
+                    Object ref = cascade ? Ref.value(rel, st.object) : null;
+                    if (ref != null && !session.contains(ref)) {
+                        toAdd.add(ref);
+                    }
                     continue;
                 }
-                List<RelationshipProperty> rels = st.mapper.relationships();
-                for (int i = 0; i < rels.size(); i++) {
-                    RelationshipProperty rel = rels.get(i);
-                    if (!rel.isCollection()) {
-                        loading.reconcileRef(st, i);
-                    }
-                }
-                for (Object o : Cascades.related(st, Cascade.SAVE_UPDATE)) {
-                    if (!session.contains(o)) {
-                        session.cascadeAdd(o);
+                CollectionState cs = st.collections[i];
+                if (cs != null && cs.changed && cascade) { // added through the collection: cascaded already,
+                    for (Object o : cs.elements) {          // unless added while the owner was detached
+                        if (!session.contains(o)) {
+                            toAdd.add(o);
+                        }
                     }
                 }
             }
-        } while (session.states.size() != before);
+        }
+        for (Object o : toAdd) { // each add cascades through the new object's own relationships
+            if (!session.contains(o)) {
+                session.cascadeAdd(o);
+            }
+        }
     }
 
     /** Children of deleted objects: deleted too (cascade delete), or their foreign key nulled. */
@@ -186,7 +197,8 @@ final class Dependencies {
 
     /** Children removed from a delete-orphan collection (or replaced in a delete-orphan reference) are deleted. */
     private void orphans() {
-        for (InstanceState st : new ArrayList<>(session.states.values())) {
+        List<Object[]> found = new ArrayList<>(); // {orphan, relationship}: acted on after the walk
+        for (InstanceState st : session.states.values()) {
             if (st.collections == null || deleting.contains(st)) {
                 continue;
             }
@@ -198,17 +210,21 @@ final class Dependencies {
                     continue;
                 }
                 for (Object gone : removed(st, i, rel)) {
-                    InstanceState gs = session.states.get(gone);
-                    if (gs == null || gs.markedForDeletion || stillReferenced(gone, rel)) {
-                        continue;
-                    }
-                    if (gs.state == ObjectState.PENDING) {
-                        session.forget(gs, ObjectState.TRANSIENT);
-                    } else if (gs.state == ObjectState.PERSISTENT) {
-                        session.delete(gone);
-                        deleting.add(gs);
-                    }
+                    found.add(new Object[]{gone, rel});
                 }
+            }
+        }
+        for (Object[] f : found) {
+            Object gone = f[0];
+            InstanceState gs = session.states.get(gone);
+            if (gs == null || gs.markedForDeletion || stillReferenced(gone, (RelationshipProperty) f[1])) {
+                continue;
+            }
+            if (gs.state == ObjectState.PENDING) {
+                session.forget(gs, ObjectState.TRANSIENT);
+            } else if (gs.state == ObjectState.PERSISTENT) {
+                session.delete(gone);
+                deleting.add(gs);
             }
         }
     }
@@ -227,7 +243,7 @@ final class Dependencies {
     private List<Object> removed(InstanceState st, int i, RelationshipProperty rel) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
-            return cs == null || !cs.installed() ? List.of() : cs.removed();
+            return cs == null || !cs.changed || !cs.installed() ? List.of() : cs.removed();
         }
         if (!Ref.loadedOn(rel, st.object)) {
             return List.of();
@@ -255,6 +271,9 @@ final class Dependencies {
                             continue; // an unloaded Ref: the foreign-key column is authoritative
                         }
                         Object cur = Ref.value(rel, st.object);
+                        if (cur == st.refs[i] && st.state != ObjectState.PENDING) {
+                            continue; // unchanged since load or the last flush: the foreign key is right
+                        }
                         if (cur != null) {
                             link(sets, st, r.local(), session.states.get(cur), cur, r.remote(), rel);
                         } else if (st.refs[i] != null) {
@@ -277,7 +296,7 @@ final class Dependencies {
                     }
                     case MANY_TO_MANY -> {
                         CollectionState cs = st.collections[i];
-                        if (cs == null || !cs.installed()) {
+                        if (cs == null || !cs.changed || !cs.installed()) {
                             continue;
                         }
                         for (Object o : cs.added()) {
@@ -307,7 +326,7 @@ final class Dependencies {
     private List<Object> added(InstanceState st, int i, RelationshipProperty rel) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
-            if (cs == null || !cs.installed() || !(cs.loaded || cs.writeOnly)) {
+            if (cs == null || !cs.changed || !cs.installed() || !(cs.loaded || cs.writeOnly)) {
                 return List.of();
             }
             return cs.added();
@@ -537,7 +556,7 @@ final class Dependencies {
                 continue;
             }
             for (CollectionState cs : st.collections) {
-                if (cs != null && cs.installed() && (cs.loaded || cs.writeOnly)) {
+                if (cs != null && cs.changed && cs.installed() && (cs.loaded || cs.writeOnly)) {
                     cs.committedNow();
                 }
             }

@@ -174,6 +174,8 @@ final class Loading {
                 if (cur instanceof Collection<?> c) {
                     cs.elements.addAll(c);
                 }
+                cs.changed = true;
+                session.collectionsChanged = true;
                 cs.install();
                 st.collections[i] = cs;
                 for (Object item : new ArrayList<>(cs.elements)) {
@@ -223,7 +225,7 @@ final class Loading {
 
     /** {@code Ref.get} of an unloaded reference: autoflush, identity map or one SELECT, N+1 accounting. */
     void lazyLoadRef(InstanceState st, RelationshipProperty rel) {
-        session.autoflush();
+        session.autoflushForLoad();
         if (Ref.loadedOn(rel, st.object)) {
             return;
         }
@@ -382,7 +384,7 @@ final class Loading {
 
     /** Loads one collection on access: autoflush, one SELECT, N+1 accounting. */
     void lazyLoad(CollectionState cs) {
-        session.autoflush();
+        session.autoflushForLoad();
         if (cs.loaded) { // the autoflush may have loaded it (cascades)
             return;
         }

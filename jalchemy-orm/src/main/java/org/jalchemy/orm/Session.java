@@ -74,6 +74,8 @@ public final class Session implements AutoCloseable {
     private Loading loading;
     /** Set once an object with relationships enters the session: flushes then process dependencies. */
     boolean relationshipsInUse;
+    /** A relationship collection changed since the last flush (cheap test for lazy loads' autoflush). */
+    boolean collectionsChanged;
 
     Session(SessionFactory factory) {
         this.factory = factory;
@@ -692,6 +694,18 @@ public final class Session implements AutoCloseable {
     void autoflush() {
         if (factory.autoflush() && noAutoflush == 0 && !flushing && !states.isEmpty()) {
             flush();
+        }
+    }
+
+    /**
+     * The autoflush of a lazy load: only when the session has new or deleted objects or changed
+     * relationship collections — what can change which rows the load finds. Changed column values
+     * of existing objects wait for the next query or commit: finding them means comparing every
+     * object in the session, which would make a loop of lazy loads quadratic.
+     */
+    void autoflushForLoad() {
+        if (!pending.isEmpty() || !toDelete.isEmpty() || collectionsChanged) {
+            autoflush();
         }
     }
 

@@ -71,6 +71,7 @@ final class UnitOfWork {
         if (!structural) { // only UPDATEs, if anything: no SQL and no connection when nothing changed
             scanDirty(updates, mappers);
             if (mappers.isEmpty()) {
+                session.collectionsChanged = false;
                 return;
             }
         }
@@ -142,6 +143,7 @@ final class UnitOfWork {
         if (deps != null) {
             deps.committed();
         }
+        session.collectionsChanged = false;
     }
 
     /** Persistent objects whose columns differ from their snapshot, grouped by mapper. */
