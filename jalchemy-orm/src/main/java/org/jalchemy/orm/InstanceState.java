@@ -33,8 +33,10 @@ public final class InstanceState {
     Object[] refs;
     /** Per relationship: the single reference the session last synchronised the other side for. */
     Object[] refsSeen;
-    /** True when the single references need resolving (the row was just loaded or reloaded). */
-    boolean refsStale;
+    /** Bit i set: single reference i needs resolving (the row was just loaded or reloaded). */
+    long staleRefs;
+    /** The last {@code Loading.finish} pass that handled this state (de-duplicates a result's objects). */
+    int finishMark;
     /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
     int slot = -1;
     /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */

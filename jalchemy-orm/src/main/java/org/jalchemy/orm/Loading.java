@@ -52,6 +52,7 @@ final class Loading {
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 
     private final Session session;
+    private int finishPasses;
     private Map<RelationshipProperty, Integer> lazyCounts;
     private Set<RelationshipProperty> reported;
 
@@ -123,7 +124,7 @@ final class Loading {
     void initLoaded(InstanceState st) {
         session.relationshipsInUse = true;
         st.initRelationships();
-        st.refsStale = true;
+        st.staleRefs = -1L;
         List<RelationshipProperty> rels = st.mapper.relationships();
         for (int i = 0; i < rels.size(); i++) {
             RelationshipProperty rel = rels.get(i);
@@ -441,6 +442,7 @@ final class Loading {
             if (cst != null && cst.refs != null) {
                 cst.refs[p.index()] = parent.object;
                 cst.refsSeen[p.index()] = parent.object;
+                cst.staleRefs &= ~bit(p); // known from the parent: no lookup needed
             }
         }
     }
@@ -454,18 +456,21 @@ final class Loading {
     Map<InstanceState, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceState> parents, Plan sub) {
         Resolved r = rel.resolved();
         Mapper<?> target = r.target();
-        Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
+        Map<Object, List<InstanceState>> byKey = new HashMap<>(); // raw key values, as the rows bring them back
+        Map<Object, List<InstanceState>> byNorm = new HashMap<>(); // Integer/Long mixes compare as Long
         List<Object> keys = new ArrayList<>();
         for (InstanceState p : parents) {
             Object k = r.local().get(p.object);
             if (k != null) {
-                byKey.computeIfAbsent(norm(k), x -> {
+                List<InstanceState> l = byNorm.computeIfAbsent(norm(k), x -> {
                     keys.add(k);
                     return new ArrayList<>(1);
-                }).add(p);
+                });
+                l.add(p);
+                byKey.put(k, l);
             }
         }
-        Map<InstanceState, List<Object>> out = new IdentityHashMap<>();
+        Map<InstanceState, List<Object>> out = new IdentityHashMap<>(Math.max(16, parents.size() * 2));
         if (byKey.isEmpty()) {
             return out;
         }
@@ -503,7 +508,11 @@ final class Loading {
                     if (acc != null) {
                         consume(values, child, joined.specs, acc);
                     }
-                    List<InstanceState> ps = byKey.get(norm(values[keyIndex]));
+                    Object key = values[keyIndex];
+                    List<InstanceState> ps = byKey.get(key);
+                    if (ps == null && key != null) {
+                        ps = byNorm.get(norm(key));
+                    }
                     if (ps != null) {
                         for (InstanceState p : ps) {
                             List<Object> l = out.computeIfAbsent(p, x -> new ArrayList<>());
@@ -607,10 +616,17 @@ final class Loading {
             return;
         }
         Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
-        Map<InstanceState, Boolean> seen = new IdentityHashMap<>();
+        int mark = ++finishPasses;
+        Mapper<?> lastMapper = null;
+        List<InstanceState> lastGroup = null;
         for (InstanceState st : states) {
-            if (st.collections != null && seen.put(st, Boolean.TRUE) == null) {
-                byMapper.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
+            if (st.collections != null && st.finishMark != mark) {
+                st.finishMark = mark;
+                if (st.mapper != lastMapper) {
+                    lastMapper = st.mapper;
+                    lastGroup = byMapper.computeIfAbsent(st.mapper, k -> new ArrayList<>());
+                }
+                lastGroup.add(st);
             }
         }
         for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
@@ -625,7 +641,7 @@ final class Loading {
                     finishCollection(rel, group, d);
                 } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
                     for (InstanceState st : group) { // lazy, raise or noload: nothing to run now
-                        if (st.refsStale && rel.get(st.object) instanceof Ref<?> ref) {
+                        if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof Ref<?> ref) {
                             ref.mode = d.strategy();
                             if (d.strategy() == Strategy.NOLOAD) {
                                 ref.put(null);
@@ -637,7 +653,7 @@ final class Loading {
                 } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
                     List<InstanceState> stale = new ArrayList<>();
                     for (InstanceState st : group) {
-                        if (st.refsStale) {
+                        if ((st.staleRefs & bit(rel)) != 0) {
                             stale.add(st);
                         }
                     }
@@ -647,7 +663,7 @@ final class Loading {
                 }
             }
             for (InstanceState st : group) {
-                st.refsStale = false;
+                st.staleRefs = 0;
             }
         }
     }
@@ -880,6 +896,10 @@ final class Loading {
             }
         }
         return true;
+    }
+
+    private static long bit(RelationshipProperty rel) {
+        return 1L << (rel.index() & 63);
     }
 
     /** Keys compared across Integer/Long columns by value. */

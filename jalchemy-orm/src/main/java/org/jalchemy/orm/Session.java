@@ -417,7 +417,7 @@ public final class Session implements AutoCloseable {
                 ref.unload();
             }
         }
-        st.refsStale = true;
+        st.staleRefs = -1L;
     }
 
     /** Expires every persistent object. */
@@ -500,7 +500,7 @@ public final class Session implements AutoCloseable {
         if (st != null) {
             if (st.expired) {
                 populate(st, values);
-                st.refsStale = true;
+                st.staleRefs = -1L;
             }
             return st;
         }
