@@ -129,6 +129,9 @@ public final class Demo {
         Capitulo11BuenasPracticasOrm.run(engine);
         Capitulo04Modelos.borrar(engine);
 
+        heading("§7 Relationships between models (and §4, §6.4, §11.1: lazy and eager loading, N+1)");
+        org.jalchemy.examples.guide.Capitulo07Relaciones.run(engine);
+
         heading("§11.2 The pool");
         System.out.println("  " + engine.poolStatus());
         engine.dispose();
