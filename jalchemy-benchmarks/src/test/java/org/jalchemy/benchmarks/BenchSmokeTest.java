@@ -35,7 +35,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void everyJavaVariantRunsWithTheRightChecksumAndPlannedOnesAreListed(@TempDir Path dir) throws Exception {
+    void everyJavaVariantRunsWithTheRightChecksumAndIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("latest.json");
         Report report = run(out, "--no-python");
 
@@ -57,7 +57,7 @@ class BenchSmokeTest {
                 assertThat(r.get("ratio_to_jdbc").asDouble()).isEqualTo(1.0);
             }
         }
-        // planned jalchemy variants are listed with no time, never faked
+        // the loader variants (relationships) are measured and written like every other
         JsonNode selectin = null;
         for (JsonNode r : json.get("results")) {
             if (r.get("workload").asText().equals("loaders") && r.get("variant").asText().equals("selectin")) {
@@ -65,7 +65,8 @@ class BenchSmokeTest {
             }
         }
         assertThat(selectin).isNotNull();
-        assertThat(selectin.get("seconds").isNull()).isTrue();
+        assertThat(selectin.get("seconds").asDouble()).isPositive();
+        assertThat(selectin.get("ratio_to_jdbc").isNull()).isFalse();
     }
 
     @Test
