@@ -37,6 +37,8 @@ public final class InstanceState {
     long staleRefs;
     /** The last {@code Loading.finish} pass that handled this state (de-duplicates a result's objects). */
     int finishMark;
+    /** The flush that inserted this object (its snapshot is what was just written: not dirty). */
+    int insertedBy;
     /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
     int slot = -1;
     /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */

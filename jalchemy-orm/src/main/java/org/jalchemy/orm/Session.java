@@ -74,6 +74,8 @@ public final class Session implements AutoCloseable {
     private Loading loading;
     /** Set once an object with relationships enters the session: flushes then process dependencies. */
     boolean relationshipsInUse;
+    /** Flushes so far (UnitOfWork's flush id). */
+    int flushes;
     /** A relationship collection changed since the last flush (cheap test for lazy loads' autoflush). */
     boolean collectionsChanged;
 

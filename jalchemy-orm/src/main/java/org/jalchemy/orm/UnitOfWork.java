@@ -44,9 +44,12 @@ final class UnitOfWork {
     private static final int MAX_ROWS_PER_INSERT = 1000;
 
     private final Session session;
+    /** Identifies this flush, within its session, on the states it inserts (never 0). */
+    private final int flushId;
 
     UnitOfWork(Session session) {
         this.session = session;
+        this.flushId = ++session.flushes == 0 ? ++session.flushes : session.flushes;
     }
 
     void flush() {
@@ -149,7 +152,7 @@ final class UnitOfWork {
     /** Persistent objects whose columns differ from their snapshot, grouped by mapper. */
     private void scanDirty(Map<Mapper<?>, List<Dirty>> updates, Set<Mapper<?>> mappers) {
         for (InstanceState st : session.states.values()) {
-            if (st.state != ObjectState.PERSISTENT || st.markedForDeletion) {
+            if (st.state != ObjectState.PERSISTENT || st.markedForDeletion || st.insertedBy == flushId) {
                 continue;
             }
             List<ColumnProperty> props = st.mapper.properties();
@@ -263,12 +266,11 @@ final class UnitOfWork {
         ColumnProperty version = m.versionProperty();
         List<Object[]> values = new ArrayList<>(states.size());
         for (InstanceState st : states) {
-            if (m.identity(st.object) == null) {
-                for (ColumnProperty pk : m.primaryKey()) {
-                    if (pk.get(st.object) == null && !pk.autoincrement() && pk.serverDefault() == null) {
-                        throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
-                                + pk.name() + " has no value and the database does not generate one");
-                    }
+            for (int k = 0, pks = m.primaryKeySize(); k < pks; k++) {
+                ColumnProperty pk = m.primaryKey(k);
+                if (!pk.autoincrement() && pk.serverDefault() == null && pk.get(st.object) == null) {
+                    throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
+                            + pk.name() + " has no value and the database does not generate one");
                 }
             }
             if (version != null && version.get(st.object) == null) {
@@ -302,6 +304,7 @@ final class UnitOfWork {
                 st.identity = m.identityFromValues(v);
                 st.snapshot = v;
                 st.state = ObjectState.PERSISTENT; // leaves session.pending after the insert phase, see flush()
+                st.insertedBy = flushId;
                 im.put(st.identity, st);
                 tx.inserted.add(st);
             }
