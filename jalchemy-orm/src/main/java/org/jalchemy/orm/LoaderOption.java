@@ -89,10 +89,6 @@ public final class LoaderOption<T> implements ExecutableOption {
         return then(attribute, Strategy.NOLOAD);
     }
 
-    List<Step> path() {
-        return path;
-    }
-
     Step first() {
         return path.get(0);
     }
@@ -106,9 +102,16 @@ public final class LoaderOption<T> implements ExecutableOption {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (Step s : path) {
-            sb.append(sb.isEmpty() ? "" : ".").append(s.strategy().name().toLowerCase()).append("load(")
-                    .append(s.relationship().where()).append(')');
+            String name = switch (s.strategy()) {
+                case LAZY -> "lazyload";
+                case JOINED -> "joinedload";
+                case SELECTIN -> "selectinload";
+                case RAISE -> "raiseload";
+                case NOLOAD -> "noload";
+                case CONTAINS_EAGER -> "containsEager";
+            };
+            sb.append(sb.isEmpty() ? "" : ".").append(name).append('(').append(s.relationship().where()).append(')');
         }
-        return sb.toString().replace("contains_eagerload", "containsEager").replace("lazyload", "lazyload");
+        return sb.toString();
     }
 }

@@ -100,10 +100,6 @@ final class Loading {
             Directive d = byRel.get(rel);
             return d != null ? d : defaultOf(rel);
         }
-
-        boolean isDefault() {
-            return byRel.isEmpty();
-        }
     }
 
     static Directive defaultOf(RelationshipProperty rel) {

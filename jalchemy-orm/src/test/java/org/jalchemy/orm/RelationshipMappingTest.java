@@ -106,6 +106,16 @@ class RelationshipMappingTest {
                 .hasMessageContaining("[posts]");
     }
 
+    @Test
+    void loaderOptionsDescribeTheirPath() {
+        assertThat(Orm.selectinload(org.jalchemy.orm.relmodel.User_.posts)
+                .joinedload(org.jalchemy.orm.relmodel.Post_.comments).toString())
+                .isEqualTo("selectinload(User.posts).joinedload(Post.comments)");
+        assertThat(Orm.noload(Orm.rel(User.class, "posts")).toString()).isEqualTo("noload(User.posts)");
+        assertThatThrownBy(() -> Orm.rel(User.class, "nope"))
+                .hasMessageContaining("has no relationship 'nope'");
+    }
+
     @BackendTest
     void writeOnlyCollectionsAreWrittenNeverRead(Backend backend) {
         Engine engine = OrmTesting.fresh(backend, Registry.of(Feed.class, Feed.Event.class));

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -484,9 +483,5 @@ public final class RelationshipProperty {
     public String toString() {
         return "RelationshipProperty[" + where() + " -> " + targetType.getSimpleName()
                 + (collection ? (set ? " (set)" : " (list)") : "") + "]";
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
