@@ -365,6 +365,23 @@ public final class Session implements AutoCloseable {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * {@link #get(Class, Object)} with loader options (SQLAlchemy's {@code session.get(User, 5,
+     * options=[selectinload(User.posts)])}): the options also apply to an object already in the
+     * identity map, loading its relationships that are not loaded yet.
+     */
+    public <E> Optional<E> get(Class<E> type, Object id, LoaderOption<?>... options) {
+        Optional<E> found = get(type, id);
+        if (options.length > 0 && found.isPresent()) {
+            InstanceState st = states.get(found.get());
+            if (st != null && st.collections != null) {
+                st.staleRefs = -1L; // re-resolve references per the options too
+                loading().finish(List.of(st), Loading.Plan.of(List.of(options)), java.util.Set.of());
+            }
+        }
+        return found;
+    }
+
     /** A legacy query over {@code type} (SQLAlchemy's {@code session.query(User)}). */
     public <E> Query<E> query(Class<E> type) {
         ensureOpen();

@@ -251,6 +251,20 @@ class LoaderTest {
     }
 
     @BackendTest
+    void getTakesLoaderOptions(Backend backend) {
+        SessionFactory factory = seeded(backend);
+        try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
+            Integer id = session.query(User.class).filterBy("name", "user0001").one().id;
+            session.expireAll();
+            sql.clear();
+            User u = session.get(User.class, id, selectinload(User_.posts).selectinload(Post_.comments)).orElseThrow();
+            assertThat(sql.count()).as("user, posts, comments").isEqualTo(3);
+            assertThat(u.posts.get(0).comments).hasSize(2);
+            assertThat(sql.count()).isEqualTo(3);
+        }
+    }
+
+    @BackendTest
     void joinedCollectionsWithLimitFallBackToSelectin(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
