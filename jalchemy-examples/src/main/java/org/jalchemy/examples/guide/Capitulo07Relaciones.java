@@ -9,17 +9,22 @@ import org.jalchemy.examples.guide.relaciones.Blogger;
 import org.jalchemy.examples.guide.relaciones.Book;
 import org.jalchemy.examples.guide.relaciones.Course;
 import org.jalchemy.examples.guide.relaciones.Passport;
+import org.jalchemy.examples.guide.relaciones.Pedido;
+import org.jalchemy.examples.guide.relaciones.Pedido_;
 import org.jalchemy.examples.guide.relaciones.Person;
 import org.jalchemy.examples.guide.relaciones.Post;
-import org.jalchemy.examples.guide.relaciones.Post_;
+import org.jalchemy.examples.guide.relaciones.Profile;
 import org.jalchemy.examples.guide.relaciones.Student;
 import org.jalchemy.examples.guide.relaciones.User;
 import org.jalchemy.examples.guide.relaciones.User_;
+import org.jalchemy.examples.guide.relaciones.Usuario;
+import org.jalchemy.examples.guide.relaciones.Usuario_;
 import org.jalchemy.orm.NPlusOneError;
-import org.jalchemy.orm.OrmResult;
+import org.jalchemy.orm.OrmResult.OrmRow;
 import org.jalchemy.orm.Registry;
 import org.jalchemy.orm.Session;
 import org.jalchemy.orm.SessionFactory;
+import org.jalchemy.sql.Select;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +44,14 @@ import static org.jalchemy.orm.Orm.table;
  * guide prints. {@link #run} recreates the tables empty, runs every section and drops them.
  */
 public final class Capitulo07Relaciones {
-    /** The chapter's models (users/posts, students/courses, authors/books, people/passports, the backref pair). */
-    public static final Registry REGISTRY = Registry.of(User.class, Post.class, Student.class, Course.class,
-            Author.class, Book.class, Person.class, Passport.class, Blogger.class, BlogPost.class);
+    /**
+     * The chapter's models: users/posts/profiles, students/courses, authors/books, people/passports,
+     * the backref pair, and §6.4's usuarios/pedidos (the same tables as chapter 5's models, which
+     * {@link Capitulo04Modelos#borrar} drops before this chapter runs in the demo).
+     */
+    public static final Registry REGISTRY = Registry.of(User.class, Post.class, Profile.class, Student.class,
+            Course.class, Author.class, Book.class, Person.class, Passport.class, Blogger.class, BlogPost.class,
+            Usuario.class, Pedido.class);
 
     private Capitulo07Relaciones() {
     }
@@ -64,6 +74,7 @@ public final class Capitulo07Relaciones {
         bidireccionales(fabrica);
         joins(fabrica);
         estrategiasDeCarga(fabrica);
+        cargaDeUnaReferencia(fabrica);
         borrar(engine);
     }
 
@@ -191,28 +202,77 @@ public final class Capitulo07Relaciones {
         // end::backref-usage[]
     }
 
-    /** §6.4 Joins between related models: explicit join, and filling the collection from it. */
+    /**
+     * §6.4 Joins between related models, with the guide's {@code Usuario}/{@code Pedido} and their
+     * {@code pedidos}/{@code usuario} relationships: the guide's explicit join, the same data through
+     * the relationships (no join written), and a join that fills the collection ({@code containsEager}).
+     */
     public static void joins(SessionFactory fabrica) {
-        System.out.println("=== §6.4 Joins entre modelos relacionados ===");
-        // tag::join[]
+        System.out.println("=== §6.4 Joins entre modelos relacionados: Usuario.pedidos / Pedido.usuario ===");
+        Engine engine = fabrica.engine();
+        // tag::join-data[]
         try (Session session = fabrica.open()) {
-            List<OrmResult.OrmRow> result = session.execute(select(User.class, Post.class)
-                    .join(table(Post.class), User_.id.eq(Post_.userId))
-                    .orderBy(Post_.title)).all();
-            for (OrmResult.OrmRow row : result) {
-                System.out.println("  Usuario: " + row.get(User.class).name + ", Post: " + row.get(Post.class).title);
-            }
+            Usuario ana = new Usuario("Ana", "ana@example.com");
+            ana.pedidos.add(new Pedido("Libro"));           // pedido.usuario = ana at once
+            ana.pedidos.add(new Pedido("Lámpara"));
+            Usuario carlos = new Usuario("Carlos", "carlos@example.com");
+            carlos.pedidos.add(new Pedido("Taza"));
+            session.addAll(List.of(ana, carlos, new Usuario("Lucía", "lucia@example.com")));
+            session.commit();           // INSERT usuarios, then pedidos with the generated usuario_id
         }
-        // end::join[]
+        // end::join-data[]
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::join[]
+            try (Session session = fabrica.open()) {
+                Select stmt = select(Usuario.class, Pedido.class)
+                        .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))
+                        .orderBy(Pedido_.id);
+                for (OrmRow row : session.execute(stmt)) {            // for usuario, pedido in result
+                    Usuario usuario = row.get(Usuario.class);
+                    Pedido pedido = row.get(Pedido.class);
+                    System.out.println("  Usuario: " + usuario.nombre + ", Pedido: " + pedido.descripcion);
+                }
+            }
+            // end::join[]
+            System.out.println("  (" + sql.count() + " sentencia)");
+        }
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::join-relationship[]
+            try (Session session = fabrica.open()) {
+                List<Usuario> usuarios = session.execute(select(Usuario.class)
+                                .options(selectinload(Usuario_.pedidos))  // + 1 SELECT ... WHERE usuario_id IN (...)
+                                .orderBy(Usuario_.id))
+                        .scalars().all();
+                for (Usuario usuario : usuarios) {
+                    System.out.println("  " + usuario.nombre + ": "
+                            + usuario.pedidos.stream().map(p -> p.descripcion).toList());
+                }
+            }
+            // end::join-relationship[]
+            System.out.println("  (" + sql.count() + " sentencias)");
+        }
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::many-to-one-loaded[]
+            try (Session session = fabrica.open()) {
+                List<Pedido> pedidos = session.execute(select(Pedido.class).orderBy(Pedido_.id)).scalars().all();
+                for (Pedido pedido : pedidos) {   // pedido.usuario came with the pedidos: one IN query for all
+                    System.out.println("  " + pedido.descripcion + " es de " + pedido.usuario.nombre);
+                }
+            }
+            // end::many-to-one-loaded[]
+            System.out.println("  (" + sql.count() + " sentencias)");
+        }
         // tag::contains-eager[]
         try (Session session = fabrica.open()) {
-            List<User> users = session.execute(select(User.class)
-                            .join(table(Post.class), User_.id.eq(Post_.userId))
-                            .where(Post_.title.startsWith("Primera"))
-                            .options(containsEager(User_.posts)))    // user.posts = the joined rows only
+            List<Usuario> conLibro = session.execute(select(Usuario.class)
+                            .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))
+                            .where(Pedido_.descripcion.eq("Libro"))
+                            .options(containsEager(Usuario_.pedidos)))   // usuario.pedidos = the joined rows only
                     .scalars().all();
-            System.out.println("  con containsEager: " + users.get(0).name + " -> "
-                    + users.get(0).posts.stream().map(p -> p.title).toList());
+            for (Usuario usuario : conLibro) {
+                System.out.println("  con containsEager: " + usuario.nombre + " -> "
+                        + usuario.pedidos.stream().map(p -> p.descripcion).toList());
+            }
         }
         // end::contains-eager[]
     }
@@ -268,12 +328,82 @@ public final class Capitulo07Relaciones {
         // end::nplusone[]
     }
 
+    /**
+     * §11.1's {@code profile = relationship("Profile", lazy="select")}: a one-to-one that loads on
+     * access ({@link org.jalchemy.orm.Ref}), and {@code joinedload}/{@code selectinload} of it,
+     * printing how many statements each runs. Needs {@link #unoAMuchos} (user Juan).
+     */
+    public static void cargaDeUnaReferencia(SessionFactory fabrica) {
+        System.out.println("=== §11.1 lazy=\"select\" en una referencia: User.profile ===");
+        try (Session session = fabrica.open()) {
+            // tag::profile-set[]
+            User juan = session.query(User.class).filterBy("name", "Juan").one();
+            juan.profile.set(new Profile("Escribe sobre bases de datos"));   // cascades in; user_id set at flush
+            session.commit();
+            // end::profile-set[]
+        }
+        Engine engine = fabrica.engine();
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::profile-lazy[]
+            try (Session session = fabrica.open()) {
+                User juan = session.query(User.class).filterBy("name", "Juan").one();   // 1 SELECT: users only
+                System.out.println("  ¿perfil cargado? " + juan.profile.isLoaded());
+                System.out.println("  perfil: " + juan.profile.get().bio);               // + 1 SELECT, now
+            }
+            // end::profile-lazy[]
+            System.out.println("  lazy=\"select\": " + sql.count() + " sentencias");
+        }
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::profile-joinedload[]
+            try (Session session = fabrica.open()) {
+                List<User> users = session.execute(select(User.class)
+                        .options(joinedload(User_.profile))          // 1 SELECT ... LEFT OUTER JOIN profiles
+                        .orderBy(User_.id)).scalars().all();
+                for (User user : users) {
+                    Profile profile = user.profile.get();               // loaded already: no SQL
+                    System.out.println("  " + user.name + ": " + (profile == null ? "(sin perfil)" : profile.bio));
+                }
+            }
+            // end::profile-joinedload[]
+            System.out.println("  joinedload(User_.profile): " + sql.count() + " sentencia");
+        }
+        try (Sentencias sql = new Sentencias(engine)) {
+            // tag::profile-selectinload[]
+            try (Session session = fabrica.open()) {
+                List<User> users = session.execute(select(User.class)
+                        .options(selectinload(User_.profile))        // + 1 SELECT ... WHERE user_id IN (...)
+                        .orderBy(User_.id)).scalars().all();
+                users.forEach(user -> user.profile.get());
+            }
+            // end::profile-selectinload[]
+            System.out.println("  selectinload(User_.profile): " + sql.count() + " sentencias");
+        }
+    }
+
+    /** Counts the statements an engine executes while open (kept out of the snippets). */
+    private static final class Sentencias implements AutoCloseable {
+        private final AtomicInteger n = new AtomicInteger();
+        private final EngineEvents.Registration registration;
+
+        Sentencias(Engine engine) {
+            registration = engine.events().beforeExecute(ctx -> n.incrementAndGet());
+        }
+
+        int count() {
+            return n.get();
+        }
+
+        @Override
+        public void close() {
+            registration.close();
+        }
+    }
+
     /** Runs {@code work} and returns how many statements the engine executed meanwhile. */
     private static int statements(Engine engine, Supplier<Integer> work) {
-        AtomicInteger n = new AtomicInteger();
-        try (EngineEvents.Registration r = engine.events().beforeExecute(ctx -> n.incrementAndGet())) {
+        try (Sentencias sql = new Sentencias(engine)) {
             work.get();
+            return sql.count();
         }
-        return n.get();
     }
 }

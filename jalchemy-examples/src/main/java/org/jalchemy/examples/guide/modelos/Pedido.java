@@ -7,9 +7,9 @@ import org.jalchemy.orm.annotations.Id;
 
 /**
  * Guide §6's {@code class Pedido(Base)} (table {@code pedidos}): a foreign-key column to
- * {@code usuarios.id}. The guide also gives it {@code usuario = relationship("Usuario")}; that
- * attribute arrives with relationships (issue 6). Until then the key is set by value and joins
- * name their ON clause.
+ * {@code usuarios.id}, set by value; joins name their ON clause. The guide also gives it
+ * {@code usuario = relationship("Usuario")}: that version, on the same table, is
+ * {@link org.jalchemy.examples.guide.relaciones.Pedido} (chapter 7).
  */
 // tag::pedido[]
 @Entity(table = "pedidos")
