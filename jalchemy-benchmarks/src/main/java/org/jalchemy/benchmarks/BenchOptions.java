@@ -117,7 +117,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
 
     List<String> describe() {
         List<String> d = new ArrayList<>();
-        d.add((quick ? "quick" : "full") + " mode, " + runs + " timed runs after 1 warm-up");
+        d.add((quick ? "quick" : "full") + " mode, " + runs + " timed runs after warm-up runs until the JIT is quiet");
         return d;
     }
 }

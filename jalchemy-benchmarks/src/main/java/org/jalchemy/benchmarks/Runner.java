@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the variants of one backend: creates each workload's tables once, then per variant one
- * untimed warm-up run and {@code runs} timed runs, each on freshly reset tables, checking every
- * checksum. A variant that throws or returns a wrong checksum is recorded with a note and the
+ * Runs the variants of one backend: creates each workload's tables once, then per variant
+ * untimed warm-up runs until the JIT is quiet ({@link WarmUp}) and {@code runs} timed runs, each on
+ * freshly reset tables, checking every checksum. A variant that throws or returns a wrong checksum is recorded with a note and the
  * suite goes on.
  */
 public final class Runner {
@@ -44,13 +44,15 @@ public final class Runner {
         Workload w = v.workload();
         String label = w.key() + "/" + b.name() + "/" + v.name();
         try {
-            runOnce(b, v, w.warmupSize(n), w.warmupSize(n));
+            int warm = w.warmupSize(n);
+            int warmups = WarmUp.untilJitQuiet(() -> runOnce(b, v, warm, warm), () -> runOnce(b, v, n, n),
+                    options.quick() ? 3 : 20);
             double[] secs = new double[options.runs()];
             for (int i = 0; i < secs.length; i++) {
                 secs[i] = runOnce(b, v, n, n);
             }
             Measurement m = Measurement.ok(w.key(), b.name(), v.name(), secs);
-            log("%-40s %s", label, format(secs));
+            log("%-40s %s (after %d warm-up%s)", label, format(secs), warmups, warmups == 1 ? "" : "s");
             return m;
         } catch (WrongChecksum e) {
             log("%-40s WRONG: %s", label, e.getMessage());
