@@ -433,13 +433,17 @@ final class Loading {
             return;
         }
         for (Object child : items) {
-            Ref.assign(p, child, parent.object);
-            InstanceState cst = session.states.get(child);
-            if (cst != null && cst.refs != null) {
-                cst.refs[p.index()] = parent.object;
-                cst.refsSeen[p.index()] = parent.object;
-                cst.staleRefs &= ~bit(p); // known from the parent: no lookup needed
-            }
+            pointBack(p, session.states.get(child), child, parent.object);
+        }
+    }
+
+    /** Sets the many-to-one {@code p} of {@code child} (whose state {@code cst} may be null) to {@code parent}. */
+    private static void pointBack(RelationshipProperty p, InstanceState cst, Object child, Object parent) {
+        Ref.assign(p, child, parent);
+        if (cst != null && cst.refs != null) {
+            cst.refs[p.index()] = parent;
+            cst.refsSeen[p.index()] = parent;
+            cst.staleRefs &= ~bit(p); // known from the parent: no lookup needed
         }
     }
 
@@ -471,6 +475,9 @@ final class Loading {
             return out;
         }
         List<InstanceState> loaded = new ArrayList<>();
+        // the children's many-to-one side, set from the row's own state (backfill would look each child up)
+        RelationshipProperty back = r.partner() != null && !r.partner().isCollection()
+                && r.direction() == Direction.ONE_TO_MANY ? r.partner() : null;
         Map<Object, InstanceState> im = session.identityMap(target);
         MappedTable<?> t = target.table();
         int width = target.properties().size();
@@ -515,6 +522,9 @@ final class Loading {
                             if (!rel.isSet() || !l.contains(child.object)) {
                                 l.add(child.object);
                             }
+                            if (back != null) { // before finish: no reference lookups
+                                pointBack(back, child, child.object, p.object);
+                            }
                         }
                     }
                 }
@@ -522,9 +532,6 @@ final class Loading {
             if (acc != null) {
                 finishJoined(acc);
             }
-        }
-        for (Map.Entry<InstanceState, List<Object>> e : out.entrySet()) { // before finish: no reference lookups
-            backfill(rel, e.getKey(), e.getValue());
         }
         finish(loaded, sub, Set.of());
         return out;
@@ -620,7 +627,8 @@ final class Loading {
                 st.finishMark = mark;
                 if (st.mapper != lastMapper) {
                     lastMapper = st.mapper;
-                    lastGroup = byMapper.computeIfAbsent(st.mapper, k -> new ArrayList<>());
+                    lastGroup = byMapper.computeIfAbsent(st.mapper,
+                            k -> new ArrayList<>(byMapper.isEmpty() ? states.size() : 10)); // usually one mapper
                 }
                 lastGroup.add(st);
             }
