@@ -22,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 Base = declarative_base()
 
 CHILDREN_PER_PARENT = 100
-IN_CHUNK = 500
+IN_CHUNK = 1000  # Data.IN_CHUNK: jalchemy's selectin chunk (SQLAlchemy's selectinload uses 500)
 SHORT_SELECT_ROWS = 11000
 
 
@@ -170,7 +170,7 @@ def loaders_core(engine, n):
         parents = conn.execute(select(p_t.c.id, p_t.c.name).order_by(p_t.c.id)).all()
         children = {p.id: [] for p in parents}
         stmt = select(c_t.c.id, c_t.c.parent_id, c_t.c.name).where(
-            c_t.c.parent_id.in_(bindparam("ids", expanding=True))).order_by(c_t.c.id)
+            c_t.c.parent_id.in_(bindparam("ids", expanding=True)))
         ids = [p.id for p in parents]
         for start in range(0, len(ids), IN_CHUNK):
             for ch in conn.execute(stmt, {"ids": ids[start:start + IN_CHUNK]}):

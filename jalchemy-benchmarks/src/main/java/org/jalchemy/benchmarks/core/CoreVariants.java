@@ -34,14 +34,18 @@ public final class CoreVariants {
     private static final TextClause SINGLE = text("INSERT INTO si_customer (name, description) VALUES (:name, :description)");
     private static final TextClause BY_ID = text("SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = :id");
     private static final TextClause PARENTS = text("SELECT id, name FROM ld_parent ORDER BY id");
-    private static final TextClause CHILDREN;
+    /** Children of up to {@link Data#IN_CHUNK} parents, by IN list width (one width at full size). */
+    private static final java.util.concurrent.ConcurrentMap<Integer, TextClause> CHILDREN =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    static {
-        StringBuilder in = new StringBuilder("SELECT id, parent_id, name FROM ld_child WHERE parent_id IN (");
-        for (int i = 0; i < Data.IN_CHUNK; i++) {
-            in.append(i == 0 ? ":p0" : ", :p" + i);
-        }
-        CHILDREN = text(in.append(") ORDER BY id").toString());
+    private static TextClause children(int width) {
+        return CHILDREN.computeIfAbsent(width, w -> {
+            StringBuilder in = new StringBuilder("SELECT id, parent_id, name FROM ld_child WHERE parent_id IN (");
+            for (int i = 0; i < w; i++) {
+                in.append(i == 0 ? ":p0" : ", :p" + i);
+            }
+            return text(in.append(")").toString());
+        });
     }
 
     private CoreVariants() {
@@ -113,12 +117,14 @@ public final class CoreVariants {
             for (Row p : parents) {
                 children.put(num(p.get(0)), new ArrayList<>());
             }
-            for (int from = 0; from < parents.size(); from += Data.IN_CHUNK) {
-                Map<String, Object> ids = new HashMap<>(Data.IN_CHUNK * 2);
-                for (int i = 0; i < Data.IN_CHUNK; i++) {
+            int width = Math.min(Data.IN_CHUNK, parents.size());
+            TextClause byParents = children(width);
+            for (int from = 0; from < parents.size(); from += width) {
+                Map<String, Object> ids = new HashMap<>(width * 2);
+                for (int i = 0; i < width; i++) {
                     ids.put("p" + i, parents.get(Math.min(from + i, parents.size() - 1)).get(0));
                 }
-                for (Row ch : c.execute(CHILDREN, ids)) {
+                for (Row ch : c.execute(byParents, ids)) {
                     children.get(num(ch.get(1))).add(ch);
                 }
             }
