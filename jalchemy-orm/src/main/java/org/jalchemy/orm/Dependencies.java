@@ -175,7 +175,12 @@ final class Dependencies {
                 cs.loadedWith(found.getOrDefault(st, List.of()));
             }
             List<Object> out = new ArrayList<>(cs.elements);
-            out.addAll(cs.committed.stream().filter(o -> !out.contains(o)).toList());
+            Map<Object, Boolean> current = CollectionState.identitySet(out);
+            for (Object o : cs.committed) { // removed since load: their keys still point at the deleted parent
+                if (!current.containsKey(o)) {
+                    out.add(o);
+                }
+            }
             return out;
         }
         Object ref = Ref.value(rel, st.object);

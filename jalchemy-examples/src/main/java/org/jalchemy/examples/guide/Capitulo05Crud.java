@@ -1,6 +1,5 @@
 package org.jalchemy.examples.guide;
 
-import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.examples.guide.modelos.Usuario;
 import org.jalchemy.examples.guide.modelos.Usuario_;
@@ -22,10 +21,7 @@ public final class Capitulo05Crud {
 
     /** Runs this chapter alone: {@code ./dev mvn -q exec:java -pl jalchemy-examples -Dexec.mainClass=...} [URL]. */
     public static void main(String[] args) {
-        try (Engine engine = Jalchemy.createEngine(args.length > 0 ? args[0] : "sqlite:///mi_base_de_datos.db",
-                o -> o.echo(true))) {
-            run(engine);
-        }
+        Capitulos.main(args, Capitulo05Crud::run);
     }
 
     public static void run(Engine engine) {

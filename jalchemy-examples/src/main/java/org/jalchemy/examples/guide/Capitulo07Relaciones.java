@@ -1,6 +1,5 @@
 package org.jalchemy.examples.guide;
 
-import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.engine.EngineEvents;
 import org.jalchemy.examples.guide.relaciones.Author;
@@ -58,10 +57,7 @@ public final class Capitulo07Relaciones {
 
     /** Runs this chapter alone on {@code mi_base_de_datos.db}, or on the URL given. */
     public static void main(String[] args) {
-        try (Engine engine = Jalchemy.createEngine(args.length > 0 ? args[0] : "sqlite:///mi_base_de_datos.db",
-                o -> o.echo(true))) {
-            run(engine);
-        }
+        Capitulos.main(args, Capitulo07Relaciones::run);
     }
 
     public static void run(Engine engine) {

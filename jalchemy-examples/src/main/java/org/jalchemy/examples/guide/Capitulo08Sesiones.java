@@ -1,6 +1,5 @@
 package org.jalchemy.examples.guide;
 
-import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.examples.guide.modelos.User;
 import org.jalchemy.examples.guide.modelos.User_;
@@ -28,10 +27,7 @@ public final class Capitulo08Sesiones {
 
     /** Runs this chapter alone: {@code ./dev mvn -q exec:java -pl jalchemy-examples -Dexec.mainClass=...} [URL]. */
     public static void main(String[] args) {
-        try (Engine engine = Jalchemy.createEngine(args.length > 0 ? args[0] : "sqlite:///mi_base_de_datos.db",
-                o -> o.echo(true))) {
-            run(engine);
-        }
+        Capitulos.main(args, Capitulo08Sesiones::run);
     }
 
     public static void run(Engine engine) {

@@ -36,10 +36,7 @@ public final class Capitulo11BuenasPracticasOrm {
 
     /** Runs this chapter alone: {@code ./dev mvn -q exec:java -pl jalchemy-examples -Dexec.mainClass=...} [URL]. */
     public static void main(String[] args) {
-        try (Engine engine = Jalchemy.createEngine(args.length > 0 ? args[0] : "sqlite:///mi_base_de_datos.db",
-                o -> o.echo(true))) {
-            run(engine);
-        }
+        Capitulos.main(args, Capitulo11BuenasPracticasOrm::run);
     }
 
     public static void run(Engine engine) {
