@@ -155,6 +155,44 @@ public final class Connection implements AutoCloseable {
         return Result.ofRows(this, md, rows);
     }
 
+    /**
+     * Runs {@code sql} exactly as written, with no parameter parsing (SQLAlchemy's
+     * {@code exec_driver_sql}): for DDL and scripts whose text may hold colons, quotes or comments.
+     * Echo, events and error translation apply as for any statement.
+     */
+    public Result execDriverSql(String sql) {
+        ensureOpen();
+        Compiled c = new Compiled(sql, new Compiled.BindSlot[0], new Compiled.ResultColumn[0], engine.dialect(), false);
+        return run(c, new Object[0], false, 0, 0);
+    }
+
+    /**
+     * Runs {@code work} outside any transaction (Alembic's {@code autocommit_block}): the open
+     * transaction is committed first, the driver connection is switched to autocommit for the
+     * duration, and back afterwards, so each statement commits by itself. For statements a
+     * database refuses inside a transaction, e.g. PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
+     */
+    public <R> R autocommit(java.util.function.Supplier<R> work) {
+        ensureOpen();
+        commit();
+        try {
+            boolean was = raw.getAutoCommit();
+            raw.setAutoCommit(true);
+            try {
+                return work.get();
+            } finally {
+                if (root != null && root.active) { // statements autobegan a transaction that autocommit already ended
+                    closeOpenResults();
+                    root.active = false;
+                    resetOnReturn = false;
+                }
+                raw.setAutoCommit(was);
+            }
+        } catch (SQLException e) {
+            throw translate(e, "SET AUTOCOMMIT", null, null, null);
+        }
+    }
+
     /** Executes an already compiled statement with positional values (used by higher layers). */
     public Result executeCompiled(Compiled compiled, Object[] values) {
         ensureOpen();

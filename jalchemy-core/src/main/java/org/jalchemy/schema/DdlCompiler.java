@@ -122,6 +122,123 @@ public class DdlCompiler {
         return java.util.Map.of();
     }
 
+    // ------------------------------------------------------------------ ALTER (migrations)
+
+    /**
+     * {@code ALTER TABLE t ADD COLUMN spec} and what must follow it (comments). {@code column}
+     * belongs to a table object describing the table being altered (its other columns may be absent).
+     */
+    public List<String> addColumn(Column<?> column) {
+        List<String> out = new ArrayList<>();
+        out.add("ALTER TABLE " + formatTable(column.table()) + " ADD COLUMN " + columnSpec(column));
+        out.addAll(columnComment(column.table(), column.name(), column.comment(), false));
+        return out;
+    }
+
+    public String dropColumn(Table table, String column) {
+        return "ALTER TABLE " + formatTable(table) + " DROP COLUMN " + quote(column);
+    }
+
+    public String renameTable(Table table, String newName) {
+        return "ALTER TABLE " + formatTable(table) + " RENAME TO " + quote(newName);
+    }
+
+    /** True when {@link #alterColumn} can express {@code a} in place (SQLite: only renames). */
+    public boolean supportsAlterColumn(ColumnAlteration a) {
+        return true;
+    }
+
+    /** True when constraints can be added to and dropped from an existing table (SQLite: no). */
+    public boolean supportsAlterTableConstraints() {
+        return dialect.supportsAlterConstraint();
+    }
+
+    /**
+     * The statements for one ALTER COLUMN, in a safe order: type, nullability, default, comment,
+     * then the rename (so the other statements still use the old name). This ANSI/PostgreSQL form
+     * alters each property separately.
+     */
+    public List<String> alterColumn(Table table, String column, ColumnAlteration a) {
+        List<String> out = new ArrayList<>();
+        String prefix = "ALTER TABLE " + formatTable(table) + " ALTER COLUMN " + quote(column) + " ";
+        if (a.type() != null) {
+            out.add(prefix + "TYPE " + typeName(table, column, a.type()) + (a.using() == null ? "" : " USING " + a.using()));
+        }
+        if (a.nullable() != null) {
+            out.add(prefix + (a.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        if (a.changesDefault()) {
+            out.add(prefix + (a.serverDefault() == null ? "DROP DEFAULT" : "SET DEFAULT " + a.serverDefault()));
+        }
+        if (a.changesComment()) {
+            out.addAll(columnComment(table, column, a.comment(), true));
+        }
+        if (a.newName() != null) {
+            out.add(renameColumn(table, column, a.newName()));
+        }
+        return out;
+    }
+
+    public String renameColumn(Table table, String column, String newName) {
+        return "ALTER TABLE " + formatTable(table) + " RENAME COLUMN " + quote(column) + " TO " + quote(newName);
+    }
+
+    /** Sets ({@code comment} non-null) or removes a table comment; empty where the database keeps none. */
+    public List<String> setTableComment(Table table, String comment) {
+        return List.of("COMMENT ON TABLE " + formatTable(table) + " IS " + (comment == null ? "NULL" : literal(comment)));
+    }
+
+    /**
+     * The statements that set a column's comment after the column exists; {@code altering} is true
+     * for a change of an existing column (false: right after ADD COLUMN, where null means none).
+     */
+    protected List<String> columnComment(Table table, String column, String comment, boolean altering) {
+        if (comment == null && !altering) {
+            return List.of();
+        }
+        return List.of("COMMENT ON COLUMN " + formatTable(table) + "." + quote(column) + " IS "
+                + (comment == null ? "NULL" : literal(comment)));
+    }
+
+    /** CREATE INDEX, {@code CONCURRENTLY} where the database has it (PostgreSQL; others ignore the flag). */
+    public String createIndex(Index index, boolean concurrently) {
+        return createIndex(index);
+    }
+
+    /** DROP INDEX, {@code CONCURRENTLY} where the database has it. */
+    public String dropIndex(Index index, boolean concurrently) {
+        return dropIndex(index);
+    }
+
+    /** True when {@code CREATE/DROP INDEX CONCURRENTLY} exists here and must run outside a transaction. */
+    public boolean supportsConcurrentIndex() {
+        return false;
+    }
+
+    /** {@code CREATE TYPE ... AS ENUM} on databases with named enum types; raises elsewhere. */
+    public String createEnumType(String schema, String name, List<String> values) {
+        throw new CompileError("Named enum types do not exist on dialect " + dialect.name()
+                + "; the enum lives in the column's type");
+    }
+
+    public String dropEnumType(String schema, String name) {
+        throw new CompileError("Named enum types do not exist on dialect " + dialect.name());
+    }
+
+    /** {@code ALTER TYPE ... ADD VALUE}; {@code before}/{@code after} place it (both null: at the end). */
+    public String addEnumValue(String schema, String name, String value, String before, String after) {
+        throw new CompileError("Named enum types do not exist on dialect " + dialect.name());
+    }
+
+    /** The DDL name of {@code type} for a column of {@code table}, errors naming the column. */
+    protected String typeName(Table table, String column, SqlType<?> type) {
+        try {
+            return types.process(type);
+        } catch (CompileError e) {
+            throw new CompileError("(in table '" + table.fullname() + "', column '" + column + "') " + e.getMessage(), e);
+        }
+    }
+
     // ------------------------------------------------------------------ pieces
 
     /** {@code name TYPE [DEFAULT x] [NOT NULL]} plus dialect extras. */

@@ -74,6 +74,44 @@ final class PostgresDdlCompiler extends DdlCompiler {
         return out;
     }
 
+    @Override
+    public boolean supportsConcurrentIndex() {
+        return true;
+    }
+
+    @Override
+    public String createIndex(org.jalchemy.schema.Index index, boolean concurrently) {
+        String sql = createIndex(index);
+        return concurrently ? sql.replaceFirst("INDEX ", "INDEX CONCURRENTLY ") : sql;
+    }
+
+    @Override
+    public String dropIndex(org.jalchemy.schema.Index index, boolean concurrently) {
+        String sql = dropIndex(index);
+        return concurrently ? sql.replaceFirst("INDEX ", "INDEX CONCURRENTLY ") : sql;
+    }
+
+    @Override
+    public String createEnumType(String schema, String name, List<String> values) {
+        return "CREATE TYPE " + qualified(schema, name) + " AS ENUM ("
+                + values.stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String dropEnumType(String schema, String name) {
+        return "DROP TYPE " + qualified(schema, name);
+    }
+
+    @Override
+    public String addEnumValue(String schema, String name, String value, String before, String after) {
+        return "ALTER TYPE " + qualified(schema, name) + " ADD VALUE " + literal(value)
+                + (before != null ? " BEFORE " + literal(before) : after != null ? " AFTER " + literal(after) : "");
+    }
+
+    private String qualified(String schema, String name) {
+        return (schema == null ? "" : quote(schema) + ".") + quote(name);
+    }
+
     /** Enum types live in their table's schema. */
     private String typeName(Table table, org.jalchemy.types.EnumValues e) {
         return (table.schema() == null ? "" : quote(table.schema()) + ".") + quote(e.name());

@@ -1,0 +1,2 @@
+/** The migration environment's settings (jalchemy.toml / jalchemy.properties). */
+package org.jalchemy.migrate.config;
