@@ -1,0 +1,26 @@
+package org.jalchemy.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.io.PrintStream;
+
+/** {@code jalchemy:lint [-Djalchemy.range=a:b]}: fails the build on findings not silenced (unless {@code jalchemy.lint.failOnFindings=false}). */
+@Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class LintMojo extends AbstractJalchemyMojo {
+    @Parameter(property = "jalchemy.range")
+    String range;
+    @Parameter(property = "jalchemy.lint.failOnFindings", defaultValue = "true")
+    boolean failOnFindings;
+
+    @Override
+    protected void run(PrintStream out) throws MojoFailureException {
+        int findings = commands(out).lint(range);
+        if (findings > 0 && failOnFindings) {
+            throw new MojoFailureException("jalchemy lint: " + findings + " finding" + (findings == 1 ? "" : "s")
+                    + " (silence one with op.ignoring(\"rule-id\") or op.safetyAssured() once it is safe)");
+        }
+    }
+}
