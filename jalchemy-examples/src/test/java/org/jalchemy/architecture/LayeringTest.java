@@ -46,6 +46,34 @@ class LayeringTest {
     }
 
     @Test
+    void nothingDependsOnTheCliOrTheMavenPlugin() {
+        for (String front : new String[]{"org.jalchemy.cli..", "org.jalchemy.maven.."}) {
+            noClasses().that().resideOutsideOfPackage(front)
+                    .should().dependOnClassesThat().resideInAPackage(front)
+                    .because("the command line and the Maven plugin are leaves over jalchemy-migrate")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void cliAndMavenPluginUseMigrateThroughCommandsAndConfig() {
+        noClasses().that().resideInAnyPackage("org.jalchemy.cli..", "org.jalchemy.maven..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.runtime..",
+                        "org.jalchemy.migrate.autogenerate..", "org.jalchemy.migrate.script..", "org.jalchemy.migrate.ops..",
+                        "org.jalchemy.migrate.lint..", "org.jalchemy.orm..", "org.jalchemy.dialect..")
+                .because("front ends only parse arguments and call Commands; behaviour lives in jalchemy-migrate,"
+                        + " where the API and every front end share it")
+                .check(classes);
+    }
+
+    @Test
+    void theCliAndTheMavenPluginAreImported() {
+        // the two rules above must not pass by seeing no classes
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.cli.MigrateCommand")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.maven.UpgradeMojo")).isTrue();
+    }
+
+    @Test
     void dialectPackagesAreOnlyReachedThroughServiceLoader() {
         for (String db : new String[]{"sqlite", "postgresql", "mysql", "oracle", "mssql"}) {
             noClasses().that().resideOutsideOfPackage("org.jalchemy.dialect." + db + "..")

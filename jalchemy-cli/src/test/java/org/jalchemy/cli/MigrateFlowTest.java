@@ -1,0 +1,133 @@
+package org.jalchemy.cli;
+
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guide's flow through the CLI, in-process, on every backend: {@code init migrations} →
+ * {@code revision} → {@code upgrade head} → {@code downgrade -1}, with the listings in between.
+ * {@link #guideFlowWithHandWrittenRevisions} fills the scripts by hand; {@link #guideFlowWithAutogenerate}
+ * lets {@code --autogenerate} write them from a models class compiled for the test.
+ */
+class MigrateFlowTest {
+    @TempDir
+    Path tmp;
+
+    static final String CREATE_USERS = "op.createTable(\"%s\", org.jalchemy.migrate.Ddl.column(\"id\", org.jalchemy.types.SqlTypes.integer()).primaryKey(),"
+            + " org.jalchemy.migrate.Ddl.column(\"username\", org.jalchemy.types.SqlTypes.string(50)).nullable(false));";
+    static final String ADD_EMAIL = "op.addColumn(\"%s\", org.jalchemy.migrate.Ddl.column(\"email\", org.jalchemy.types.SqlTypes.string(120)).nullable(true));";
+
+    // tag::guide-flow[]
+    @BackendTest
+    void guideFlowWithHandWrittenRevisions(Backend backend) throws Exception {
+        try (Workspace ws = new Workspace(tmp, backend, "users", "jalchemy_version")) {
+            ws.compileModels(true);
+            CliTest.Run init = ws.ok("init", tmp.resolve("migrations").toString());
+            assertThat(ws.config).isRegularFile();
+            assertThat(tmp.resolve("migrations/versions")).isDirectory();
+            assertThat(init.out()).contains("migrations");
+
+            ws.ok("revision", "-m", "create users");
+            List<Path> one = ws.scripts();
+            Path first = one.get(0);
+            Workspace.fill(first, CREATE_USERS.formatted(ws.table), "op.dropTable(\"" + ws.table + "\");");
+            ws.ok("revision", "-m", "add email");
+            Path second = Workspace.newScript(one, ws.scripts());
+            assertThat(second.getFileName().toString()).contains("add_email").endsWith(".java");
+            Workspace.fill(second, ADD_EMAIL.formatted(ws.table), "op.dropColumn(\"" + ws.table + "\", \"email\");");
+            String rev1 = Workspace.revisionOf(first);
+            String rev2 = Workspace.revisionOf(second);
+            assertThat(Files.readString(second)).contains("\"" + rev1 + "\"");   // its down revision
+
+            assertThat(ws.ok("heads").out()).contains(rev2).doesNotContain(rev1);
+            assertThat(ws.ok("history").out()).contains(rev1, rev2, "add email");
+
+            ws.ok("upgrade", "head");
+            assertThat(ws.columns(ws.table)).containsExactly("id", "username", "email");
+            assertThat(ws.ok("current").out()).contains(rev2);
+
+            ws.ok("downgrade", "-1");
+            assertThat(ws.columns(ws.table)).containsExactly("id", "username");
+            assertThat(ws.ok("current").out()).contains(rev1).doesNotContain(rev2);
+
+            ws.ok("downgrade", "base");
+            assertThat(ws.columns(ws.table)).isEmpty();
+        }
+    }
+    // end::guide-flow[]
+
+    @BackendTest
+    void offlineSqlPrintsTheScriptWithoutTouchingTheDatabase(Backend backend) throws Exception {
+        try (Workspace ws = new Workspace(tmp, backend, "users_offline", "jv_offline")) {
+            ws.compileModels(true);
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("revision", "-m", "create users");
+            Path first = ws.scripts().get(0);
+            Workspace.fill(first, CREATE_USERS.formatted(ws.table), "op.dropTable(\"" + ws.table + "\");");
+            ws.ok("revision", "-m", "add email");
+            Workspace.fill(Workspace.newScript(List.of(first), ws.scripts()), ADD_EMAIL.formatted(ws.table),
+                    "op.dropColumn(\"" + ws.table + "\", \"email\");");
+
+            CliTest.Run sql = ws.ok("upgrade", "base:head", "--sql");
+            assertThat(sql.out()).containsIgnoringCase("CREATE TABLE").containsIgnoringCase("ALTER TABLE")
+                    .contains(ws.table).contains("email");
+            assertThat(ws.columns(ws.table)).isEmpty();
+            assertThat(ws.columns(ws.versionTable)).isEmpty();
+        }
+    }
+
+    @BackendTest
+    void aScriptThatDoesNotCompileIsOneErrorLineNamingFileAndLine(Backend backend) throws Exception {
+        try (Workspace ws = new Workspace(tmp, backend, "users_bad", "jv_bad")) {
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("revision", "-m", "broken");
+            Path script = ws.scripts().get(0);
+            Workspace.fill(script, "op.addColum(\"users_bad\", null);", "");
+            CliTest.Run r = ws.migrate("upgrade", "head");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).startsWith("jalchemy: error: Revision script ").contains(script.getFileName() + ":")
+                    .contains("cannot find symbol").contains("addColum");
+            assertThat(r.err().lines().count()).isEqualTo(1);
+            assertThat(ws.columns(ws.table)).isEmpty();
+        }
+    }
+
+    @BackendTest
+    void guideFlowWithAutogenerate(Backend backend) throws Exception {
+        try (Workspace ws = new Workspace(tmp, backend, "users_auto", "jv_auto")) {
+            ws.compileModels(false);
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("revision", "--autogenerate", "-m", "create users");
+            Path first = ws.scripts().get(0);
+            assertThat(Files.readString(first)).contains("createTable(\"users_auto\"");
+            ws.ok("upgrade", "head");
+            assertThat(ws.columns(ws.table)).containsExactly("id", "username");
+            assertThat(ws.migrate("check").code()).isZero();
+
+            // the model gains a field: check fails until a revision adds the column
+            ws.compileModels(true);
+            CliTest.Run differ = ws.migrate("check");
+            assertThat(differ.code()).isEqualTo(1);
+            assertThat(differ.err()).startsWith("jalchemy: error: ");
+
+            ws.ok("revision", "--autogenerate", "-m", "add email");
+            Path second = Workspace.newScript(List.of(first), ws.scripts());
+            assertThat(Files.readString(second)).contains("addColumn(\"users_auto\"").contains("\"email\"")
+                    .contains("dropColumn(\"users_auto\", \"email\")");
+            ws.ok("upgrade", "head");
+            assertThat(ws.columns(ws.table)).containsExactly("id", "username", "email");
+            assertThat(ws.migrate("check").code()).isZero();
+
+            ws.ok("downgrade", "-1");
+            assertThat(ws.columns(ws.table)).containsExactly("id", "username");
+            assertThat(ws.migrate("check").code()).isEqualTo(1);
+        }
+    }
+}
