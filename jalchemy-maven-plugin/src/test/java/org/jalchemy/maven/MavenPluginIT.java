@@ -1,0 +1,158 @@
+package org.jalchemy.maven;
+
+import org.jalchemy.Jalchemy;
+import org.jalchemy.engine.Connection;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.schema.Inspector;
+import org.jalchemy.schema.Reflected;
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Db;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin in a real Maven run: {@code src/it/sample} (models in {@code src/main/java},
+ * two hand-written revisions, a {@code jalchemy.toml} with no classpath) copied to a temporary
+ * directory and built with {@code mvn -o} against the local repository, where the
+ * pre-integration-test phase installed this plugin ({@code invoker:install}). Each Maven run is
+ * bounded (180 s) and killed past that.
+ */
+class MavenPluginIT {
+    static final Path SAMPLE = Path.of("src/it/sample").toAbsolutePath();
+    static final String TABLE = "users_plugin";
+    static final String VERSION_TABLE = "jv_plugin";
+
+    @TempDir
+    Path tmp;
+
+    record Mvn(int code, String log) {
+    }
+
+    private Path project() throws IOException {
+        Path dst = tmp.resolve("sample");
+        try (Stream<Path> s = Files.walk(SAMPLE)) {
+            for (Path p : s.toList()) {
+                Path t = dst.resolve(SAMPLE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.writeString(t, Files.readString(p).replace("@jalchemy.version@", System.getProperty("jalchemy.version")));
+                }
+            }
+        }
+        return dst;
+    }
+
+    static Mvn mvn(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString());
+        cmd.addAll(List.of("-o", "-B", "-ntp"));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            cmd.add("-Dmaven.repo.local=" + repo);
+        }
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile("mvn", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().remove("JALCHEMY_URL");
+            if (Runtime.version().feature() >= 24) {
+                pb.environment().merge("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow", (a, b) -> a + " " + b);
+            }
+            Process p = pb.start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 180 s:\n" + Files.readString(log));
+            }
+            return new Mvn(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static List<String> columns(Engine engine, String table) {
+        try (Connection c = engine.connect()) {
+            Inspector i = new Inspector(c);
+            return i.hasTable(table) ? i.getColumns(table).stream().map(Reflected.Column::name).toList() : List.of();
+        }
+    }
+
+    /** upgrade, current, history, heads and check (models match) in one build; then downgrade -1 and check fails the build. */
+    @BackendTest
+    void goalsRunWithTheProjectClasspathAndCheckFailsTheBuild(Backend backend) throws Exception {
+        Path project = project();
+        String url = backend.isSqlite() ? "sqlite:///" + project.resolve("app.db") : backend.url();
+        Engine engine = backend.isSqlite() ? Jalchemy.createEngine(url) : backend.engine();
+        if (!backend.isSqlite()) {
+            Db.dropTables(engine, TABLE, VERSION_TABLE);
+        }
+        try {
+            String[] common = {"-Djalchemy.url=" + url, "-Djalchemy.x=version_table=" + VERSION_TABLE};
+            Mvn up = mvn(project, concat(List.of("compile", "jalchemy:upgrade", "jalchemy:current", "jalchemy:history",
+                    "jalchemy:heads", "jalchemy:check"), common));
+            assertThat(up.code()).as(up.log()).isZero();
+            assertThat(up.log()).contains("--- jalchemy-maven-plugin:" + System.getProperty("jalchemy.version") + ":upgrade")
+                    .contains("0b0000000002").contains("add email").contains("BUILD SUCCESS");
+            assertThat(columns(engine, TABLE)).containsExactly("id", "username", "email");
+
+            Mvn down = mvn(project, concat(List.of("jalchemy:downgrade", "-Djalchemy.target=-1", "jalchemy:check"), common));
+            assertThat(down.code()).as(down.log()).isEqualTo(1);
+            assertThat(down.log()).contains("The models and the database differ").contains("BUILD FAILURE");
+            assertThat(columns(engine, TABLE)).containsExactly("id", "username");
+        } finally {
+            if (backend.isSqlite()) {
+                engine.dispose();
+            } else {
+                Db.dropTables(engine, TABLE, VERSION_TABLE);
+            }
+        }
+    }
+
+    /** init and revision write files; stamp sets the version table; a bad URL fails with the password masked. */
+    @Test
+    void initRevisionStampAndAMaskedError() throws Exception {
+        Path project = project();
+        Path cfg = project.resolve("other.toml");
+        String url = "sqlite:///" + project.resolve("other.db");
+        Mvn init = mvn(project, "jalchemy:init", "-Djalchemy.directory=" + project.resolve("other"), "-Djalchemy.config=" + cfg);
+        assertThat(init.code()).as(init.log()).isZero();
+        assertThat(cfg).isRegularFile();
+        assertThat(project.resolve("other/versions")).isDirectory();
+
+        Mvn rev = mvn(project, "compile", "jalchemy:revision", "-Djalchemy.config=" + cfg, "-Djalchemy.url=" + url,
+                "-Djalchemy.message=first step", "-Djalchemy.revId=0c0000000003");
+        assertThat(rev.code()).as(rev.log()).isZero();
+        try (Stream<Path> s = Files.list(project.resolve("other/versions"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).anyMatch(n -> n.contains("0c0000000003") && n.endsWith(".java"));
+        }
+
+        Mvn stamp = mvn(project, "jalchemy:stamp", "-Djalchemy.config=" + cfg, "-Djalchemy.url=" + url,
+                "-Djalchemy.target=0c0000000003", "jalchemy:current");
+        assertThat(stamp.code()).as(stamp.log()).isZero();
+        assertThat(stamp.log()).contains("0c0000000003");
+
+        Mvn bad = mvn(project, "jalchemy:current", "-Djalchemy.url=postgresql://app:Sup3rS3cret@127.0.0.1:1/nodb");
+        assertThat(bad.code()).as(bad.log()).isEqualTo(1);
+        assertThat(bad.log()).contains("BUILD FAILURE").doesNotContain("Sup3rS3cret");
+    }
+
+    private static String[] concat(List<String> a, String[] b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(b));
+        return out.toArray(String[]::new);
+    }
+}
