@@ -117,9 +117,9 @@ public final class ScriptCompiler {
         return new ScriptCompiler(defaultCacheDirectory(config), config.classpath());
     }
 
-    /** {@code <script_location>/.compiled}: beside {@code versions/}, and worth a line in {@code .gitignore}. */
+    /** {@code <script_location>/.jalchemy-cache}: beside {@code versions/}; {@code init} lists it in the {@code .gitignore} it writes. */
     public static Path defaultCacheDirectory(MigrateConfig config) {
-        return config.scriptLocation().resolve(".compiled");
+        return config.scriptLocation().resolve(".jalchemy-cache");
     }
 
     /** One compiled top-level class and the script it came from. */
