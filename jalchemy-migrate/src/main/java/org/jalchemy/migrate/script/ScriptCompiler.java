@@ -254,7 +254,8 @@ public final class ScriptCompiler {
             if (Files.exists(p)) {
                 out.add(p);
             } else {
-                LOG.warn("Classpath entry {} of the migration config does not exist", p);
+                // init's default (target/classes) is missing until the project is built: named only if scripts fail
+                LOG.debug("Classpath entry {} of the migration config does not exist", p);
             }
         }
         return List.copyOf(out);
@@ -410,8 +411,11 @@ public final class ScriptCompiler {
                 String summary = first == null ? "the compiler failed without a message"
                         : format(first);
                 int more = errors.size() - 1;
+                List<String> missing = classpath.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
                 throw new ScriptCompileError("Revision script " + summary
-                        + (more > 0 ? " (and " + more + " more error" + (more == 1 ? "" : "s") + ")" : ""), errors);
+                        + (more > 0 ? " (and " + more + " more error" + (more == 1 ? "" : "s") + ")" : "")
+                        + (missing.isEmpty() ? "" : "; classpath entries of the config that do not exist: "
+                        + String.join(", ", missing)), errors);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

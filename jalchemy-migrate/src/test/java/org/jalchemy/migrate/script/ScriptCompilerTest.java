@@ -182,8 +182,9 @@ class ScriptCompilerTest {
 
         Path v = versions();
         Files.writeString(v.resolve("R_d.java"), script("", "R_d", "d", null, "op.dropTable(com.app.Names.USERS);"));
-        assertThatThrownBy(() -> new ScriptCompiler(cache(), List.of()).load(v))
-                .isInstanceOf(ScriptCompileError.class).hasMessageContaining("package com.app does not exist");
+        assertThatThrownBy(() -> new ScriptCompiler(cache(), List.of(dir.resolve("target/classes"))).load(v))
+                .isInstanceOf(ScriptCompileError.class).hasMessageContaining("package com.app does not exist")
+                .hasMessageEndingWith("; classpath entries of the config that do not exist: " + dir.resolve("target/classes"));
 
         ScriptCompiler withModels = new ScriptCompiler(cache(), List.of(classes));
         assertThat(withModels.compile(v).fromCache()).isFalse();
