@@ -41,6 +41,8 @@ class LauncherIT {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().remove("JALCHEMY_CONFIG");
             pb.environment().remove("JALCHEMY_URL");
+            // the jar this build just packaged, never a nested Maven build (sources edited meanwhile would trigger one)
+            pb.environment().put("JALCHEMY_REBUILD", "0");
             Process p = pb.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
