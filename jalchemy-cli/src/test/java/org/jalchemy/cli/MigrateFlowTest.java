@@ -25,7 +25,6 @@ class MigrateFlowTest {
             + " org.jalchemy.migrate.Ddl.column(\"username\", org.jalchemy.types.SqlTypes.string(50)).nullable(false));";
     static final String ADD_EMAIL = "op.addColumn(\"%s\", org.jalchemy.migrate.Ddl.column(\"email\", org.jalchemy.types.SqlTypes.string(120)).nullable(true));";
 
-    // tag::guide-flow[]
     @BackendTest
     void guideFlowWithHandWrittenRevisions(Backend backend) throws Exception {
         try (Workspace ws = new Workspace(tmp, backend, "users", "jalchemy_version")) {
@@ -33,9 +32,11 @@ class MigrateFlowTest {
             CliTest.Run init = ws.ok("init", tmp.resolve("migrations").toString());
             assertThat(ws.config).isRegularFile();
             assertThat(tmp.resolve("migrations/versions")).isDirectory();
-            assertThat(init.out()).contains("migrations");
+            assertThat(init.out()).contains("  Creating directory " + tmp.resolve("migrations/versions") + " ... done")
+                    .contains("  Generating " + ws.config + " ... done");
 
-            ws.ok("revision", "-m", "create users");
+            assertThat(ws.ok("revision", "-m", "create users").out())
+                    .matches("  Generating .*/R_[0-9a-f]{12}_create_users\\.java \\.\\.\\. done\\R");
             List<Path> one = ws.scripts();
             Path first = one.get(0);
             Workspace.fill(first, CREATE_USERS.formatted(ws.table), "op.dropTable(\"" + ws.table + "\");");
@@ -47,22 +48,28 @@ class MigrateFlowTest {
             String rev2 = Workspace.revisionOf(second);
             assertThat(Files.readString(second)).contains("\"" + rev1 + "\"");   // its down revision
 
-            assertThat(ws.ok("heads").out()).contains(rev2).doesNotContain(rev1);
-            assertThat(ws.ok("history").out()).contains(rev1, rev2, "add email");
+            // the exact lines docs/migrations-cli.md shows
+            String nl = System.lineSeparator();
+            assertThat(ws.ok("heads").out()).isEqualTo(rev2 + " (head)" + nl);
+            assertThat(ws.ok("history").out()).isEqualTo(rev1 + " -> " + rev2 + " (head), add email" + nl
+                    + "<base> -> " + rev1 + ", create users" + nl);
+            assertThat(ws.ok("current").out()).isEqualTo("(base: no revision applied)" + nl);
 
-            ws.ok("upgrade", "head");
+            CliTest.Run up = ws.ok("upgrade", "head");
+            assertThat(up.out()).matches("Running upgrade -> " + rev1 + ", create users \\.\\.\\. done in \\d+\\.\\d{3} s\\R"
+                    + "Running upgrade " + rev1 + " -> " + rev2 + ", add email \\.\\.\\. done in \\d+\\.\\d{3} s\\R");
             assertThat(ws.columns(ws.table)).containsExactly("id", "username", "email");
-            assertThat(ws.ok("current").out()).contains(rev2);
+            assertThat(ws.ok("current").out()).isEqualTo(rev1 + " -> " + rev2 + " (head), add email" + nl);
 
-            ws.ok("downgrade", "-1");
+            CliTest.Run down = ws.ok("downgrade", "-1");
+            assertThat(down.out()).matches("Running downgrade " + rev2 + " -> " + rev1 + ", add email \\.\\.\\. done in \\d+\\.\\d{3} s\\R");
             assertThat(ws.columns(ws.table)).containsExactly("id", "username");
-            assertThat(ws.ok("current").out()).contains(rev1).doesNotContain(rev2);
+            assertThat(ws.ok("current").out()).isEqualTo("<base> -> " + rev1 + ", create users" + nl);
 
             ws.ok("downgrade", "base");
             assertThat(ws.columns(ws.table)).isEmpty();
         }
     }
-    // end::guide-flow[]
 
     @BackendTest
     void offlineSqlPrintsTheScriptWithoutTouchingTheDatabase(Backend backend) throws Exception {
