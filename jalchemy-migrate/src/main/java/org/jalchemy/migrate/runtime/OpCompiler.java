@@ -241,9 +241,11 @@ final class OpCompiler {
         for (ColumnDef c : bi.columns()) {
             names.add(c.name());
         }
+        java.util.TreeSet<String> rest = new java.util.TreeSet<>(); // Map.of has no order: sorted, so the SQL is stable
         for (Map<String, Object> row : bi.rows()) {
-            names.addAll(row.keySet());
+            rest.addAll(row.keySet());
         }
+        names.addAll(rest);
         List<ColumnClause<?>> cols = new ArrayList<>();
         for (String n : names) {
             ColumnDef def = bi.columns().stream().filter(c -> c.name().equals(n)).findFirst().orElse(null);
