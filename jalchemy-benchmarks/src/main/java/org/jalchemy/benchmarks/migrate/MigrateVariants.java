@@ -33,7 +33,7 @@ import static org.jalchemy.types.SqlTypes.string;
  * The migration workloads' Java variants (Alembic runs from {@code migrate_bench.py}):
  * <ul>
  *   <li>migrate_upgrade — {@code jdbc}: the floor, each revision's statement plus a version-row
- *       update and a commit; {@code jalchemy}: {@link Migrator#upgrade} of revision classes (lock,
+ *       update, one commit at the end; {@code jalchemy}: {@link Migrator#upgrade} of revision classes (lock,
  *       version table, plan, op compilation); {@code flyway}: Flyway 13 over the same statements as
  *       SQL files (no SQLite support in its free modules, so not run there).</li>
  *   <li>migrate_autogenerate — {@code jdbc}: a hand-written comparison over
@@ -65,9 +65,9 @@ public final class MigrateVariants {
                     st.execute(MigrateFixtures.upgradeSql(i));
                     up.setString(1, Integer.toString(i));
                     up.executeUpdate();
-                    c.commit();
                 }
             }
+            c.commit(); // one transaction, as jalchemy and Alembic run (MySQL commits each DDL anyway)
         }
         return 0;
     }
