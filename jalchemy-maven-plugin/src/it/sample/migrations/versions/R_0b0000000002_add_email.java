@@ -1,3 +1,4 @@
+// tag::add-email[]
 import org.jalchemy.migrate.Migration;
 import org.jalchemy.migrate.Ops;
 
@@ -17,3 +18,4 @@ public final class R_0b0000000002_add_email implements Migration {
         op.dropColumn("users_plugin", "email");
     }
 }
+// end::add-email[]
