@@ -117,10 +117,12 @@ final class MigrateCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ commands
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create a migration environment: DIR with versions/ and a README, and the config file (-c, default ./jalchemy.toml) pointing at it.")
+            description = "Create a migration environment: DIR with versions/ and a README, and the config file (-c, else $JALCHEMY_CONFIG, else ./jalchemy.toml) pointing at it.")
     int init(@Parameters(paramLabel = "DIR", description = "The script directory to create, e.g. migrations.") Path directory) {
         List<Path> given = JalchemyCli.matchedValues(spec.commandLine().getParseResult(), "--config");
-        Path file = !given.isEmpty() ? given.get(given.size() - 1) : Path.of("").toAbsolutePath().resolve("jalchemy.toml");
+        String env = System.getenv("JALCHEMY_CONFIG");
+        Path file = !given.isEmpty() ? given.get(given.size() - 1)
+                : env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().resolve("jalchemy.toml");
         Commands.init(directory, file, top.out());
         return JalchemyCli.OK;
     }
