@@ -31,6 +31,10 @@ class LauncherIT {
     }
 
     static Proc run(Path cwd, List<String> args) throws IOException, InterruptedException {
+        return run(cwd, java.util.Map.of(), args);
+    }
+
+    static Proc run(Path cwd, java.util.Map<String, String> env, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(LAUNCHER.toString());
         cmd.addAll(args);
@@ -43,6 +47,7 @@ class LauncherIT {
             pb.environment().remove("JALCHEMY_URL");
             // the jar this build just packaged, never a nested Maven build (sources edited meanwhile would trigger one)
             pb.environment().put("JALCHEMY_REBUILD", "0");
+            pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -130,6 +135,13 @@ class LauncherIT {
             Proc downgrade = run(tmp, down);
             assertThat(downgrade.code()).as(downgrade.err()).isZero();
             assertThat(ws.columns(ws.table)).isEmpty();
+
+            // from another directory, the config named by JALCHEMY_CONFIG
+            Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+            Proc history = run(elsewhere, java.util.Map.of("JALCHEMY_CONFIG", tmp.resolve("jalchemy.toml").toString()),
+                    List.of("migrate", "history"));
+            assertThat(history.code()).as(history.err()).isZero();
+            assertThat(history.out()).isEqualTo("<base> -> " + Workspace.revisionOf(script) + " (head), add email" + System.lineSeparator());
         }
     }
 }
