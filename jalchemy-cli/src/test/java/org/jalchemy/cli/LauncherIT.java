@@ -122,6 +122,9 @@ class LauncherIT {
             Proc upgrade = run(tmp, up);
             assertThat(upgrade.code()).as(upgrade.err()).isZero();
             assertThat(ws.columns(ws.table)).containsExactly("id", "username", "email");
+            // progress on stdout; the bundled SLF4J provider's log lines on stderr, nothing else there
+            assertThat(upgrade.out()).startsWith("Running upgrade -> " + Workspace.revisionOf(script) + ", add email ... done in ");
+            assertThat(upgrade.err()).matches("INFO jalchemy\\.migrate - Compiled 1 revision script of migrations/versions in \\d+ ms\\R");
 
             List<String> cur = new ArrayList<>(List.of("migrate"));
             cur.addAll(x);

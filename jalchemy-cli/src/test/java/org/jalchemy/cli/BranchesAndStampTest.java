@@ -1,0 +1,102 @@
+package org.jalchemy.cli;
+
+import org.jalchemy.testing.Backend;
+import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Backends;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The flags of {@code revision} (--rev-id, --head, --splice, --branch-label, --depends-on) and the
+ * graph commands (heads, branches, show, merge) reach {@code Commands}; stamp with --purge and --sql.
+ */
+class BranchesAndStampTest {
+    @TempDir
+    Path tmp;
+
+    private static final String A = "aaaaaaaaaaaa";
+    private static final String B = "bbbbbbbbbbbb";
+    private static final String C = "cccccccccccc";
+
+    private void branchedScripts(Workspace ws) {
+        ws.ok("init", tmp.resolve("migrations").toString());
+        ws.ok("revision", "-m", "a", "--rev-id", A);
+        ws.ok("revision", "-m", "b", "--rev-id", B);
+        ws.ok("revision", "-m", "c", "--rev-id", C, "--head", A, "--splice", "--branch-label", "feature", "--depends-on", B);
+    }
+
+    @Test
+    void revisionFlagsBranchesShowAndMerge() throws Exception {
+        try (Workspace ws = new Workspace(tmp, Backends.get("sqlite"), "unused", "jv_graph")) {
+            branchedScripts(ws);
+            String nl = System.lineSeparator();
+            // --head without --splice on a revision that is not a head is refused
+            CliTest.Run noSplice = ws.migrate("revision", "-m", "d", "--head", A);
+            assertThat(noSplice.code()).isEqualTo(1);
+            assertThat(noSplice.err()).contains("is not a head revision; use --splice");
+
+            assertThat(ws.ok("heads").out()).isEqualTo(B + " (head)" + nl + C + " (feature) (head)" + nl);
+            assertThat(ws.ok("branches").out()).startsWith(A + " (branchpoint)" + nl).contains("    -> " + A + " -> " + B)
+                    .contains("    -> " + A + " -> " + C);
+            assertThat(ws.ok("show", "feature@head").out()).contains("Rev: " + C + " (head)").contains("Parent: " + A)
+                    .contains("Also depends on: " + B).contains("Branch names: feature");
+
+            ws.ok("merge", "heads", "-m", "join");
+            List<Path> scripts = ws.scripts();
+            assertThat(scripts).hasSize(4);
+            String heads = ws.ok("heads").out();
+            assertThat(heads.lines()).hasSize(1);
+            assertThat(heads).endsWith(" (head)" + nl).doesNotContain(B).doesNotContain(C);
+            Path merge = scripts.stream().filter(p -> p.getFileName().toString().endsWith("_join.java")).findFirst().orElseThrow();
+            assertThat(Files.readString(merge)).contains("\"" + B + "\"").contains("\"" + C + "\"");
+        }
+    }
+
+    @Test
+    void scriptsInTheConfigsPackageCompileAndLoad() throws Exception {
+        try (Workspace ws = new Workspace(tmp, Backends.get("sqlite"), "unused", "jv_pkg")) {
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("-x", "package=com.app.migrations", "revision", "-m", "a", "--rev-id", A);
+            assertThat(Files.readString(ws.scripts().get(0))).startsWith("package com.app.migrations;");
+            ws.ok("revision", "-m", "b", "--rev-id", B);   // no package: both kinds in one directory
+            assertThat(ws.ok("history").out()).contains(A + " -> " + B + " (head), b").contains("<base> -> " + A + ", a");
+        }
+    }
+
+    @Test
+    void stampSqlPrintsTheVersionTableStatements() throws Exception {
+        try (Workspace ws = new Workspace(tmp, Backends.get("sqlite"), "unused", "jv_stamp_sql")) {
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("revision", "-m", "a", "--rev-id", A);
+            CliTest.Run sql = ws.ok("stamp", A, "--sql");
+            assertThat(sql.out()).contains("jv_stamp_sql").contains(A);
+            assertThat(ws.columns("jv_stamp_sql")).isEmpty();
+        }
+    }
+
+    @BackendTest
+    void stampMovesTheVersionTableAndPurgeForgetsUnknownRevisions(Backend backend) throws Exception {
+        try (Workspace ws = new Workspace(tmp, backend, "unused_stamp", "jv_stamp")) {
+            branchedScripts(ws);
+            String nl = System.lineSeparator();
+            assertThat(ws.ok("stamp", B).out()).isEqualTo("  Stamped " + B + nl);
+            assertThat(ws.ok("current").out()).isEqualTo(A + " -> " + B + " (head), b" + nl);
+            // the branch is stamped beside it: two heads in the version table
+            ws.ok("stamp", "feature@head");
+            assertThat(ws.ok("current").out().lines()).hasSize(2);
+
+            // a revision the scripts do not know: reported, and only --purge clears it
+            Path c = ws.scripts().stream().filter(p -> p.getFileName().toString().contains(C)).findFirst().orElseThrow();
+            Files.delete(c);
+            assertThat(ws.ok("current").out()).contains(C + " (not in the script directory)");
+            ws.ok("stamp", "--purge", A);
+            assertThat(ws.ok("current").out()).isEqualTo("<base> -> " + A + ", a" + nl);
+        }
+    }
+}
