@@ -93,7 +93,11 @@ class MavenPluginIT {
         }
     }
 
-    /** upgrade, current, history and heads in one build, then downgrade -1: the project's models and scripts, the database of the backend. */
+    /**
+     * One build: upgrade (to head by default), current, history, heads, then downgrade with the
+     * POM's configuration ({@code jalchemy:downgrade@undo-last}, target -1) and current again —
+     * the project's models and scripts, the database of the backend.
+     */
     @BackendTest
     void goalsRunWithTheProjectClasspath(Backend backend) throws Exception {
         Path project = project();
@@ -103,18 +107,22 @@ class MavenPluginIT {
             Db.dropTables(engine, TABLE, VERSION_TABLE);
         }
         try {
-            String[] common = {"-Djalchemy.url=" + url, "-Djalchemy.x=version_table=" + VERSION_TABLE};
-            Mvn up = mvn(project, concat(List.of("compile", "jalchemy:upgrade", "jalchemy:current", "jalchemy:history",
-                    "jalchemy:heads"), common));
-            assertThat(up.code()).as(up.log()).isZero();
-            assertThat(up.log()).contains("--- jalchemy-maven-plugin:" + System.getProperty("jalchemy.version") + ":upgrade")
-                    .contains("0a0000000001 -> 0b0000000002 (head), add email").contains("0b0000000002 (head)")
+            Mvn run = mvn(project, "compile", "jalchemy:upgrade", "jalchemy:current", "jalchemy:history", "jalchemy:heads",
+                    "jalchemy:downgrade@undo-last", "jalchemy:current",
+                    "-Djalchemy.url=" + url, "-Djalchemy.x=version_table=" + VERSION_TABLE);
+            assertThat(run.code()).as(run.log()).isZero();
+            String log = run.log();
+            assertThat(log).contains("--- jalchemy-maven-plugin:" + System.getProperty("jalchemy.version") + ":upgrade (default-cli)")
+                    .contains("--- jalchemy-maven-plugin:" + System.getProperty("jalchemy.version") + ":downgrade (undo-last)")
                     .contains("BUILD SUCCESS");
-            assertThat(columns(engine, TABLE)).containsExactly("id", "username", "email");
-
-            Mvn down = mvn(project, concat(List.of("jalchemy:downgrade", "-Djalchemy.target=-1", "jalchemy:current"), common));
-            assertThat(down.code()).as(down.log()).isZero();
-            assertThat(down.log()).contains("<base> -> 0a0000000001, create users").contains("BUILD SUCCESS");
+            // in order: both upgrades, current at head, history, heads, the downgrade, current one below
+            int up = log.indexOf("Running upgrade 0a0000000001 -> 0b0000000002, add email ... done in ");
+            int atHead = log.indexOf("[INFO] 0a0000000001 -> 0b0000000002 (head), add email", up);
+            int history = log.indexOf("[INFO] <base> -> 0a0000000001, create users", atHead);
+            int heads = log.indexOf("[INFO] 0b0000000002 (head)", history);
+            int down = log.indexOf("Running downgrade 0b0000000002 -> 0a0000000001, add email ... done in ", heads);
+            int after = log.indexOf("[INFO] <base> -> 0a0000000001, create users", down);
+            assertThat(List.of(up, atHead, history, heads, down, after)).as(log).doesNotContain(-1);
             assertThat(columns(engine, TABLE)).containsExactly("id", "username");
         } finally {
             if (backend.isSqlite()) {
