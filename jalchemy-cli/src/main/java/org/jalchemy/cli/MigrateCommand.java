@@ -116,7 +116,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ commands
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Create a migration environment: DIR with versions/ and a README, and the config file (-c, else $JALCHEMY_CONFIG, else ./jalchemy.toml) pointing at it.")
     int init(@Parameters(paramLabel = "DIR", description = "The script directory to create, e.g. migrations.") Path directory) {
         List<Path> given = JalchemyCli.matchedValues(spec.commandLine().getParseResult(), "--config");
@@ -127,7 +127,7 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "revision", mixinStandardHelpOptions = true, description = "Write a new revision script.")
+    @Command(name = "revision", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Write a new revision script.")
     int revision(
             @Option(names = {"-m", "--message"}, description = "The revision's message (also its file name's slug).") String message,
             @Option(names = "--autogenerate", description = "Fill the script with the differences between the models and the database.") boolean autogenerate,
@@ -144,14 +144,14 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more heads.")
+    @Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Write a revision that merges two or more heads.")
     int merge(@Parameters(paramLabel = "REV", arity = "1..*", description = "The revisions to merge, e.g. heads.") List<String> revisions,
               @Option(names = {"-m", "--message"}) String message) {
         commands().merge(revisions, message);
         return JalchemyCli.OK;
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Upgrade to TARGET (head, +N, a revision...); with --sql print the SQL of a range (base:head) instead.")
     int upgrade(@Parameters(paramLabel = "TARGET") String target,
                 @Option(names = "--sql", description = "Offline: print the SQL, touch no database.") boolean sql) {
@@ -159,7 +159,7 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "downgrade", mixinStandardHelpOptions = true,
+    @Command(name = "downgrade", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Downgrade to TARGET (-1, base, a revision...); with --sql print the SQL of a range (head:base) instead.")
     int downgrade(@Parameters(paramLabel = "TARGET") String target,
                   @Option(names = "--sql", description = "Offline: print the SQL, touch no database.") boolean sql) {
@@ -167,13 +167,13 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "current", mixinStandardHelpOptions = true, description = "Show the database's current revision(s).")
+    @Command(name = "current", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Show the database's current revision(s).")
     int current(@Option(names = {"-v", "--verbose"}) boolean verbose) {
         commands().current(verbose);
         return JalchemyCli.OK;
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "List revisions, newest first.")
     int history(@Option(names = {"-r", "--rev-range"}, paramLabel = "A:B",
                         description = "Only this range (either side may be empty; 'current' allowed).") String range,
                 @Option(names = {"-v", "--verbose"}) boolean verbose) {
@@ -181,25 +181,25 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the head revisions of the scripts.")
+    @Command(name = "heads", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Show the head revisions of the scripts.")
     int heads(@Option(names = {"-v", "--verbose"}) boolean verbose) {
         commands().heads(verbose);
         return JalchemyCli.OK;
     }
 
-    @Command(name = "branches", mixinStandardHelpOptions = true, description = "Show the branch points.")
+    @Command(name = "branches", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Show the branch points.")
     int branches(@Option(names = {"-v", "--verbose"}) boolean verbose) {
         commands().branches(verbose);
         return JalchemyCli.OK;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision.")
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class, description = "Show one revision.")
     int show(@Parameters(paramLabel = "REV") String revision) {
         commands().show(revision);
         return JalchemyCli.OK;
     }
 
-    @Command(name = "stamp", mixinStandardHelpOptions = true,
+    @Command(name = "stamp", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Set the version table to REV without running any migration.")
     int stamp(@Parameters(paramLabel = "REV", arity = "1..*") List<String> revisions,
               @Option(names = "--sql", description = "Offline: print the SQL, touch no database.") boolean sql,
@@ -208,7 +208,7 @@ final class MigrateCommand implements Callable<Integer> {
         return JalchemyCli.OK;
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Exit 1 when the models and the database (at head) differ; for CI.")
     int check() {
         if (commands().check()) {
@@ -217,7 +217,7 @@ final class MigrateCommand implements Callable<Integer> {
         throw new MigrationError("The models and the database differ: run 'jalchemy migrate revision --autogenerate'");
     }
 
-    @Command(name = "lint", mixinStandardHelpOptions = true,
+    @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Flag operations that lock or rewrite big tables or lose data; exit 1 when any is not silenced.")
     int lint(@Parameters(paramLabel = "RANGE", arity = "0..1", description = "Only these revisions (a:b); default all.") String range) {
         int findings = commands().lint(range);

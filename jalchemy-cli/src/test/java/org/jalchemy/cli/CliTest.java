@@ -36,6 +36,7 @@ class CliTest {
         Run v = jalchemy("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("jalchemy ").contains("SNAPSHOT").contains("Java ");
+        assertThat(jalchemy("migrate", "upgrade", "--version").out()).isEqualTo(v.out());
 
         Run h = jalchemy("migrate", "--help");
         assertThat(h.code()).isZero();
