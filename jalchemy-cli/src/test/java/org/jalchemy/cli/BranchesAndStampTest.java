@@ -44,7 +44,7 @@ class BranchesAndStampTest {
             assertThat(ws.ok("heads").out()).isEqualTo(B + " (head)" + nl + C + " (feature) (head)" + nl);
             assertThat(ws.ok("branches").out()).startsWith(A + " (branchpoint)" + nl).contains("    -> " + A + " -> " + B)
                     .contains("    -> " + A + " -> " + C);
-            assertThat(ws.ok("show", "feature@head").out()).contains("Rev: " + C + " (head)").contains("Parent: " + A)
+            assertThat(ws.ok("show", "feature").out()).contains("Rev: " + C + " (head)").contains("Parent: " + A)
                     .contains("Also depends on: " + B).contains("Branch names: feature");
 
             ws.ok("merge", "heads", "-m", "join");
