@@ -119,12 +119,20 @@ public final class LintContext {
         return step.batch() != null;
     }
 
-    /** True when the op was read from the SQL text of an {@code op.execute(...)}. */
+    /** True when the op is a DDL statement read from the SQL text of an {@code op.execute(...)}. */
     public boolean isFromRawSql() {
-        return step.statement() != null;
+        return step.statement() != null && step.statement().op() != null;
     }
 
-    /** For {@code op.execute(...)}: the statements lint recognised in its SQL; otherwise empty. */
+    /**
+     * True for the first op checked for a script call; false for the changes inside a batch and the
+     * second and later statements of an {@code op.execute(...)} (rules about the call itself run once).
+     */
+    public boolean isPrimary() {
+        return step.primary();
+    }
+
+    /** For {@code op.execute(...)}: the statement being checked, as lint read it (empty when it could not). */
     public List<SqlStatement> sqlStatements() {
         return step.statements();
     }

@@ -135,17 +135,19 @@ public final class Linter {
 
     private void flatten(RecordedRevision r, int index, RecordedOp rec, MigrateOp op, MigrateOp.BatchAlterTable batch,
                          List<Step> out) {
+        boolean primary = batch == null;
         if (op instanceof MigrateOp.Execute ex) {
             List<SqlStatement> statements = sqlOf(ex);
-            out.add(new Step(r, index, rec, op, batch, statements, null));
+            if (statements.isEmpty()) {
+                out.add(new Step(r, index, rec, op, batch, List.of(), null, primary));
+            }
             for (SqlStatement st : statements) {
-                if (st.op() != null) {
-                    out.add(new Step(r, index, rec, st.op(), batch, List.of(), st));
-                }
+                out.add(new Step(r, index, rec, st.op() != null ? st.op() : op, batch, List.of(st), st, primary));
+                primary = false;
             }
             return;
         }
-        out.add(new Step(r, index, rec, op, batch, List.of(), null));
+        out.add(new Step(r, index, rec, op, batch, List.of(), null, primary));
         if (op instanceof MigrateOp.BatchAlterTable b) {
             for (MigrateOp inner : b.ops()) {
                 flatten(r, index, rec, inner, b, out);
@@ -297,9 +299,13 @@ public final class Linter {
 
     // ------------------------------------------------------------------ internals shared with LintContext
 
-    /** One op to check: a recorded op, a change inside its batch, or a statement read from its SQL. */
+    /**
+     * One op to check: a recorded op, a change inside its batch, or one statement of its SQL (whose
+     * {@code op} is the equivalent op for DDL lint recognises, else the {@code Execute} itself).
+     * {@code primary}: the first step of a recorded op.
+     */
     record Step(RecordedRevision revision, int index, RecordedOp recorded, MigrateOp op, MigrateOp.BatchAlterTable batch,
-                List<SqlStatement> statements, SqlStatement statement) {
+                List<SqlStatement> statements, SqlStatement statement, boolean primary) {
     }
 
     /** A finding as a rule reported it, before the linter places it. */

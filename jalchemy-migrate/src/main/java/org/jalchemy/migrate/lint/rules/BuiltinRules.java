@@ -36,7 +36,6 @@ public final class BuiltinRules {
             new AddingPrimaryKeyConstraintRule(),
             new ValidateInSameTransactionRule(),
             new BackfillInDdlTransactionRule(),
-            new SqliteNeedsBatchRule(),
             new SqliteTableRebuildRule(),
             new PreferBigintOverIntRule(),
             new PreferTimestamptzRule(),

@@ -46,7 +46,8 @@ final class PreferBigintOverIntRule extends Rule {
 
     private void flag(LintContext ctx, String table, ColumnDef c) {
         if ((c.type() instanceof IntegerType || c.type() instanceof SmallIntegerType) && c.isPrimaryKey() && generatesValues(c)) {
-            ctx.report(this, "Primary key " + table + "." + c.name() + " is " + c.type() + ": ids run out at "
+            ctx.report(this, "Primary key " + table + "." + c.name() + " is " + (c.type() instanceof SmallIntegerType ? "SMALLINT" : "INTEGER")
+                            + ": ids run out at "
                             + (c.type() instanceof SmallIntegerType ? "32,767." : "2,147,483,647."),
                     "// declare it column(" + Snippets.str(c.name()) + ", bigInteger()).primaryKey(), and Long in the entity");
         }

@@ -4,6 +4,7 @@ import org.jalchemy.migrate.lint.LintRule;
 import org.jalchemy.migrate.lint.Severity;
 import org.jalchemy.types.BigIntegerType;
 import org.jalchemy.types.IntegerType;
+import org.jalchemy.types.NullType;
 import org.jalchemy.types.SmallIntegerType;
 import org.jalchemy.types.SqlType;
 import org.jalchemy.migrate.ops.ColumnDef;
@@ -52,7 +53,7 @@ abstract class Rule implements LintRule {
     /** True when the database generates the column's values (SERIAL, AUTO_INCREMENT, IDENTITY). */
     static boolean generatesValues(ColumnDef c) {
         if (c.autoincrement() != null) {
-            return c.autoincrement() && isInteger(c.type());
+            return c.autoincrement() && (isInteger(c.type()) || c.type() instanceof NullType);  // NullType: raw SQL
         }
         return c.isPrimaryKey() && isInteger(c.type()) && c.foreignKey() == null;
     }

@@ -21,7 +21,7 @@ final class UnknownRuleRule extends Rule {
 
     @Override
     public void check(MigrateOp op, LintContext ctx) {
-        if (ctx.isInBatch() || ctx.isFromRawSql()) {
+        if (!ctx.isPrimary()) {
             return;
         }
         List<String> unknown = ctx.silencedRules().stream().filter(id -> !ctx.isKnownRule(id)).sorted().toList();
