@@ -115,7 +115,7 @@ final class MySqlDdlCompiler extends DdlCompiler {
             case ForeignKeyConstraint fk -> "FOREIGN KEY " + quote(constraintName(c, true));
             case UniqueConstraint u -> "INDEX " + quote(constraintName(c, true));
             case PrimaryKeyConstraint pk -> "PRIMARY KEY";
-            default -> "CHECK " + quote(constraintName(c, true));
+            default -> "CONSTRAINT " + quote(constraintName(c, true)); // DROP CHECK is MySQL-only; MariaDB and MySQL 8.0.19+ take this
         };
         return "ALTER TABLE " + formatTable(c.table()) + " DROP " + what;
     }

@@ -95,6 +95,15 @@ final class MySqlReflector extends Reflector {
                 + "AND TABLE_SCHEMA = coalesce(?, DATABASE())", view, schema);
     }
 
+    /**
+     * MariaDB reports "no default" as the bare word {@code NULL} (a NULL default is no default
+     * either); a string default comes quoted ({@code 'NULL'} is the four-letter string).
+     */
+    @Override
+    protected String normalizeDefault(String def, boolean autoincrement) {
+        return def == null || def.equalsIgnoreCase("NULL") ? null : def;
+    }
+
     /** InnoDB's default action is RESTRICT, which behaves as NO ACTION: both reflect as "no action given". */
     @Override
     protected String normalizeRule(String action) {

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 /**
  * SQLite reflection: declared type names are parsed ({@code NVARCHAR(160)}, {@code NUMERIC(10,2)})
  * and unknown names fall back to SQLite's affinity rules; indexes and unique constraints come from
- * {@code PRAGMA index_list} (unique constraints have no names in SQLite). CHECK constraints are
- * not reflected.
+ * {@code PRAGMA index_list}; the names of UNIQUE and FOREIGN KEY constraints and the CHECK
+ * constraints, which SQLite's catalog does not keep, are read from the stored CREATE TABLE text
+ * ({@link SqliteTableSql}).
  */
 final class SqliteReflector extends Reflector {
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z_ ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*");
@@ -211,13 +212,56 @@ final class SqliteReflector extends Reflector {
 
     @Override
     public List<Reflected.Unique> uniqueConstraints(Connection c, String schema, String table) throws SQLException {
+        List<SqliteTableSql.Element> parsed = SqliteTableSql.constraints(tableSql(c, table));
         List<Reflected.Unique> out = new ArrayList<>();
         for (String[] ix : indexList(c, table)) {
             if (ix[2].equals("u")) {
-                out.add(new Reflected.Unique(null, indexColumns(c, ix[0])));
+                List<String> cols = indexColumns(c, ix[0]);
+                String name = parsed.stream().filter(p -> p.kind().equals("UNIQUE") && p.columns().equals(cols))
+                        .map(SqliteTableSql.Element::name).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                out.add(new Reflected.Unique(name, cols));
             }
         }
         return out;
+    }
+
+    /** Every CHECK constraint, table- and column-level, as written in the table's CREATE TABLE. */
+    @Override
+    public List<Reflected.Check> checkConstraints(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.Check> out = new ArrayList<>();
+        for (SqliteTableSql.Element e : SqliteTableSql.constraints(tableSql(c, table))) {
+            if (e.kind().equals("CHECK") && e.body() != null) {
+                out.add(new Reflected.Check(e.name(), e.body()));
+            }
+        }
+        return out;
+    }
+
+    /** Foreign keys with the names their CREATE TABLE gives them (the driver reports none). */
+    @Override
+    public List<Reflected.ForeignKey> foreignKeys(Connection c, String schema, String table) throws SQLException {
+        List<Reflected.ForeignKey> fks = super.foreignKeys(c, schema, table);
+        List<SqliteTableSql.Element> parsed = SqliteTableSql.constraints(tableSql(c, table));
+        List<Reflected.ForeignKey> out = new ArrayList<>(fks.size());
+        for (Reflected.ForeignKey fk : fks) {
+            String name = fk.name();
+            if (name == null) {
+                name = parsed.stream().filter(p -> p.kind().equals("FOREIGN") && p.columns().equals(fk.columns()))
+                        .map(SqliteTableSql.Element::name).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            }
+            out.add(new Reflected.ForeignKey(name, fk.columns(), fk.referredSchema(), fk.referredTable(),
+                    fk.referredColumns(), fk.onDelete(), fk.onUpdate()));
+        }
+        return out;
+    }
+
+    private static String tableSql(Connection c, String table) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /**

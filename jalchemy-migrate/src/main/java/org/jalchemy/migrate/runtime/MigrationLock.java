@@ -85,6 +85,10 @@ public final class MigrationLock implements AutoCloseable {
                                 + "', '" + Instant.now() + "')");
                         c.commit();
                         return new MigrationLock(c, dialect, me, q);
+                    } catch (org.jalchemy.exc.OperationalError busy) {
+                        // the holder's migration transaction keeps SQLite's write lock (database is locked)
+                        c.rollback();
+                        waitOrFail(deadline, timeout, "another migrator is writing to this SQLite database");
                     } catch (IntegrityError e) {
                         c.rollback();
                         List<Row> rows = c.execDriverSql("SELECT holder, acquired_at FROM " + q).all();

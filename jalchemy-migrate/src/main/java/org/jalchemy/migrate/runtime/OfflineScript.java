@@ -46,14 +46,18 @@ public final class OfflineScript {
 
     /** Prints the plan from {@code startHeads}; {@code createVersionTable}: the range starts at base. */
     public void run(List<Revision> plan, Set<String> startHeads, boolean up, boolean createVersionTable) {
-        begin();
         if (createVersionTable) {
+            begin();
             versionTable.createStatements().forEach(this::emit);
             out.println();
+            if (transactionPerRevision) {
+                commit();
+            }
         }
         Set<String> applied = new HashSet<>(graph.applied(startHeads));
         Set<String> heads = new TreeSet<>(startHeads);
         for (Revision r : plan) {
+            begin();
             out.println("-- Running " + (up ? "upgrade " + String.join(", ", r.downRevisions()) + " -> " + r.id()
                     : "downgrade " + r.id() + " -> " + String.join(", ", r.downRevisions()))
                     + (r.message().isEmpty() ? "" : ", " + r.message()));
@@ -70,9 +74,8 @@ public final class OfflineScript {
             versionTable.moveStatements(heads, next).forEach(this::emit);
             out.println();
             heads = new TreeSet<>(next);
-            if (transactionPerRevision && inTransaction) {
+            if (transactionPerRevision) {
                 commit();
-                begin();
             }
         }
         commit();

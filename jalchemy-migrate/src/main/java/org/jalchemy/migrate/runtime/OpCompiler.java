@@ -131,8 +131,9 @@ final class OpCompiler {
             case MigrateOp.DropEnumType de -> out.add(Step.sql(ddl.dropEnumType(de.schema(), de.name())));
             case MigrateOp.AddEnumValue av -> {
                 String sql = ddl.addEnumValue(av.schema(), av.name(), av.value(), av.before(), av.after());
-                // PostgreSQL < 12 refuses ADD VALUE in a transaction; 12+ allows it but the value is unusable until commit
-                out.add(Step.sql(sql));
+                // PostgreSQL refuses to use a value added in the same transaction (and < 12 refuses ADD VALUE
+                // in one at all): it runs by itself, committed at once
+                out.add(Step.autocommit(sql));
             }
             case MigrateOp.BatchAlterTable b -> {
                 for (MigrateOp inner : b.ops()) {
@@ -240,9 +241,11 @@ final class OpCompiler {
         for (ColumnDef c : bi.columns()) {
             names.add(c.name());
         }
+        java.util.TreeSet<String> rest = new java.util.TreeSet<>(); // Map.of has no order: sorted, so the SQL is stable
         for (Map<String, Object> row : bi.rows()) {
-            names.addAll(row.keySet());
+            rest.addAll(row.keySet());
         }
+        names.addAll(rest);
         List<ColumnClause<?>> cols = new ArrayList<>();
         for (String n : names) {
             ColumnDef def = bi.columns().stream().filter(c -> c.name().equals(n)).findFirst().orElse(null);

@@ -169,10 +169,20 @@ public final class Runner {
 
         @Override
         public void accept(MigrateOp op, Set<String> silencedRules) {
+            if (op instanceof MigrateOp.AlterColumn a) {
+                op = withExistingState(a);
+            }
             try {
-                if (compiler.needsRebuild(op)) {
+                if (compiler.needsRebuild(op) || dropsReferencedSqliteColumn(op)) {
                     String table = op.tableName();
-                    String schema = op instanceof MigrateOp.BatchAlterTable b ? b.schema() : null;
+                    String schema = switch (op) {
+                        case MigrateOp.BatchAlterTable b -> b.schema();
+                        case MigrateOp.AlterColumn a -> a.schema();
+                        case MigrateOp.AddConstraint a -> a.schema();
+                        case MigrateOp.DropConstraint d -> d.schema();
+                        case MigrateOp.DropColumn d -> d.schema();
+                        default -> null;
+                    };
                     List<MigrateOp> inner = op instanceof MigrateOp.BatchAlterTable b ? b.ops() : List.of(op);
                     step("rebuild " + op.describe(), () -> rebuild.run(connection, schema, table, inner), true);
                     return;
@@ -236,6 +246,45 @@ public final class Runner {
                 connection.execute(s.statement());
             }
         }
+    }
+
+    /**
+     * SQLite's DROP COLUMN refuses columns that an index, a key or a constraint uses: those drops
+     * rebuild the table instead.
+     */
+    private boolean dropsReferencedSqliteColumn(MigrateOp op) {
+        if (!(op instanceof MigrateOp.DropColumn dc) || connection.dialect().ddlCompiler().supportsAlterTableConstraints()) {
+            return false;
+        }
+        var insp = new org.jalchemy.schema.Inspector(connection);
+        String t = dc.table();
+        String s = dc.schema();
+        return insp.getPkConstraint(t, s).columns().contains(dc.column())
+                || insp.getIndexes(t, s).stream().anyMatch(i -> i.columns().contains(dc.column()))
+                || insp.getUniqueConstraints(t, s).stream().anyMatch(u -> u.columns().contains(dc.column()))
+                || insp.getForeignKeys(t, s).stream().anyMatch(f -> f.columns().contains(dc.column()))
+                || insp.getCheckConstraints(t, s).stream().anyMatch(k -> k.sqltext().contains(dc.column()));
+    }
+
+    /**
+     * Fills what an ALTER COLUMN leaves out about the column as it is (type, nullability, default,
+     * comment) from the live table, so MySQL's MODIFY restates it faithfully; explicit values win.
+     */
+    private MigrateOp withExistingState(MigrateOp.AlterColumn a) {
+        if (a.existingType() != null && a.existingNullable() != null) {
+            return a;
+        }
+        var cols = new org.jalchemy.schema.Inspector(connection).getColumns(a.table(), a.schema());
+        var col = cols.stream().filter(c -> c.name().equals(a.column())).findFirst().orElseThrow(() -> new MigrationError(
+                "Cannot alter column '" + a.column() + "': table '" + a.table() + "' has no such column; its columns are "
+                        + cols.stream().map(c -> c.name()).toList()));
+        return new MigrateOp.AlterColumn(a.schema(), a.table(), a.column(), a.type(), a.nullable(), a.changesDefault(),
+                a.serverDefault(), a.changesComment(), a.comment(), a.newName(), a.using(),
+                a.existingType() != null ? a.existingType() : col.type(),
+                a.existingNullable() != null ? a.existingNullable() : col.nullable(),
+                a.existingServerDefault() != null ? a.existingServerDefault() : col.defaultSql(),
+                a.existingComment() != null ? a.existingComment() : col.comment(),
+                a.existingAutoincrement() || col.autoincrement());
     }
 
     private String describeStatement(Step s) {
