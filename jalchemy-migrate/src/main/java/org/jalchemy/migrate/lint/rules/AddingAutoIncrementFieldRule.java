@@ -11,7 +11,7 @@ import static org.jalchemy.migrate.lint.rules.Snippets.str;
  * {@code adding-auto-increment-field}: a column whose values the database generates (SERIAL,
  * IDENTITY, AUTO_INCREMENT) added to an existing table: every existing row gets a value, so the
  * table is rewritten (PostgreSQL) or rebuilt with writes blocked (MySQL/MariaDB). SQLite cannot add
- * such a column at all ({@code sqlite-needs-batch}).
+ * a PRIMARY KEY column to an existing table at all (the op fails when it runs).
  */
 final class AddingAutoIncrementFieldRule extends Rule {
     AddingAutoIncrementFieldRule() {

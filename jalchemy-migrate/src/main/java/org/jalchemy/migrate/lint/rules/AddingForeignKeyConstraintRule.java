@@ -15,7 +15,7 @@ import static org.jalchemy.migrate.lint.rules.Snippets.table;
 /**
  * {@code adding-foreign-key-constraint}: a foreign key added to an existing table, directly or with an
  * added column. PostgreSQL: flagged unless added {@code NOT VALID}; MySQL/MariaDB: always (the table is
- * copied while {@code foreign_key_checks} is on). SQLite cannot add constraints outside a batch at all.
+ * copied while {@code foreign_key_checks} is on). On SQLite the table is rebuilt ({@code sqlite-table-rebuild}).
  */
 final class AddingForeignKeyConstraintRule extends Rule {
     AddingForeignKeyConstraintRule() {

@@ -14,7 +14,7 @@ import static org.jalchemy.migrate.lint.rules.Snippets.type;
  * table scans every row under an ACCESS EXCLUSIVE lock — unless (PostgreSQL 12+) a validated
  * {@code CHECK (column IS NOT NULL)} already proves it, which this rule looks for in the ops linted
  * before this one. MySQL/MariaDB change nullability in place with concurrent writes allowed, and
- * SQLite needs a batch (see {@code sqlite-needs-batch}), so the rule is PostgreSQL's only.
+ * SQLite rebuilds the table (see {@code sqlite-table-rebuild}), so the rule is PostgreSQL's only.
  */
 final class AddingNotNullableFieldRule extends Rule {
     AddingNotNullableFieldRule() {

@@ -12,8 +12,7 @@ import static org.jalchemy.migrate.lint.rules.Snippets.type;
 /**
  * {@code changing-column-type}: a type change that rewrites (PostgreSQL) or copies (MySQL/MariaDB)
  * the table, judged by {@link TypeChanges}; changes the database does in its catalog only are not
- * reported. SQLite always rebuilds, which {@code sqlite-needs-batch}/{@code sqlite-table-rebuild}
- * report instead.
+ * reported. SQLite always rebuilds, which {@code sqlite-table-rebuild} reports instead.
  */
 final class ChangingColumnTypeRule extends Rule {
     ChangingColumnTypeRule() {

@@ -9,7 +9,7 @@ import static org.jalchemy.migrate.lint.rules.Snippets.table;
 
 /**
  * {@code sqlite-table-rebuild} (SQLite): an op that makes the runner rebuild an existing table —
- * a change SQLite's ALTER TABLE cannot do ({@link SqliteOps}), on its own or in a
+ * a change the runner does not do with ALTER TABLE on SQLite ({@link SqliteOps}), on its own or in a
  * {@code batchAlterTable}, or a batch with recreate {@code ALWAYS}. Every row is copied while the
  * database is locked for writers. A batch is reported once, not per change inside it.
  */
@@ -25,9 +25,9 @@ final class SqliteTableRebuildRule extends Rule {
 
     @Override
     public String why(LintTarget target) {
-        return "SQLite's ALTER TABLE can add, drop and rename columns and rename tables, nothing else; for other changes"
-                + " jalchemy rebuilds the table: it creates a copy with the new shape, copies every row, drops the old"
-                + " table and renames the copy. SQLite has one writer for the whole database file, so every other write"
+        return "On SQLite jalchemy makes column changes other than renames, and constraint changes, by rebuilding the"
+                + " table (SQLite's ALTER TABLE has no ALTER COLUMN TYPE and no portable way to change constraints): it"
+                + " creates a copy with the new shape, copies every row, drops the old table and renames the copy. SQLite has one writer for the whole database file, so every other write"
                 + " waits for the copy, and the file needs room for a second copy of the table. Each op outside a batch"
                 + " is a rebuild of its own.";
     }
