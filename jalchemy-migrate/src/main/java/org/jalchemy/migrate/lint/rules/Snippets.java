@@ -86,6 +86,9 @@ public final class Snippets {
         if (c.isPrimaryKey()) {
             sb.append(".primaryKey()");
         }
+        if (c.autoincrement() != null) {
+            sb.append(".autoincrement(").append(c.autoincrement()).append(')');
+        }
         if (c.nullableSetting() != null && !c.isPrimaryKey()) {
             sb.append(".nullable(").append(c.isNullable()).append(')');
         }

@@ -12,7 +12,7 @@ final class SqliteOps {
     private SqliteOps() {
     }
 
-    /** Why {@code op} makes SQLite rebuild its table, or null when plain ALTER TABLE does it. */
+    /** Why {@code op} makes the runner rebuild its table on SQLite, or null when plain ALTER TABLE does it. */
     static String needsRebuild(MigrateOp op) {
         return switch (op) {
             case MigrateOp.AlterColumn ac when ac.type() != null || ac.nullable() != null || ac.changesDefault()

@@ -57,8 +57,8 @@ final class SqliteTableRebuildRule extends Rule {
         }
         String reason = SqliteOps.needsRebuild(op);
         if (reason != null) {
-            ctx.report(this, reason + ": '" + op.describe() + "' rebuilds " + op.tableName()
-                            + ", copying every row while the database is locked for writers.",
+            ctx.report(this, "Rebuilds " + op.tableName() + " for '" + op.describe()
+                            + "', copying every row while the database is locked for writers.",
                     "// group the table's changes in one batch, so the table is copied once for all of them:\n"
                             + "op.batchAlterTable(" + table(null, op.tableName()) + ", batch -> batch." + batchCall(op) + ");");
         }

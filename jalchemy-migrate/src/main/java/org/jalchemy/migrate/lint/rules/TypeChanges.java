@@ -76,14 +76,18 @@ final class TypeChanges {
             return new Verdict(Cost.NONE, "the type does not change");
         }
         return switch (target.family()) {
-            case POSTGRESQL -> postgresql(a, b, using, column);
-            case MYSQL, MARIADB -> mysql(target, a, b);
+            case POSTGRESQL -> postgresql(a, b, using, column, name(ca, a), name(cb, b));
+            case MYSQL, MARIADB -> mysql(target, a, b, name(ca, a), name(cb, b));
             default -> new Verdict(Cost.REWRITE, target.isSqlite()
                     ? "SQLite rebuilds the table to change a column type" : "the database may rewrite the table");
         };
     }
 
-    private static Verdict postgresql(SqlType<?> a, SqlType<?> b, String using, String column) {
+    private static String name(String compiled, SqlType<?> type) {
+        return compiled != null ? compiled : type.toString();
+    }
+
+    private static Verdict postgresql(SqlType<?> a, SqlType<?> b, String using, String column, String fromName, String toName) {
         if (using != null && !isPlainCast(using, column)) {
             return new Verdict(Cost.REWRITE, "a USING expression is computed for every row");
         }
@@ -117,10 +121,10 @@ final class TypeChanges {
             return new Verdict(Cost.CONDITIONAL, "TIMESTAMP to/from TIMESTAMPTZ rewrites the table unless the session"
                     + " time zone of the migration is UTC");
         }
-        return new Verdict(Cost.REWRITE, a + " to " + b + " is not binary coercible: every row is rewritten");
+        return new Verdict(Cost.REWRITE, fromName + " to " + toName + " is not binary coercible: every row is rewritten");
     }
 
-    private static Verdict mysql(LintTarget target, SqlType<?> a, SqlType<?> b) {
+    private static Verdict mysql(LintTarget target, SqlType<?> a, SqlType<?> b, String fromName, String toName) {
         if (a instanceof StringType sa && b instanceof StringType sb && sa.length() != null && sb.length() != null
                 && sb.length() >= sa.length()) {
             boolean mariadb = target.isMariadb();
@@ -136,7 +140,7 @@ final class TypeChanges {
                 && eb.values().subList(0, ea.values().size()).equals(ea.values()) && eb.values().size() <= 255) {
             return new Verdict(Cost.METADATA, "ENUM values appended at the end: done in place");
         }
-        return new Verdict(Cost.REWRITE, a + " to " + b + ": MODIFY copies the table, blocking writes");
+        return new Verdict(Cost.REWRITE, fromName + " to " + toName + ": MODIFY copies the table, blocking writes");
     }
 
     /** True when growing a VARCHAR from {@code oldBytes} to {@code newBytes} needs no table copy. */

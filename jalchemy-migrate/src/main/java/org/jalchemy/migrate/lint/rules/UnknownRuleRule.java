@@ -27,7 +27,7 @@ final class UnknownRuleRule extends Rule {
         List<String> unknown = ctx.silencedRules().stream().filter(id -> !ctx.isKnownRule(id)).sorted().toList();
         if (!unknown.isEmpty()) {
             ctx.report(this, "op.ignoring names unknown rule id" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + ".",
-                    "// the rule ids are listed by 'jalchemy migrate lint --rules' and in docs/migrations-lint.md");
+                    "// the rule ids are listed in docs/migrations-lint.md (and by Linter.rules() in code)");
         }
     }
 }
