@@ -47,6 +47,7 @@ public final class BenchMain {
         List<Variant> variants = Catalog.variants();
         Runner runner = new Runner(options);
         SqlAlchemyBridge python = new SqlAlchemyBridge(options);
+        org.jalchemy.benchmarks.migrate.AlembicBridge alembic = new org.jalchemy.benchmarks.migrate.AlembicBridge(options);
         List<Measurement> all = new ArrayList<>();
         StringJoiner servers = new StringJoiner(", ");
         for (String name : options.backends()) {
@@ -59,7 +60,11 @@ public final class BenchMain {
                     Runner.log("backend %s unreachable, skipped: %s", b, e.getMessage());
                     continue;
                 }
-                all.addAll(runner.run(b, variants, python::run));
+                all.addAll(runner.run(b, variants, bb -> {
+                    List<Measurement> py = new ArrayList<>(python.run(bb));
+                    py.addAll(alembic.run(bb));
+                    return py;
+                }));
                 for (Planned p : Catalog.planned()) {
                     if (options.workloads().contains(p.workload()) && options.selects(p.name())) {
                         all.add(Measurement.failed(p.workload().key(), name, p.name(),

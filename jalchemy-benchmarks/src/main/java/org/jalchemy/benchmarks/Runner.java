@@ -54,6 +54,9 @@ public final class Runner {
             Measurement m = Measurement.ok(w.key(), b.name(), v.name(), secs);
             log("%-40s %s (after %d warm-up%s)", label, format(secs), warmups, warmups == 1 ? "" : "s");
             return m;
+        } catch (Variant.NotApplicable e) {
+            log("%-40s not run: %s", label, e.getMessage());
+            return Measurement.failed(w.key(), b.name(), v.name(), "not run: " + e.getMessage());
         } catch (WrongChecksum e) {
             log("%-40s WRONG: %s", label, e.getMessage());
             return Measurement.failed(w.key(), b.name(), v.name(), "wrong checksum: " + e.getMessage());

@@ -31,7 +31,7 @@ public final class SqlAlchemyBridge {
     }
 
     /** The SQLAlchemy URL for a jalchemy URL (same database, SQLAlchemy's driver names). */
-    static String sqlalchemyUrl(String url) {
+    public static String sqlalchemyUrl(String url) {
         if (url.startsWith("postgresql://")) {
             return "postgresql+psycopg2://" + url.substring("postgresql://".length());
         }
@@ -50,6 +50,9 @@ public final class SqlAlchemyBridge {
         if (missing != null) {
             List<Measurement> out = new ArrayList<>();
             for (Workload w : options.workloads()) {
+                if (w.migrate()) {
+                    continue;
+                }
                 for (String v : wanted) {
                     out.add(Measurement.failed(w.key(), b.name(), v, "not run: " + missing));
                 }
@@ -63,7 +66,12 @@ public final class SqlAlchemyBridge {
         }
         StringJoiner sizes = new StringJoiner(",");
         for (Workload w : options.workloads()) {
-            sizes.add(w.key() + "=" + options.fixtureSize(w));
+            if (!w.migrate()) {
+                sizes.add(w.key() + "=" + options.fixtureSize(w));
+            }
+        }
+        if (sizes.length() == 0) {
+            return List.of();
         }
         ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), "--url", sqlalchemyUrl(b.url()),
                 "--backend", b.name(), "--sizes", sizes.toString(), "--runs", String.valueOf(options.runs()),

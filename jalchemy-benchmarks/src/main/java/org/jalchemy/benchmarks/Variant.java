@@ -25,6 +25,15 @@ public record Variant(Workload workload, String name, Body body) {
         long run(BenchBackend backend, int n) throws Exception;
     }
 
+    /** Thrown by a body that cannot run on a backend (reported as "not run: ...", not as a failure). */
+    public static final class NotApplicable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotApplicable(String why) {
+            super(why);
+        }
+    }
+
     public static Variant of(Workload workload, String name, Body body) {
         return new Variant(workload, name, body);
     }

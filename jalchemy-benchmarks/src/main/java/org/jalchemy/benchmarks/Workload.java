@@ -1,5 +1,7 @@
 package org.jalchemy.benchmarks;
 
+import org.jalchemy.benchmarks.migrate.MigrateFixtures;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +22,11 @@ public enum Workload {
     BULK_INSERTS("bulk_inserts", 100_000, 5_000, "jdbc", true),
     SINGLE_INSERTS("single_inserts", 10_000, 100, "jdbc", true),
     SHORT_SELECTS("short_selects", 10_000, 1_000, "jdbc", false),
-    LOADERS("loaders", 1_000, 50, "handwritten", false);
+    LOADERS("loaders", 1_000, 50, "handwritten", false),
+    /** Revisions applied by an upgrade from base (see {@code migrate.MigrateFixtures}). */
+    MIGRATE_UPGRADE("migrate_upgrade", 100, 20, "jdbc", true),
+    /** Tables of the model compared with the database. */
+    MIGRATE_AUTOGENERATE("migrate_autogenerate", 200, 40, "jdbc", false);
 
     private final String key;
     private final int fullSize;
@@ -34,6 +40,11 @@ public enum Workload {
         this.quickSize = quickSize;
         this.baseline = baseline;
         this.writes = writes;
+    }
+
+    /** True for the migration workloads, which have no SQLAlchemy-suite counterpart (Alembic runs them). */
+    public boolean migrate() {
+        return this == MIGRATE_UPGRADE || this == MIGRATE_AUTOGENERATE;
     }
 
     /** The name used in the table and the JSON. */
@@ -59,7 +70,7 @@ public enum Workload {
     /** Size of the untimed warm-up run: reads warm up on the whole table, loops on a tenth. */
     public int warmupSize(int n) {
         return switch (this) {
-            case LARGE_RESULTSETS, LOADERS -> n;
+            case LARGE_RESULTSETS, LOADERS, MIGRATE_AUTOGENERATE -> n;
             default -> Math.max(10, n / 10);
         };
     }
@@ -71,11 +82,19 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
-                + "bulk_inserts, single_inserts, short_selects, loaders");
+                + "bulk_inserts, single_inserts, short_selects, loaders, migrate_upgrade, migrate_autogenerate");
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */
     public void create(BenchBackend b, int n) throws SQLException {
+        if (this == MIGRATE_UPGRADE) {
+            MigrateFixtures.resetUpgrade(b);
+            return;
+        }
+        if (this == MIGRATE_AUTOGENERATE) {
+            MigrateFixtures.createAutogenerate(b, n);
+            return;
+        }
         for (String t : Tables.of(this)) {
             b.exec("DROP TABLE IF EXISTS " + t);
         }
@@ -94,6 +113,10 @@ public enum Workload {
         if (!writes) {
             return;
         }
+        if (this == MIGRATE_UPGRADE) {
+            MigrateFixtures.resetUpgrade(b);
+            return;
+        }
         String t = Tables.of(this)[0];
         if (b.isSqlite()) {
             b.exec("DELETE FROM " + t);
@@ -106,6 +129,9 @@ public enum Workload {
 
     /** For write workloads, the checksum of what the run left in the table: rows plus total text length. */
     public long tableChecksum(BenchBackend b) throws SQLException {
+        if (this == MIGRATE_UPGRADE) {
+            return MigrateFixtures.upgradeChecksum(b);
+        }
         String t = Tables.of(this)[0];
         java.sql.Connection c = b.jdbc();
         try (Statement st = c.createStatement();
@@ -137,6 +163,8 @@ public enum Workload {
                     sum += Checksums.customer(id, Data.name(id), id);
                 }
             }
+            case MIGRATE_UPGRADE -> sum = MigrateFixtures.expectedUpgrade(n);
+            case MIGRATE_AUTOGENERATE -> sum = MigrateFixtures.expectedDiffs(n);
             case LOADERS -> {
                 long children = (long) n * Data.CHILDREN_PER_PARENT;
                 for (long p = 1; p <= n; p++) {
