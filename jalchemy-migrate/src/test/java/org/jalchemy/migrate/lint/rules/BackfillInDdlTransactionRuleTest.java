@@ -20,6 +20,10 @@ class BackfillInDdlTransactionRuleTest {
             op.addColumn("users", column("some_column", text()));
             op.execute("UPDATE users SET some_column = 'default_value'");
         }), RULE).message()).startsWith("Changes rows of users after altering it in the same transaction");
+        fires(LintHarness.on("postgresql").lint(op -> {                 // a Core statement is compiled and read the same way
+            op.addColumn("users", column("some_column", text()));
+            op.execute(org.jalchemy.sql.Sql.text("UPDATE users SET some_column = :v"));
+        }), RULE);
     }
 
     @Test
