@@ -122,7 +122,7 @@ public final class Linter {
                         rule.check(s.op(), ctx);
                     }
                 }
-                sort(s, dropSuperseded(ctx.reported), findings, silenced);
+                sort(s, ctx.reported, findings, silenced);
                 apply(s, run, rev);
                 at++;
             }
@@ -168,31 +168,31 @@ public final class Linter {
         return sql == null ? List.of() : RawSql.parse(sql);
     }
 
-    private static List<Reported> dropSuperseded(List<Reported> reported) {
+    /**
+     * Places the findings of one step: silenced or in force; a finding superseded by another one in
+     * force on the same op is dropped (a silenced finding supersedes nothing, so waiving
+     * {@code still-mapped} brings back the {@code drop-column} it had replaced).
+     */
+    private void sort(Step s, List<Reported> reported, List<Finding> findings, List<Finding> silenced) {
         Set<String> superseded = new HashSet<>();
         for (Reported r : reported) {
-            superseded.addAll(r.rule().supersedes());
-        }
-        if (superseded.isEmpty()) {
-            return reported;
-        }
-        List<Reported> out = new ArrayList<>();
-        for (Reported r : reported) {
-            if (!superseded.contains(r.rule().id())) {
-                out.add(r);
+            if (!waived(s, r.rule().id())) {
+                superseded.addAll(r.rule().supersedes());
             }
         }
-        return out;
-    }
-
-    private void sort(Step s, List<Reported> reported, List<Finding> findings, List<Finding> silenced) {
         for (Reported r : reported) {
             String id = r.rule().id();
+            if (superseded.contains(id)) {
+                continue;
+            }
             Finding f = finding(s.revision(), s.recorded().line(), s.index(), describe(s), r,
                     Snippets.silence(id, s.recorded().op()));
-            boolean waived = s.recorded().silences(id) || ignored.contains(id) || ignored.contains(RecordedOp.ALL_RULES);
-            (waived ? silenced : findings).add(f);
+            (waived(s, id) ? silenced : findings).add(f);
         }
+    }
+
+    private boolean waived(Step s, String ruleId) {
+        return s.recorded().silences(ruleId) || ignored.contains(ruleId) || ignored.contains(RecordedOp.ALL_RULES);
     }
 
     private static String describe(Step s) {

@@ -72,6 +72,13 @@ class StillMappedRuleTest {
     }
 
     @Test
+    void silencingTheMappedRuleBringsBackTheGenericOne() {
+        LintReport r = LintHarness.on("postgresql").models(models()).lint(op -> op.ignoring(RULE).dropColumn("users", "email"));
+        silenced(r, RULE);
+        fires(r, "drop-column");
+    }
+
+    @Test
     void silencingTheGenericRuleDoesNotSilenceTheMappedOne() {
         LintReport r = LintHarness.on("postgresql").models(models()).lint(op -> op.ignoring("drop-column").dropColumn("users", "email"));
         fires(r, RULE);
