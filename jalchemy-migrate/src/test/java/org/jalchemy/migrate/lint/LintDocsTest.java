@@ -15,15 +15,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jalchemy.migrate.Ddl.check;
-import static org.jalchemy.migrate.Ddl.column;
-import static org.jalchemy.types.SqlTypes.bigInteger;
-import static org.jalchemy.types.SqlTypes.booleanType;
-import static org.jalchemy.types.SqlTypes.dateTime;
 import static org.jalchemy.types.SqlTypes.integer;
 import static org.jalchemy.types.SqlTypes.string;
-import static org.jalchemy.types.SqlTypes.text;
-import static org.jalchemy.types.SqlTypes.uuid;
 
 /**
  * docs/migrations-lint.md documents every rule: a row in the rules table, a section, and for each
@@ -32,75 +25,54 @@ import static org.jalchemy.types.SqlTypes.uuid;
  * text to paste.
  */
 class LintDocsTest {
-    record Example(String dialect, String call, Consumer<Ops> upgrade) {
+    static final String SOURCE = "jalchemy-migrate/src/test/java/org/jalchemy/migrate/lint/LintExamples.java";
+
+    record Example(String dialect, Consumer<Ops> upgrade) {
     }
 
     static Map<String, Example> examples() {
         Map<String, Example> m = new LinkedHashMap<>();
-        m.put("still-mapped", new Example("postgresql", "op.dropColumn(\"users\", \"nickname\");   // the models still map users.nickname",
-                op -> op.dropColumn("users", "nickname")));
-        m.put("drop-table", new Example("postgresql", "op.dropTable(\"audit_log\");", op -> op.dropTable("audit_log")));
-        m.put("drop-column", new Example("postgresql", "op.dropColumn(\"users\", \"email\");", op -> op.dropColumn("users", "email")));
-        m.put("renaming-table", new Example("postgresql", "op.renameTable(\"user_stars\", \"user_favorites\");",
-                op -> op.renameTable("user_stars", "user_favorites")));
-        m.put("renaming-column", new Example("postgresql", "op.alterColumn(\"users\", \"mail\", c -> c.newName(\"email\").existingType(string(120)));",
-                op -> op.alterColumn("users", "mail", c -> c.newName("email").existingType(string(120)))));
-        m.put("adding-required-field", new Example("postgresql", "op.addColumn(\"recipe\", column(\"public\", booleanType()).nullable(false));",
-                op -> op.addColumn("recipe", column("public", booleanType()).nullable(false))));
-        m.put("ban-drop-database", new Example("postgresql", "op.execute(\"DROP DATABASE shop\");", op -> op.execute("DROP DATABASE shop")));
-        m.put("ban-truncate-cascade", new Example("postgresql", "op.execute(\"TRUNCATE a, b CASCADE\");", op -> op.execute("TRUNCATE a, b CASCADE")));
-        m.put("adding-not-nullable-field", new Example("postgresql",
-                "op.alterColumn(\"recipe\", \"view_count\", c -> c.nullable(false).existingType(bigInteger()));",
-                op -> op.alterColumn("recipe", "view_count", c -> c.nullable(false).existingType(bigInteger()))));
-        m.put("changing-column-type", new Example("postgresql",
-                "op.alterColumn(\"user_email\", \"user_id\", c -> c.type(bigInteger()).existingType(integer()));",
-                op -> op.alterColumn("user_email", "user_id", c -> c.type(bigInteger()).existingType(integer()))));
-        m.put("adding-field-with-default", new Example("postgresql",
-                "op.addColumn(\"core_recipe\", column(\"foo\", uuid()).serverDefault(\"gen_random_uuid()\"));",
-                op -> op.addColumn("core_recipe", column("foo", uuid()).serverDefault("gen_random_uuid()"))));
-        m.put("adding-auto-increment-field", new Example("postgresql",
-                "op.addColumn(\"cities_users\", column(\"id\", bigInteger()).autoincrement(true));",
-                op -> op.addColumn("cities_users", column("id", bigInteger()).autoincrement(true))));
-        m.put("require-concurrent-index-creation", new Example("postgresql", "op.createIndex(\"email_idx\", \"app_user\", \"email\");",
-                op -> op.createIndex("email_idx", "app_user", "email")));
-        m.put("require-concurrent-index-deletion", new Example("postgresql", "op.dropIndex(\"email_idx\", \"app_user\");",
-                op -> op.dropIndex("email_idx", "app_user")));
-        m.put("adding-foreign-key-constraint", new Example("postgresql",
-                "op.createForeignKey(\"fk_user\", \"email\", \"user\", List.of(\"user_id\"), List.of(\"id\"));",
-                op -> op.createForeignKey("fk_user", "email", "user", List.of("user_id"), List.of("id"))));
-        m.put("constraint-missing-not-valid", new Example("postgresql",
-                "op.createCheckConstraint(\"positive_balance\", \"accounts\", \"balance >= 0\");",
-                op -> op.createCheckConstraint("positive_balance", "accounts", "balance >= 0")));
-        m.put("disallowed-unique-constraint", new Example("postgresql",
-                "op.createUniqueConstraint(\"dist_id_uniq\", \"distributors\", \"dist_id\");",
-                op -> op.createUniqueConstraint("dist_id_uniq", "distributors", "dist_id")));
-        m.put("adding-primary-key-constraint", new Example("postgresql", "op.createPrimaryKey(\"account_pk\", \"account\", \"id\");",
-                op -> op.createPrimaryKey("account_pk", "account", "id")));
-        m.put("validate-in-same-transaction", new Example("postgresql", """
-                op.addConstraintNotValid("accounts", check("balance >= 0").named("positive_balance"));
-                op.validateConstraint("accounts", "positive_balance");""", op -> {
-            op.addConstraintNotValid("accounts", check("balance >= 0").named("positive_balance"));
-            op.validateConstraint("accounts", "positive_balance");
-        }));
-        m.put("backfill-in-ddl-transaction", new Example("postgresql", """
-                op.addColumn("users", column("some_column", text()));
-                op.execute("UPDATE users SET some_column = 'default_value'");""", op -> {
-            op.addColumn("users", column("some_column", text()));
-            op.execute("UPDATE users SET some_column = 'default_value'");
-        }));
-        m.put("sqlite-table-rebuild", new Example("sqlite", "op.alterColumn(\"users\", \"email\", c -> c.nullable(false));",
-                op -> op.alterColumn("users", "email", c -> c.nullable(false))));
-        m.put("prefer-bigint-over-int", new Example("postgresql", "op.createTable(\"posts\", column(\"id\", integer()).primaryKey());",
-                op -> op.createTable("posts", column("id", integer()).primaryKey())));
-        m.put("prefer-timestamptz", new Example("postgresql", "op.addColumn(\"users\", column(\"created_ts\", dateTime()));",
-                op -> op.addColumn("users", column("created_ts", dateTime()))));
-        m.put("unknown-rule", new Example("postgresql", "op.ignoring(\"drop-colum\").dropColumn(\"users\", \"fax\");",
-                op -> op.ignoring("drop-colum").dropColumn("users", "fax")));
+        m.put("still-mapped", new Example("postgresql", LintExamples::stillMapped));
+        m.put("drop-table", new Example("postgresql", LintExamples::dropTable));
+        m.put("drop-column", new Example("postgresql", LintExamples::dropColumn));
+        m.put("renaming-table", new Example("postgresql", LintExamples::renamingTable));
+        m.put("renaming-column", new Example("postgresql", LintExamples::renamingColumn));
+        m.put("adding-required-field", new Example("postgresql", LintExamples::addingRequiredField));
+        m.put("ban-drop-database", new Example("postgresql", LintExamples::banDropDatabase));
+        m.put("ban-truncate-cascade", new Example("postgresql", LintExamples::banTruncateCascade));
+        m.put("adding-not-nullable-field", new Example("postgresql", LintExamples::addingNotNullableField));
+        m.put("changing-column-type", new Example("postgresql", LintExamples::changingColumnType));
+        m.put("adding-field-with-default", new Example("postgresql", LintExamples::addingFieldWithDefault));
+        m.put("adding-auto-increment-field", new Example("postgresql", LintExamples::addingAutoIncrementField));
+        m.put("require-concurrent-index-creation", new Example("postgresql", LintExamples::requireConcurrentIndexCreation));
+        m.put("require-concurrent-index-deletion", new Example("postgresql", LintExamples::requireConcurrentIndexDeletion));
+        m.put("adding-foreign-key-constraint", new Example("postgresql", LintExamples::addingForeignKeyConstraint));
+        m.put("constraint-missing-not-valid", new Example("postgresql", LintExamples::constraintMissingNotValid));
+        m.put("disallowed-unique-constraint", new Example("postgresql", LintExamples::disallowedUniqueConstraint));
+        m.put("adding-primary-key-constraint", new Example("postgresql", LintExamples::addingPrimaryKeyConstraint));
+        m.put("validate-in-same-transaction", new Example("postgresql", LintExamples::validateInSameTransaction));
+        m.put("backfill-in-ddl-transaction", new Example("postgresql", LintExamples::backfillInDdlTransaction));
+        m.put("sqlite-table-rebuild", new Example("sqlite", LintExamples::sqliteTableRebuild));
+        m.put("prefer-bigint-over-int", new Example("postgresql", LintExamples::preferBigintOverInt));
+        m.put("prefer-timestamptz", new Example("postgresql", LintExamples::preferTimestamptz));
+        m.put("unknown-rule", new Example("postgresql", LintExamples::unknownRule));
         return m;
     }
 
-    /** The example as the docs show it: the call, then lint's text output for that one finding. */
-    static String block(String id, Example ex) {
+    /** The tagged region of LintExamples.java, dedented (as ./dev docs pulls it into the page). */
+    static String region(String tag) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", SOURCE));
+        int start = lines.indexOf("        // tag::" + tag + "[]");
+        int end = lines.indexOf("        // end::" + tag + "[]");
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines.subList(start + 1, end)) {
+            sb.append(l.isBlank() ? "" : l.substring(8)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The example as the page shows it: the marked Java region, then lint's text output for that one finding. */
+    static String block(String id, Example ex) throws Exception {
         MetaData md = new MetaData();
         Table users = new Table("users", md);
         users.column("id", integer()).primaryKey();
@@ -111,7 +83,20 @@ class LintDocsTest {
                 f.message(), f.why(), f.recipe(), f.silence());
         String text = LintText.format(new LintReport(r.target(), List.of(shown), List.of()));
         text = text.substring(0, text.lastIndexOf("\n\n") + 1);        // without the summary line
-        return "```java\n" + ex.call() + "\n```\n```text\n" + text + "```\n";
+        return "<!-- snippet: " + SOURCE + "#" + id + " -->\n```java\n" + region(id) + "```\n```text\n" + text + "```\n";
+    }
+
+    @Test
+    void thePagesApiAndSilencingExamplesWork() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        LintReport r = LintExamples.runLint(org.jalchemy.dialect.Dialects.get("postgresql"),
+                org.jalchemy.migrate.config.MigrateConfig.of(Path.of("target"), Map.of()), null,
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.findings()).isEmpty();
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("No findings [postgresql]\n");
+        LintReport s = LintHarness.on("postgresql").lint(LintExamples::silencing);
+        assertThat(s.findings()).isEmpty();
+        assertThat(s.silenced()).extracting(Finding::ruleId).containsExactly("drop-column");
     }
 
     @Test
