@@ -7,6 +7,7 @@ import org.jalchemy.migrate.autogenerate.Autogenerate;
 import org.jalchemy.migrate.autogenerate.AutogenerateOptions;
 import org.jalchemy.migrate.autogenerate.Renderer;
 import org.jalchemy.migrate.config.MigrateConfig;
+import org.jalchemy.migrate.lint.LintCommand;
 import org.jalchemy.migrate.ops.MigrateOp;
 import org.jalchemy.migrate.runtime.MigrationLock;
 import org.jalchemy.migrate.runtime.OfflineScript;
@@ -239,6 +240,7 @@ public final class Commands {
         }
         String up = null;
         String down = null;
+        List<MigrateOp> upgradeOps = null;
         if (options.autogenerate()) {
             Autogenerate.Diff diff = withConnection(c -> {
                 requireUpToDate(graph, c, "autogenerate");
@@ -253,6 +255,7 @@ public final class Commands {
             if (diff.isEmpty()) {
                 out.println("  No changes in schema detected.");
             }
+            upgradeOps = diff.upgradeOps();
             up = Renderer.render(diff.upgradeOps(), "        ");
             List<MigrateOp> reversed = new ArrayList<>();
             for (int i = diff.upgradeOps().size() - 1; i >= 0; i--) {
@@ -265,6 +268,10 @@ public final class Commands {
         Path file = ScriptWriter.write(config.versionsDirectory(), new ScriptWriter.Spec(config.scriptPackage(), rev,
                 parents, labels, deps, message, up, down));
         out.println("  Generating " + file.toAbsolutePath().normalize() + " ... done");
+        if (upgradeOps != null && !upgradeOps.isEmpty()) {
+            LintCommand.warnNewRevision(graph.all().stream().map(Revision::migration).toList(), rev, upgradeOps, dialect(),
+                    targetMetadata(), config, out);
+        }
         return file;
     }
 
@@ -430,21 +437,7 @@ public final class Commands {
         RevisionGraph graph = graph();
         List<Revision> all = new ArrayList<>(graph.all());
         java.util.Collections.reverse(all);
-        Set<String> keep = null;
-        if (range != null && !range.isBlank()) {
-            String[] r = range(range.contains(":") ? range : range + ":");
-            Set<String> current = (r[0] != null && r[0].equals("current")) || (r[1] != null && r[1].equals("current"))
-                    ? withConnection(c -> versionTable(c).heads(c)) : Set.of();
-            Set<String> upper = r[1] == null || r[1].isBlank() || r[1].equals("heads") ? idsOf(graph.heads())
-                    : r[1].equals("current") ? current : graph.resolveUpgrade(r[1], current);
-            keep = graph.ancestorsOrSelf(upper);
-            if (r[0] != null && !r[0].isBlank() && !r[0].equals("base")) {
-                Set<String> lower = r[0].equals("current") ? current : graph.resolveUpgrade(r[0], current);
-                Set<String> below = new HashSet<>(graph.ancestorsOrSelf(lower));
-                below.removeAll(lower);
-                keep.removeAll(below);
-            }
-        }
+        Set<String> keep = idsInRange(graph, range);
         for (Revision r : all) {
             if (keep == null || keep.contains(r.id())) {
                 out.println(verbose ? describe(graph, r) + "\n" : line(graph, r));
@@ -543,8 +536,42 @@ public final class Commands {
 
     /** Lints the scripts of {@code range} (null: all); returns the number of findings not silenced. */
     public int lint(String range) {
-        throw new MigrationError("lint is not available yet in this build");
+        return lint(range, false, false);
     }
+
+    /**
+     * Lints the scripts of {@code range} ({@code a:b} as {@code history} takes it; null: all) for the
+     * configured database and the target models (see docs/migrations-lint.md), prints the findings as
+     * text or JSON ({@code verbose}: the silenced ones too) and returns the number of errors and
+     * warnings not silenced. Needs no connection unless the range names {@code current}.
+     */
+    public int lint(String range, boolean json, boolean verbose) {
+        RevisionGraph graph = graph();
+        Set<String> keep = idsInRange(graph, range);
+        List<Migration> all = graph.all().stream().map(Revision::migration).toList();
+        return LintCommand.print(LintCommand.lint(all, keep, dialect(), targetMetadata(), config), out, json, verbose);
+    }
+
+    /** The revision ids of {@code range} as history and lint take it ({@code a:b}, either side optional); null for all. */
+    private Set<String> idsInRange(RevisionGraph graph, String range) {
+        if (range == null || range.isBlank()) {
+            return null;
+        }
+        String[] r = range(range.contains(":") ? range : range + ":");
+        Set<String> current = (r[0] != null && r[0].equals("current")) || (r[1] != null && r[1].equals("current"))
+                ? withConnection(c -> versionTable(c).heads(c)) : Set.of();
+        Set<String> upper = r[1] == null || r[1].isBlank() || r[1].equals("heads") ? idsOf(graph.heads())
+                : r[1].equals("current") ? current : graph.resolveUpgrade(r[1], current);
+        Set<String> keep = graph.ancestorsOrSelf(upper);
+        if (r[0] != null && !r[0].isBlank() && !r[0].equals("base")) {
+            Set<String> lower = r[0].equals("current") ? current : graph.resolveUpgrade(r[0], current);
+            Set<String> below = new HashSet<>(graph.ancestorsOrSelf(lower));
+            below.removeAll(lower);
+            keep.removeAll(below);
+        }
+        return keep;
+    }
+
 
     // ------------------------------------------------------------------ plumbing
 
@@ -611,8 +638,13 @@ public final class Commands {
         return new VersionTable(c.dialect(), config.versionTable(), config.versionTableSchema());
     }
 
+    /** The engine's dialect, or the configured URL's without connecting. */
+    private org.jalchemy.dialect.Dialect dialect() {
+        return engine != null ? engine.dialect() : org.jalchemy.dialect.Dialects.get(org.jalchemy.engine.URL.parse(config.url()).backend());
+    }
+
     private OfflineScript offline(RevisionGraph graph) {
-        var dialect = engine != null ? engine.dialect() : org.jalchemy.dialect.Dialects.get(org.jalchemy.engine.URL.parse(config.url()).backend());
+        var dialect = dialect();
         return new OfflineScript(dialect, graph, new VersionTable(dialect, config.versionTable(), config.versionTableSchema()),
                 convention(), config.transactionPerRevision(), out);
     }

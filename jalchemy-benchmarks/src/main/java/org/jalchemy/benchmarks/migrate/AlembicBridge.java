@@ -97,7 +97,7 @@ public final class AlembicBridge {
     }
 
     /** Null when python, SQLAlchemy, Alembic and the backend's driver import; otherwise why not. */
-    static String unavailable(String backend) {
+    public static String unavailable(String backend) {
         String driver = switch (backend) {
             case "postgresql" -> ", psycopg2";
             case "mariadb" -> ", pymysql";
