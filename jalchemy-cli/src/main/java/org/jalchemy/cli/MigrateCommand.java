@@ -219,8 +219,10 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
             description = "Flag operations that lock or rewrite big tables or lose data; exit 1 when any is not silenced.")
-    int lint(@Parameters(paramLabel = "RANGE", arity = "0..1", description = "Only these revisions (a:b); default all.") String range) {
-        int findings = commands().lint(range);
+    int lint(@Parameters(paramLabel = "RANGE", arity = "0..1", description = "Only these revisions (a:b); default all.") String range,
+             @Option(names = "--json", description = "Print the report as JSON.") boolean json,
+             @Option(names = {"-v", "--verbose"}, description = "Also print the silenced findings.") boolean verbose) {
+        int findings = commands().lint(range, json, verbose);
         if (findings == 0) {
             return JalchemyCli.OK;
         }

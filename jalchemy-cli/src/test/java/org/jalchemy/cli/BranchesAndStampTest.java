@@ -69,6 +69,33 @@ class BranchesAndStampTest {
         }
     }
 
+    /** lint reads the scripts, needs no database: exit 1 on a finding, 0 once silenced; --json and --verbose reach Commands. */
+    @Test
+    void lintExitsOneOnFindingsAndZeroWhenSilenced() throws Exception {
+        try (Workspace ws = new Workspace(tmp, Backends.get("postgresql"), "unused_lint", "jv_lint")) {
+            ws.compileModels(false);   // lint reads the models too (a dropped column still mapped is worse)
+            ws.ok("init", tmp.resolve("migrations").toString());
+            ws.ok("revision", "-m", "drop email", "--rev-id", A);
+            Path script = ws.scripts().get(0);
+            String original = java.nio.file.Files.readString(script);
+            Workspace.fill(script, "op.dropColumn(\"users\", \"email\");", "");
+            CliTest.Run found = ws.migrate("lint");
+            assertThat(found.code()).as(found.err()).isEqualTo(1);
+            assertThat(found.out()).contains("R_" + A + " line ").contains("[drop-column] error")
+                    .contains("1 finding (1 error, 0 warnings, 0 advice) [postgresql]");
+            assertThat(found.err()).startsWith("jalchemy: error: lint: ").contains(" finding");
+            CliTest.Run json = ws.migrate("lint", "--json");
+            assertThat(json.code()).isEqualTo(1);
+            assertThat(json.out().strip()).startsWith("{").endsWith("}").contains("\"drop-column\"");
+
+            java.nio.file.Files.writeString(script, original);
+            Workspace.fill(script, "op.ignoring(\"drop-column\").dropColumn(\"users\", \"email\");", "");
+            CliTest.Run silenced = ws.ok("lint");
+            assertThat(silenced.out()).isEqualTo("No findings (1 silenced) [postgresql]" + System.lineSeparator());
+            assertThat(ws.ok("lint", "-v").out()).contains("drop-column");
+        }
+    }
+
     @Test
     void stampSqlPrintsTheVersionTableStatements() throws Exception {
         try (Workspace ws = new Workspace(tmp, Backends.get("sqlite"), "unused", "jv_stamp_sql")) {

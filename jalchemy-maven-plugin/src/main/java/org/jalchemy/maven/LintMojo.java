@@ -14,10 +14,16 @@ public class LintMojo extends AbstractJalchemyMojo {
     String range;
     @Parameter(property = "jalchemy.lint.failOnFindings", defaultValue = "true")
     boolean failOnFindings;
+    /** The report as JSON. */
+    @Parameter(property = "jalchemy.json", defaultValue = "false")
+    boolean json;
+    /** Also the silenced findings. */
+    @Parameter(property = "jalchemy.verbose", defaultValue = "false")
+    boolean verbose;
 
     @Override
     protected void run(PrintStream out) throws MojoFailureException {
-        int findings = commands(out).lint(range);
+        int findings = commands(out).lint(range, json, verbose);
         if (findings > 0 && failOnFindings) {
             throw new MojoFailureException("jalchemy lint: " + findings + " finding" + (findings == 1 ? "" : "s")
                     + " (silence one with op.ignoring(\"rule-id\") or op.safetyAssured() once it is safe)");
