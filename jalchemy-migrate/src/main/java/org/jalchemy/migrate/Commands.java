@@ -169,8 +169,9 @@ public final class Commands {
                 # target_metadata = "com.example.Schema"
                 # where the CLI loads those classes from (relative to this file)
                 classpath = ["target/classes"]
-                # the package of the revision scripts ("" for none)
-                package = ""
+                # the Java package of the revision scripts; compiled into an application,
+                # Migrator.upgrade(engine, "head") finds them there ("" for none)
+                package = "migrations"
                 version_table = "jalchemy_version"
                 transaction_per_revision = false
                 """.formatted(location);
@@ -185,7 +186,7 @@ public final class Commands {
                 # the models autogenerate compares with (comma-separated entity classes), or target_registry / target_metadata
                 target_entities=
                 classpath=target/classes
-                package=
+                package=migrations
                 version_table=jalchemy_version
                 transaction_per_revision=false
                 """.formatted(location);
@@ -462,9 +463,18 @@ public final class Commands {
         }
     }
 
+    /** Details of a revision: an id or prefix, a branch label, or a symbolic target ({@code head}, {@code label@head}). */
     public void show(String revision) {
         RevisionGraph graph = graph();
-        out.println(describe(graph, graph.get(revision)));
+        boolean symbolic = revision.contains("@") || revision.equals("head") || revision.equals("heads")
+                || revision.contains("+") || revision.matches(".*-\\d+");
+        if (!symbolic) {
+            out.println(describe(graph, graph.get(revision)));
+            return;
+        }
+        for (String id : new TreeSet<>(graph.resolveUpgrade(revision, Set.of()))) {
+            out.println(describe(graph, graph.get(id)));
+        }
     }
 
     private static Set<String> idsOf(List<Revision> revs) {
@@ -660,7 +670,8 @@ public final class Commands {
     }
 
     private <R> R withConnection(Function<Connection, R> work) {
-        Engine e = engine != null ? engine : Jalchemy.createEngine(config.url(), o -> o.poolSize(1).maxOverflow(0));
+        Engine e = engine != null ? engine : Jalchemy.createEngine(config.url(),
+                o -> o.poolSize(1).maxOverflow(0).echo(config.getBoolean("echo", false)));
         try (Connection c = e.connect()) {
             R r = work.apply(c);
             c.commit();

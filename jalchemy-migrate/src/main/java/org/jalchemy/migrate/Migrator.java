@@ -2,6 +2,7 @@ package org.jalchemy.migrate;
 
 import org.jalchemy.engine.Engine;
 import org.jalchemy.migrate.config.MigrateConfig;
+import org.jalchemy.migrate.script.ClasspathScripts;
 import org.jalchemy.migrate.script.ScriptSource;
 import org.jalchemy.schema.MetaData;
 
@@ -16,11 +17,14 @@ import java.util.Map;
  * Migrations from inside an application, typically at start-up before serving (Flyway's
  * {@code Flyway.migrate()}, Alembic's {@code command.upgrade} called from code):
  * <pre>{@code
+ * Migrator.upgrade(engine, "head");                         // the scripts of package "migrations"
+ * Migrator.upgrade(engine, "head", "com.acme.db.migrations");
  * Migrator.builder(engine).scripts(List.of(new R_1975ea83b712_create_users(), new R_ae1027a6acf_add_email()))
  *         .build().upgrade("head");
  * }</pre>
- * The scripts are the same classes the CLI compiles from the versions directory, here compiled
- * into the application. The engine stays the caller's. Progress lines go to the given stream
+ * The scripts are the same classes the CLI compiles from the versions directory (whose
+ * {@code package} the config names; {@code init} writes {@code migrations}), here compiled into the
+ * application and found on its class path ({@link ClasspathScripts}). The engine stays the caller's. Progress lines go to the given stream
  * (default: nowhere). Concurrent application instances are serialised by the migration lock: the
  * second waits for the first and then finds nothing to do.
  */
@@ -37,6 +41,19 @@ public final class Migrator {
         this.config = MigrateConfig.of(Path.of("."), b.settings);
         this.target = b.target;
         this.out = b.out;
+    }
+
+    /** The package {@code init} gives revision scripts, where {@link #upgrade(Engine, String)} looks for them. */
+    public static final String DEFAULT_PACKAGE = "migrations";
+
+    /** Upgrades to {@code target} with the revision scripts of package {@value #DEFAULT_PACKAGE} on the class path. */
+    public static void upgrade(Engine engine, String target) {
+        upgrade(engine, target, DEFAULT_PACKAGE);
+    }
+
+    /** Upgrades to {@code target} with the revision scripts of package {@code scriptPackage} on the class path. */
+    public static void upgrade(Engine engine, String target, String scriptPackage) {
+        builder(engine).scriptsInPackage(scriptPackage).build().upgrade(target);
     }
 
     /** Upgrades {@code engine}'s database to {@code target} with the given revision scripts. */
@@ -89,6 +106,24 @@ public final class Migrator {
 
         public Builder scripts(List<? extends Migration> migrations) {
             this.scripts = ScriptSource.of(migrations);
+            return this;
+        }
+
+        /**
+         * The {@link Migration}s of package {@code pkg} (and sub-packages) on the context class loader's
+         * class path; the first command raises {@link MigrationError} naming the package when there are none.
+         */
+        public Builder scriptsInPackage(String pkg) {
+            this.scripts = () -> {
+                ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                List<Migration> found = ClasspathScripts.scan(pkg, cl != null ? cl : Migrator.class.getClassLoader());
+                if (found.isEmpty()) {
+                    throw new MigrationError("No revision scripts (classes implementing Migration) in package '" + pkg
+                            + "' on the class path: compile the versions directory into the application under that"
+                            + " package (the 'package' of the migration config), or name the package");
+                }
+                return found.stream().map(m -> org.jalchemy.migrate.script.Revision.of(m, null)).toList();
+            };
             return this;
         }
 
