@@ -26,6 +26,7 @@ public final class Catalog {
         all.addAll(org.jalchemy.benchmarks.orm.LoaderVariants.all());
         all.addAll(HibernateVariants.all());
         all.addAll(JooqVariants.all());
+        all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
         return all;
     }
 

@@ -17,6 +17,7 @@ public final class Tables {
             case SINGLE_INSERTS -> new String[] {"si_customer"};
             case SHORT_SELECTS -> new String[] {"ss_customer"};
             case LOADERS -> new String[] {"ld_child", "ld_parent"};
+            case ASYNC_REQUESTS -> new String[] {"ar_account"};
         };
     }
 
@@ -35,6 +36,9 @@ public final class Tables {
                     "CREATE TABLE ld_child (id " + id + ", parent_id INTEGER NOT NULL REFERENCES ld_parent (id),"
                             + " name VARCHAR(255))" + tail,
                     "CREATE INDEX ix_ld_child_parent_id ON ld_child (parent_id)"};
+            case ASYNC_REQUESTS -> new String[] {
+                    "CREATE TABLE ar_account (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, counter INTEGER NOT NULL)"
+                            + tail};
         };
     }
 
