@@ -71,7 +71,8 @@ public final class AsyncEngine implements AutoCloseable {
      * Runs {@code work} on a connection in a transaction (SQLAlchemy's
      * {@code async with engine.begin() as conn:}): commits when its future completes normally,
      * rolls back when it fails, and closes the connection either way. Cancelling the returned
-     * future dooms the transaction (its running statement is cancelled; nothing is committed).
+     * future dooms the transaction (its running statement is cancelled; nothing is committed) and
+     * closes the connection as soon as the call running now ends.
      */
     public <R> CompletableFuture<R> transaction(Function<? super AsyncConnection, ? extends CompletionStage<R>> work) {
         return scoped(true, work);
@@ -87,11 +88,12 @@ public final class AsyncEngine implements AutoCloseable {
 
     private <R> CompletableFuture<R> scoped(boolean commit, Function<? super AsyncConnection, ? extends CompletionStage<R>> work) {
         AsyncConnection conn = new AsyncConnection(this);
-        Worker.Scope<R> scope = new Worker.Scope<>(() -> {
+        Worker.Scope<R> scope = new Worker.Scope<>(() -> { // doom what runs, then give the connection back
             var c = conn.syncConnection();
             if (c != null) {
                 c.cancel();
             }
+            conn.close();
         });
         conn.start(commit)
                 .thenCompose(c -> work.apply(c))

@@ -249,10 +249,14 @@ public final class AsyncSession {
      * returns completes normally, or rolls back when it fails (or {@code work} throws) and fails
      * with the same exception. Raises {@code InvalidRequestError} (in the future) when a
      * transaction is already begun. Cancelling the returned future dooms the transaction: its
-     * running statement is cancelled and it is rolled back, never committed.
+     * running statement is cancelled and it is rolled back (as soon as the call running now ends),
+     * never committed.
      */
     public <R> CompletableFuture<R> transaction(Function<? super AsyncSession, ? extends CompletionStage<R>> work) {
-        Worker.Scope<R> scope = new Worker.Scope<>(session::cancel);
+        Worker.Scope<R> scope = new Worker.Scope<>(() -> { // doom what runs, then roll back as soon as it ends
+            session.cancel();
+            rollback();
+        });
         CompletableFuture<Void> begun = worker.submit(() -> {
             session.begin();
             return null;

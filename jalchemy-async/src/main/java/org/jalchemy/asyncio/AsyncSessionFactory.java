@@ -21,8 +21,9 @@ import java.util.function.Function;
  * <p>Scopes: {@link #inTransaction} is {@code async with Session.begin() as session:} (commit when
  * the work's future completes, rollback when it fails, close either way); {@link #withSession} is
  * {@code async with Session() as session:} (close at the end, rolling back what was not
- * committed). Cancelling (or timing out) the future a scope returns dooms its transaction: the
- * running statement is cancelled and nothing of the scope is committed.
+ * committed). Cancelling (or timing out) the future a scope returns dooms its transaction — the
+ * running statement is cancelled and nothing of the scope is committed — and closes its session
+ * as soon as the call running now ends, even when the work's own future never completes.
  *
  * <p>Immutable and thread-safe.
  */
@@ -69,7 +70,10 @@ public final class AsyncSessionFactory {
 
     private <R> CompletableFuture<R> scoped(Function<? super AsyncSession, ? extends CompletionStage<R>> work) {
         AsyncSession s = open();
-        Worker.Scope<R> scope = new Worker.Scope<>(s.syncSession()::cancel);
+        Worker.Scope<R> scope = new Worker.Scope<>(() -> { // doom what runs, then give the connection back at once
+            s.syncSession().cancel();
+            s.close();
+        });
         CompletionStage<R> started;
         try {
             started = Objects.requireNonNull(work.apply(s), "the work returned no future");

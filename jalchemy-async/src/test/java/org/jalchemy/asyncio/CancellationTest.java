@@ -147,7 +147,11 @@ class CancellationTest {
                 return s.flush().thenCompose(v -> outside);
             });
             AsyncSessionTest.sleep(200);
+            assertThat(engine.poolStatus().checkedOut()).isEqualTo(1);
             assertThat(scope.cancel(true)).isTrue();
+            AsyncSessionTest.sleep(300);
+            assertThat(engine.poolStatus().checkedOut()).as("the cancelled scope gave its connection back at once")
+                    .isZero();
             outside.complete(null);                                       // the work finishes after the cancel
             AsyncSessionTest.sleep(200);
             assertThat(done(factory.withSession(CancellationTest::nameList))).isEmpty();
