@@ -116,6 +116,18 @@ public final class BenchBackend implements AutoCloseable {
         return (T) shared.computeIfAbsent(key, k -> factory.get());
     }
 
+    /** Closes and forgets one {@link #shared} object (a pool the next step must not compete with). */
+    public void release(String key) {
+        Object o = shared.remove(key);
+        if (o instanceof AutoCloseable ac) {
+            try {
+                ac.close();
+            } catch (Exception e) {
+                System.err.println("[bench] while closing " + key + " of " + name + ": " + e);
+            }
+        }
+    }
+
     /** Runs DDL or other setup statements on the raw connection and commits. Never timed. */
     public void exec(String... sql) throws SQLException {
         java.sql.Connection c = jdbc();

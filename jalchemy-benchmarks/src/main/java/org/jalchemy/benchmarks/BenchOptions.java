@@ -24,7 +24,8 @@ import java.util.Set;
  * </pre>
  * URLs come from {@code JALCHEMY_BENCH_SQLITE_URL}, {@code JALCHEMY_BENCH_PG_URL},
  * {@code JALCHEMY_BENCH_MARIADB_URL}, falling back to the {@code JALCHEMY_TEST_*} variables and
- * then to local defaults.
+ * then to local defaults; the system properties {@code bench.url.postgresql} and
+ * {@code bench.url.mariadb} override them (the smoke tests point them at the module's test databases).
  */
 public record BenchOptions(boolean quick, int runs, List<String> backends, List<Workload> workloads,
                            Set<String> variants, Integer size, boolean python, Path out, boolean verbose) {
@@ -74,9 +75,12 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
         return size != null ? size : w.size(quick);
     }
 
+    /** The variants every other one is divided by (see {@link Workload#baseline()}): always run. */
+    static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads");
+
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {
-        return variants.isEmpty() || variants.contains(variant) || variant.equals("jdbc") || variant.equals("handwritten");
+        return variants.isEmpty() || variants.contains(variant) || BASELINES.contains(variant);
     }
 
     /** The jalchemy URL of each backend. */
@@ -84,8 +88,10 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
         Map<String, String> m = new LinkedHashMap<>();
         String dir = System.getProperty("bench.dir", defaultSqliteDir());
         m.put("sqlite", env("JALCHEMY_BENCH_SQLITE_URL", null, "sqlite:///" + Path.of(dir, "bench.db")));
-        m.put("postgresql", env("JALCHEMY_BENCH_PG_URL", "JALCHEMY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"));
-        m.put("mariadb", env("JALCHEMY_BENCH_MARIADB_URL", "JALCHEMY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test"));
+        m.put("postgresql", System.getProperty("bench.url.postgresql",
+                env("JALCHEMY_BENCH_PG_URL", "JALCHEMY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")));
+        m.put("mariadb", System.getProperty("bench.url.mariadb",
+                env("JALCHEMY_BENCH_MARIADB_URL", "JALCHEMY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test")));
         return m;
     }
 

@@ -27,6 +27,7 @@ public final class Catalog {
         all.addAll(HibernateVariants.all());
         all.addAll(JooqVariants.all());
         all.addAll(org.jalchemy.benchmarks.migrate.MigrateVariants.all());
+        all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
         return all;
     }
 

@@ -2,6 +2,7 @@ package org.jalchemy.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one (workload, backend, variant): the timed runs in seconds, or why there are none.
@@ -11,8 +12,20 @@ import java.util.List;
  * @param variant  the variant name
  * @param times    seconds of each timed run (empty when not measured)
  * @param note     null when measured and correct; otherwise "not yet available: ...", "wrong checksum ..." or an error
+ * @param extra    load figures of the median run (throughput, latency percentiles, threads, memory:
+ *                 {@link LoadStats}), or null for workloads that only time their runs
  */
-public record Measurement(String workload, String backend, String variant, List<Double> times, String note) {
+public record Measurement(String workload, String backend, String variant, List<Double> times, String note,
+                          Map<String, Double> extra) {
+
+    public Measurement(String workload, String backend, String variant, List<Double> times, String note) {
+        this(workload, backend, variant, times, note, null);
+    }
+
+    /** This measurement with the load figures of its median run. */
+    public Measurement withExtra(Map<String, Double> figures) {
+        return new Measurement(workload, backend, variant, times, note, figures);
+    }
 
     /** The median of the timed runs, or null when there are none or the runs were wrong. */
     public Double median() {

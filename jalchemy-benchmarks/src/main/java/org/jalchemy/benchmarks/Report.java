@@ -17,7 +17,9 @@ import java.util.Objects;
  * The suite's two outputs: the console table and {@code latest.json}
  * ({@code {"machine", "jdk", "results": [{"workload", "backend", "variant", "seconds", "ratio_to_jdbc"}]}}).
  * {@code seconds} is the median of the timed runs; {@code ratio_to_jdbc} divides it by the
- * baseline of the same workload and backend ({@code jdbc}, or {@code handwritten} for loaders).
+ * baseline of the same workload and backend ({@code jdbc}; {@code handwritten} for loaders;
+ * {@code platform_threads} for async_requests). Concurrent workloads add {@code "extra"}: the
+ * {@link LoadStats} figures of the median run, also printed as a second table.
  * Variants not measured (not yet available, failed, wrong) have null seconds and ratio, and are
  * listed, never left out.
  */
@@ -78,7 +80,33 @@ public final class Report {
                     r == null ? "-" : String.format("%.2fx", r),
                     Objects.requireNonNullElse(m.note(), "") + " |"));
         }
+        List<Measurement> loads = measurements.stream().filter(m -> m.extra() != null).toList();
+        if (!loads.isEmpty()) {
+            sb.append(System.lineSeparator()).append(loadTable(loads));
+        }
         return sb.toString();
+    }
+
+    /** The load figures of concurrent workloads (median run): throughput, latency, threads, memory. */
+    static String loadTable(List<Measurement> loads) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "| %-16s | %-10s | %-20s | %9s | %9s | %9s | %8s | %9s | %9s |%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "req/s", "p50 ms", "p99 ms", "threads",
+                "live heap", "RSS MB"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
+                "-".repeat(10) + ":", "-".repeat(10) + ":", "-".repeat(10) + ":", "-".repeat(9) + ":",
+                "-".repeat(10) + ":", "-".repeat(10) + ":"));
+        for (Measurement m : loads) {
+            var e = m.extra();
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(), fmt0(e.get("requests_per_s")),
+                    fmt0(e.get("p50_ms")), fmt0(e.get("p99_ms")), fmt0(e.get("peak_threads")),
+                    fmt0(e.get("live_heap_mb")), fmt0(e.get("peak_rss_mb"))));
+        }
+        return sb.toString();
+    }
+
+    private static String fmt0(Double d) {
+        return d == null ? "-" : String.format("%.0f", d);
     }
 
     /** Writes the JSON of the schema to {@code path}. */
@@ -104,6 +132,10 @@ public final class Report {
                 r.putNull("ratio_to_jdbc");
             } else {
                 r.put("ratio_to_jdbc", Math.round(ratio * 1000) / 1000.0);
+            }
+            if (m.extra() != null) {
+                ObjectNode extra = r.putObject("extra");
+                m.extra().forEach((k, v) -> extra.put(k, Math.round(v * 10) / 10.0));
             }
         }
         if (path.getParent() != null) {

@@ -20,6 +20,9 @@ public final class Runner {
     public List<Measurement> run(BenchBackend b, List<Variant> variants, AfterFixtures afterWorkloads) throws Exception {
         List<Measurement> out = new ArrayList<>();
         for (Workload w : options.workloads()) {
+            if (!w.runsOn(b.name())) {
+                continue;
+            }
             int n = options.fixtureSize(w);
             long t0 = System.nanoTime();
             w.create(b, n);
@@ -46,12 +49,22 @@ public final class Runner {
         try {
             int warm = w.warmupSize(n);
             int warmups = WarmUp.untilJitQuiet(() -> runOnce(b, v, warm, warm), () -> runOnce(b, v, n, n),
-                    options.quick() ? 3 : 20);
+                    w.warmupBudget(options.quick()));
             double[] secs = new double[options.runs()];
+            List<java.util.Map<String, Double>> extras = new ArrayList<>();
             for (int i = 0; i < secs.length; i++) {
                 secs[i] = runOnce(b, v, n, n);
+                extras.add(LoadStats.take());
             }
-            Measurement m = Measurement.ok(w.key(), b.name(), v.name(), secs);
+            java.util.Map<String, Double> extra = extras.get(medianIndex(secs));
+            if (extra != null && !options.quick()) { // concurrent workload: one more, untimed run measures its live heap
+                double live = LoadStats.probe(() -> runOnce(b, v, n, n));
+                if (live >= 0) {
+                    extra = new java.util.LinkedHashMap<>(extra);
+                    extra.put("live_heap_mb", live);
+                }
+            }
+            Measurement m = Measurement.ok(w.key(), b.name(), v.name(), secs).withExtra(extra);
             log("%-40s %s (after %d warm-up%s)", label, format(secs), warmups, warmups == 1 ? "" : "s");
             return m;
         } catch (Variant.NotApplicable e) {
@@ -69,10 +82,21 @@ public final class Runner {
         }
     }
 
+    /** The index of the median run (the lower middle one for an even count). */
+    static int medianIndex(double[] secs) {
+        Integer[] idx = new Integer[secs.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, c) -> Double.compare(secs[a], secs[c]));
+        return idx[(idx.length - 1) / 2];
+    }
+
     private double runOnce(BenchBackend b, Variant v, int n, int checkN) throws Exception {
         Workload w = v.workload();
         w.reset(b);
         System.gc();
+        LoadStats.take(); // figures of an earlier (warm-up) run are not this run's
         long t0 = System.nanoTime();
         long sum = v.body().run(b, n);
         long t1 = System.nanoTime();

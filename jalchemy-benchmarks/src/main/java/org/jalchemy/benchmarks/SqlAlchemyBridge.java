@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code sqlalchemy_bench.py} (a resource of this module) with {@code /usr/bin/python3} on
  * one backend whose tables the Java run has just prepared, and turns its JSON lines into
- * measurements ({@code sqlalchemy_core}, {@code sqlalchemy_orm}). Needs the Debian packages
- * python3-sqlalchemy (1.4), python3-psycopg2 and python3-pymysql; without them the variants are
- * reported as not run, with the reason.
+ * measurements ({@code sqlalchemy_core}, {@code sqlalchemy_orm}); for async_requests it runs
+ * {@code sqlalchemy_async_bench.py} ({@code sqlalchemy_asyncio}, with its load figures). Needs the
+ * Debian packages python3-sqlalchemy (1.4), python3-psycopg2 and python3-pymysql, and for asyncio
+ * python3-asyncpg, python3-aiomysql and python3-greenlet; without them the variants are reported
+ * as not run, with the reason.
  */
 public final class SqlAlchemyBridge {
     static final String PYTHON = System.getProperty("bench.python", "/usr/bin/python3");
     private static final List<String> VARIANTS = List.of("sqlalchemy_core", "sqlalchemy_orm");
+    static final String ASYNCIO = "sqlalchemy_asyncio";
     private final BenchOptions options;
 
     public SqlAlchemyBridge(BenchOptions options) {
@@ -41,18 +44,31 @@ public final class SqlAlchemyBridge {
         return url;
     }
 
+    /** The SQLAlchemy asyncio URL for a jalchemy URL (asyncpg, aiomysql). */
+    static String asyncUrl(String url) {
+        if (url.startsWith("postgresql://")) {
+            return "postgresql+asyncpg://" + url.substring("postgresql://".length());
+        }
+        return "mysql+aiomysql://" + url.substring(url.indexOf("://") + 3);
+    }
+
     public List<Measurement> run(BenchBackend b) throws Exception {
+        List<Measurement> out = new ArrayList<>(runSuite(b));
+        out.addAll(runAsync(b));
+        return out;
+    }
+
+    /** SQLAlchemy's performance suite (sqlalchemy_bench.py) on the workloads it has. */
+    private List<Measurement> runSuite(BenchBackend b) throws Exception {
         List<String> wanted = VARIANTS.stream().filter(options::selects).toList();
-        if (!options.python() || wanted.isEmpty()) {
+        List<Workload> workloads = options.workloads().stream().filter(Workload::inSqlAlchemySuite).toList();
+        if (!options.python() || wanted.isEmpty() || workloads.isEmpty()) {
             return List.of();
         }
         String missing = unavailable(b.name());
         if (missing != null) {
             List<Measurement> out = new ArrayList<>();
-            for (Workload w : options.workloads()) {
-                if (w.migrate()) {
-                    continue;
-                }
+            for (Workload w : workloads) {
                 for (String v : wanted) {
                     out.add(Measurement.failed(w.key(), b.name(), v, "not run: " + missing));
                 }
@@ -65,13 +81,8 @@ public final class SqlAlchemyBridge {
             Files.write(script, in.readAllBytes());
         }
         StringJoiner sizes = new StringJoiner(",");
-        for (Workload w : options.workloads()) {
-            if (!w.migrate()) {
-                sizes.add(w.key() + "=" + options.fixtureSize(w));
-            }
-        }
-        if (sizes.length() == 0) {
-            return List.of();
+        for (Workload w : workloads) {
+            sizes.add(w.key() + "=" + options.fixtureSize(w));
         }
         ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), "--url", sqlalchemyUrl(b.url()),
                 "--backend", b.name(), "--sizes", sizes.toString(), "--runs", String.valueOf(options.runs()),
@@ -93,6 +104,57 @@ public final class SqlAlchemyBridge {
         }
         Files.deleteIfExists(script);
         return out;
+    }
+
+    /** async_requests with SQLAlchemy's asyncio (sqlalchemy_async_bench.py): PostgreSQL and MariaDB. */
+    private List<Measurement> runAsync(BenchBackend b) throws Exception {
+        Workload w = Workload.ASYNC_REQUESTS;
+        if (!options.python() || !options.selects(ASYNCIO) || !options.workloads().contains(w) || !w.runsOn(b.name())) {
+            return List.of();
+        }
+        String missing = unavailableAsync(b.name());
+        if (missing != null) {
+            Runner.log("SQLAlchemy asyncio not run on %s: %s", b.name(), missing);
+            return List.of(Measurement.failed(w.key(), b.name(), ASYNCIO, "not run: " + missing));
+        }
+        // the Java variants' 20-connection pool must not compete with SQLAlchemy's
+        b.release(org.jalchemy.benchmarks.concurrent.AsyncVariants.ENGINE);
+        Path script = Files.createTempFile("sqlalchemy_async_bench", ".py");
+        try (InputStream in = SqlAlchemyBridge.class.getResourceAsStream("sqlalchemy_async_bench.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), "--url", asyncUrl(b.url()),
+                "--n", String.valueOf(options.fixtureSize(w)), "--runs", String.valueOf(options.runs()));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        List<Measurement> out = new ArrayList<>();
+        ObjectMapper om = new ObjectMapper();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("{")) {
+                    JsonNode j = om.readTree(line);
+                    Measurement m = toMeasurement(j, b);
+                    if (m.note() == null && j.hasNonNull("extra")) {
+                        java.util.Map<String, Double> extra = new java.util.LinkedHashMap<>();
+                        j.get("extra").properties().forEach(e -> extra.put(e.getKey(), e.getValue().asDouble()));
+                        m = m.withExtra(extra);
+                    }
+                    out.add(m);
+                }
+            }
+        }
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        Files.deleteIfExists(script);
+        return out;
+    }
+
+    /** Null when python, SQLAlchemy's asyncio and the backend's async driver import; otherwise why not. */
+    static String unavailableAsync(String backend) {
+        String driver = backend.equals("postgresql") ? "asyncpg" : "aiomysql";
+        return importFails("import sqlalchemy.ext.asyncio, greenlet, " + driver,
+                "apt-get install python3-sqlalchemy python3-greenlet python3-asyncpg python3-aiomysql");
     }
 
     private Measurement toMeasurement(JsonNode j, BenchBackend b) {
@@ -129,16 +191,19 @@ public final class SqlAlchemyBridge {
             case "mariadb" -> ", pymysql";
             default -> "";
         };
+        return importFails("import sqlalchemy" + driver, "apt-get install python3-sqlalchemy python3-psycopg2 python3-pymysql");
+    }
+
+    private static String importFails(String imports, String advice) {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return PYTHON + " not found";
         }
         try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import sqlalchemy" + driver)
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", imports).redirectErrorStream(true).start();
             String msg = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0) {
                 String last = msg.lines().reduce((a, c) -> c).orElse("import failed");
-                return last + " (apt-get install python3-sqlalchemy python3-psycopg2 python3-pymysql)";
+                return last + " (" + advice + ")";
             }
             return null;
         } catch (Exception e) {

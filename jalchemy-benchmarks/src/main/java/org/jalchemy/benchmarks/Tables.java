@@ -18,6 +18,7 @@ public final class Tables {
             case SHORT_SELECTS -> new String[] {"ss_customer"};
             case LOADERS -> new String[] {"ld_child", "ld_parent"};
             case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0]; // see migrate.MigrateFixtures
+            case ASYNC_REQUESTS -> new String[] {"ar_account"};
         };
     }
 
@@ -37,6 +38,9 @@ public final class Tables {
                             + " name VARCHAR(255))" + tail,
                     "CREATE INDEX ix_ld_child_parent_id ON ld_child (parent_id)"};
             case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0];
+            case ASYNC_REQUESTS -> new String[] {
+                    "CREATE TABLE ar_account (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, counter INTEGER NOT NULL)"
+                            + tail};
         };
     }
 

@@ -26,7 +26,18 @@ public enum Workload {
     /** Revisions applied by an upgrade from base (see {@code migrate.MigrateFixtures}). */
     MIGRATE_UPGRADE("migrate_upgrade", 100, 20, "jdbc", true),
     /** Tables of the model compared with the database. */
-    MIGRATE_AUTOGENERATE("migrate_autogenerate", 200, 40, "jdbc", false);
+    MIGRATE_AUTOGENERATE("migrate_autogenerate", 200, 40, "jdbc", false),
+    /**
+     * Not one of SQLAlchemy's: 10,000 concurrent "requests" (get an account by key, add one to its
+     * counter, commit), all submitted at once against a 20-connection pool; jalchemy-async against
+     * the same synchronous code on 200 platform threads and SQLAlchemy's asyncio. Request k updates
+     * row k + 1, so no two requests touch one row. PostgreSQL and MariaDB only (SQLite has one
+     * writer at a time).
+     */
+    ASYNC_REQUESTS("async_requests", 10_000, 500, "platform_threads", true);
+
+    /** Connections of the pool every async_requests variant gets (SQLAlchemy's too). */
+    public static final int ASYNC_POOL = 20;
 
     private final String key;
     private final int fullSize;
@@ -67,6 +78,17 @@ public enum Workload {
         return writes;
     }
 
+    /**
+     * Seconds of warm-up a variant may spend ({@link WarmUp}): 20, or 3 in quick mode (1.5 for
+     * async_requests, which --quick adds to a suite that must stay under two minutes).
+     */
+    public double warmupBudget(boolean quick) {
+        if (!quick) {
+            return 20;
+        }
+        return this == ASYNC_REQUESTS ? 1.5 : 3;
+    }
+
     /** Size of the untimed warm-up run: reads warm up on the whole table, loops on a tenth. */
     public int warmupSize(int n) {
         return switch (this) {
@@ -82,7 +104,17 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
-                + "bulk_inserts, single_inserts, short_selects, loaders, migrate_upgrade, migrate_autogenerate");
+                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate");
+    }
+
+    /** True when the workload runs on that backend (async_requests needs concurrent writers: not SQLite). */
+    public boolean runsOn(String backend) {
+        return this != ASYNC_REQUESTS || !backend.equals("sqlite");
+    }
+
+    /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
+    public boolean inSqlAlchemySuite() {
+        return this != ASYNC_REQUESTS && !migrate();
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */
@@ -103,6 +135,7 @@ public enum Workload {
             case LARGE_RESULTSETS -> fillCustomers(b, "lr_customer", n, false);
             case SHORT_SELECTS -> fillCustomers(b, "ss_customer", Data.SHORT_SELECT_ROWS, true);
             case LOADERS -> fillLoaders(b, n);
+            case ASYNC_REQUESTS -> fillAccounts(b, n);
             default -> {
             }
         }
@@ -117,6 +150,10 @@ public enum Workload {
             MigrateFixtures.resetUpgrade(b);
             return;
         }
+        if (this == ASYNC_REQUESTS) {
+            b.exec("UPDATE ar_account SET counter = 0");
+            return;
+        }
         String t = Tables.of(this)[0];
         if (b.isSqlite()) {
             b.exec("DELETE FROM " + t);
@@ -127,15 +164,19 @@ public enum Workload {
         }
     }
 
-    /** For write workloads, the checksum of what the run left in the table: rows plus total text length. */
+    /**
+     * For write workloads, the checksum of what the run left in the table: rows plus total text
+     * length; for async_requests the sum of counter × id (request k adds one to row k + 1).
+     */
     public long tableChecksum(BenchBackend b) throws SQLException {
         if (this == MIGRATE_UPGRADE) {
             return MigrateFixtures.upgradeChecksum(b);
         }
         String t = Tables.of(this)[0];
         java.sql.Connection c = b.jdbc();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(LENGTH(name)) + SUM(LENGTH(description)) FROM " + t)) {
+        String sql = this == ASYNC_REQUESTS ? "SELECT 0, SUM(counter * id) FROM ar_account"
+                : "SELECT COUNT(*), SUM(LENGTH(name)) + SUM(LENGTH(description)) FROM " + t;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long v = rs.getLong(1) + rs.getLong(2);
             c.commit();
@@ -165,6 +206,7 @@ public enum Workload {
             }
             case MIGRATE_UPGRADE -> sum = MigrateFixtures.expectedUpgrade(n);
             case MIGRATE_AUTOGENERATE -> sum = MigrateFixtures.expectedDiffs(n);
+            case ASYNC_REQUESTS -> sum = (long) n * (n + 1) / 2;
             case LOADERS -> {
                 long children = (long) n * Data.CHILDREN_PER_PARENT;
                 for (long p = 1; p <= n; p++) {
@@ -202,6 +244,23 @@ public enum Workload {
         }
         c.commit();
         analyze(b, table);
+    }
+
+    private static void fillAccounts(BenchBackend b, int n) throws SQLException {
+        java.sql.Connection c = b.jdbc();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ar_account (id, name, counter) VALUES (?, ?, 0)")) {
+            for (int i = 1; i <= n; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, Data.name(i));
+                ps.addBatch();
+                if (i % 5000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        analyze(b, "ar_account");
     }
 
     private static void fillLoaders(BenchBackend b, int parents) throws SQLException {

@@ -27,7 +27,14 @@ import java.util.Map;
  * returns the connection to the pool (reset on return), so uncommitted work is never kept.
  *
  * <p>Raw SQL runs only through {@code text("...")} with named bind parameters; everything else is
- * an expression-language statement. Not thread-safe: one thread at a time.
+ * an expression-language statement. Not thread-safe: one thread at a time — except
+ * {@link #cancel()}, which any thread may call while another one works on the connection.
+ *
+ * <p><b>Cancellation:</b> {@link #cancel()} cancels the statement running (or streaming its rows)
+ * through JDBC's {@code Statement.cancel} and dooms the transaction: until {@link #rollback()}
+ * every statement and {@link #commit()} raise {@link org.jalchemy.exc.OperationalError}, so work
+ * that was cancelled is never committed half-done. A statement that starts at the very instant
+ * of the cancel may run to its end, but its outcome is discarded the same way.
  */
 public final class Connection implements AutoCloseable {
     private final Engine engine;
@@ -42,6 +49,10 @@ public final class Connection implements AutoCloseable {
     private final Deque<NestedTransaction> nested = new ArrayDeque<>();
     private final List<Result> openResults = new ArrayList<>(2);
     private int savepointSeq;
+    /** Set by {@link #cancel()} (any thread); cleared by {@link #rollback()}. */
+    private volatile boolean cancelled;
+    /** The statement executing or streaming its rows now, for {@link #cancel()}; null between statements. */
+    private volatile java.sql.Statement active;
 
     private final StatementCache statements;
 
@@ -236,6 +247,7 @@ public final class Connection implements AutoCloseable {
         long t0 = System.nanoTime();
         PreparedStatement ps = null;
         try {
+            checkNotCancelled();
             Compiled.KeyFetch keyFetch = compiled.keyFetch();
             ps = keyFetch == Compiled.KeyFetch.GENERATED_KEYS
                     ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
@@ -244,15 +256,17 @@ public final class Connection implements AutoCloseable {
                 ps.setFetchSize(fetchSize);
             }
             bind(ps, compiled.slots(), values);
-            boolean hasRows = ps.execute();
+            boolean hasRows = executeCancellably(ps);
             Result result;
             if (keyFetch != Compiled.KeyFetch.NONE) {
+                active = null;
                 result = insertResult(ps, hasRows, compiled);
             } else if (hasRows) {
                 ResultSet rs = ps.getResultSet();
                 result = new Result(this, ps, rs, compiled);
-                openResults.add(result);
+                openResults.add(result); // stays active (cancellable) while its rows stream
             } else {
+                active = null;
                 long count = ps.getLargeUpdateCount();
                 releaseStatement(ps);
                 result = Result.ofRowcount(this, count);
@@ -265,8 +279,37 @@ public final class Connection implements AutoCloseable {
             }
             return result;
         } catch (SQLException e) {
+            active = null;
             discardStatement(ps);
             throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
+        }
+    }
+
+    /**
+     * {@code ps.execute()}, visible to {@link #cancel()} while it runs; raises the cancellation
+     * instead when the connection was cancelled before it or while it ran (its outcome is
+     * discarded: the transaction can only be rolled back).
+     */
+    private boolean executeCancellably(PreparedStatement ps) throws SQLException {
+        active = ps;
+        checkNotCancelled();
+        boolean hasRows = ps.execute();
+        checkNotCancelled();
+        return hasRows;
+    }
+
+    private int[] executeBatchCancellably(PreparedStatement ps) throws SQLException {
+        active = ps;
+        checkNotCancelled();
+        int[] counts = ps.executeBatch();
+        checkNotCancelled();
+        return counts;
+    }
+
+    void checkNotCancelled() throws SQLException {
+        if (cancelled) {
+            throw new SQLException("Statement cancelled: Connection.cancel() was called; this transaction can only be "
+                    + "rolled back (rollback() clears the cancellation)", "57014");
         }
     }
 
@@ -324,6 +367,7 @@ public final class Connection implements AutoCloseable {
         long t0 = System.nanoTime();
         PreparedStatement ps = null;
         try {
+            checkNotCancelled();
             ps = generatedKeys != null ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : prepare(sql);
             Compiled.BindSlot[] slots = compiled.slots();
             for (Object[] values : rows) {
@@ -332,7 +376,8 @@ public final class Connection implements AutoCloseable {
             }
             // executeBatch, not executeLargeBatch: pgjdbc runs the latter without its batch pipelining
             // (measured: 3.5x slower for 30k inserts)
-            int[] counts = ps.executeBatch();
+            int[] counts = executeBatchCancellably(ps);
+            active = null;
             if (generatedKeys != null) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     int n = keys.getMetaData().getColumnCount();
@@ -363,6 +408,7 @@ public final class Connection implements AutoCloseable {
             releaseStatement(ps);
             return Result.ofRowcount(this, total);
         } catch (SQLException e) {
+            active = null;
             discardStatement(ps);
             SQLException cause = e;
             if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
@@ -527,20 +573,57 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Commits the current transaction (no-op when none is open). Open SAVEPOINTs are released. */
+    /**
+     * Commits the current transaction (no-op when none is open). Open SAVEPOINTs are released.
+     * After {@link #cancel()} raises {@link org.jalchemy.exc.OperationalError} instead: roll back.
+     */
     public void commit() {
         ensureOpen();
+        if (cancelled) {
+            throw commitRefused();
+        }
         if (root != null && root.active) {
             root.commit();
         }
     }
 
-    /** Rolls back the current transaction (no-op when none is open). */
+    /** Rolls back the current transaction (no-op when none is open), and clears a {@link #cancel()}. */
     public void rollback() {
         ensureOpen();
         if (root != null && root.active) {
             root.rollback();
         }
+        cancelled = false;
+    }
+
+    /**
+     * Cancels what this connection is doing; the one method any thread may call while another
+     * uses the connection. The statement executing or streaming rows now is cancelled with JDBC's
+     * {@code Statement.cancel} (PostgreSQL: a cancel request; MySQL/MariaDB: {@code KILL QUERY} on a
+     * second connection; SQLite: {@code sqlite3_interrupt}) and fails with an
+     * {@link org.jalchemy.exc.OperationalError}; the transaction is doomed: every statement and
+     * {@link #commit()} raise until {@link #rollback()} (or {@link #close()}), so cancelled work is
+     * never committed. Without a running statement only the transaction is doomed. A no-op on a
+     * closed connection.
+     */
+    public void cancel() {
+        if (closed) {
+            return;
+        }
+        cancelled = true;
+        java.sql.Statement s = active;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException | RuntimeException e) {
+                // the statement finished (or closed) meanwhile: the doomed transaction still stops the work
+            }
+        }
+    }
+
+    /** True after {@link #cancel()} until the next {@link #rollback()}. */
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     void rollbackQuietly(Throwable primary) {
@@ -553,9 +636,20 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    private DBAPIError commitRefused() {
+        return translate(new SQLException("COMMIT refused: Connection.cancel() was called during this transaction; "
+                + "roll it back (rollback() clears the cancellation)", "57014"), "COMMIT", null, null, null);
+    }
+
     private void endRoot(boolean commit) {
+        if (commit && cancelled) {
+            throw commitRefused();
+        }
         closeOpenResults();
         nested.clear();
+        if (!commit && cancelled && statements != null) {
+            statements.closeIdle(); // SQLite: an interrupt stays pending while any statement is active
+        }
         try {
             if (!raw.getAutoCommit()) {
                 if (commit) {
@@ -570,6 +664,9 @@ public final class Connection implements AutoCloseable {
         }
         root.active = false;
         resetOnReturn = false;
+        if (!commit) {
+            cancelled = false;
+        }
         if (engine.options().echo()) {
             EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
         }
@@ -631,8 +728,11 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void resultClosed(Result r) {
+    void resultClosed(Result r, java.sql.Statement statement) {
         openResults.remove(r);
+        if (active == statement) {
+            active = null;
+        }
     }
 
     private void closeOpenResults() {

@@ -120,6 +120,23 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return new Result(connection, metadata, rows);
     }
 
+    /**
+     * This result with every remaining row read into memory now: the cursor is closed and its
+     * statement released, so the returned result no longer needs the connection and may be read
+     * on any thread, after the connection has moved on (what asynchronous callers get; SQLAlchemy
+     * buffers its async results the same way). Rows already read are not repeated; a result
+     * without rows (a row count, an inserted key) is returned as it is. Memory grows with the
+     * rows: stream large results instead.
+     */
+    public Result buffered() {
+        if (rs == null || buffered != null) {
+            return this;
+        }
+        RowMetadata md = metadata;
+        List<Row> rows = all();
+        return new Result(connection, md, rows);
+    }
+
     /** True when the statement returned rows (even zero rows). */
     public boolean returnsRows() {
         return rs != null || buffered != null;
@@ -214,6 +231,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
             throw new ResourceClosedError("This result is closed");
         }
         try {
+            connection.checkNotCancelled(); // a cancelled stream stops even where the driver's fetch is not cancellable
             if (!rs.next()) {
                 consumed = true;
                 close();
@@ -428,8 +446,8 @@ public class Result implements Iterable<Row>, AutoCloseable {
         } catch (SQLException ignored) {
             // closing anyway
         }
+        connection.resultClosed(this, statement);
         connection.releaseStatement(statement);
-        connection.resultClosed(this);
     }
 
     /** A typed view over this result's rows (scalars, mappings, records). Reads from the same cursor. */

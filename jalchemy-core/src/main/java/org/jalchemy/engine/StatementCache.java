@@ -96,6 +96,24 @@ final class StatementCache {
         return true;
     }
 
+    /**
+     * Closes and forgets every statement not lent out now. Run before the rollback that follows a
+     * {@link Connection#cancel()}: SQLite keeps an interrupt pending until no statement of the
+     * connection is active, and sqlite-jdbc leaves a statement that ran to its end active until its
+     * next use, so a cached INSERT would make the ROLLBACK itself fail as interrupted.
+     */
+    void closeIdle() {
+        Iterator<Entry> it = entries.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (!e.busy) {
+                it.remove();
+                byStatement.remove(e.ps);
+                closeQuietly(e.ps);
+            }
+        }
+    }
+
     private void drop(Entry e) {
         entries.remove(e.sql);
         byStatement.remove(e.ps);

@@ -26,20 +26,39 @@ public final class TextClause implements Executable {
     private final Map<String, Object> bound;
     private final Map<String, SqlType<?>> types;
     private final List<ColumnClause<?>> columns;
+    private final int fetchSize;
 
     private TextClause(String text, String sql, String[] paramNames, Map<String, Object> bound,
                        Map<String, SqlType<?>> types) {
-        this(text, sql, paramNames, bound, types, List.of());
+        this(text, sql, paramNames, bound, types, List.of(), 0);
     }
 
     private TextClause(String text, String sql, String[] paramNames, Map<String, Object> bound,
-                       Map<String, SqlType<?>> types, List<ColumnClause<?>> columns) {
+                       Map<String, SqlType<?>> types, List<ColumnClause<?>> columns, int fetchSize) {
         this.text = text;
         this.sql = sql;
         this.paramNames = paramNames;
         this.bound = bound;
         this.types = types;
         this.columns = columns;
+        this.fetchSize = fetchSize;
+    }
+
+    /**
+     * Streams the result {@code n} rows per round trip (SQLAlchemy's {@code yield_per}), as
+     * {@link Select#yieldPer(int)}: set before execution, so PostgreSQL uses a cursor instead of
+     * reading every row at once. Not part of the cache key.
+     */
+    public TextClause yieldPer(int n) {
+        if (n < 0) {
+            throw new ArgumentError("yieldPer() needs a positive number of rows, got " + n);
+        }
+        return new TextClause(text, sql, paramNames, bound, types, columns, n);
+    }
+
+    @Override
+    public int fetchSize() {
+        return fetchSize;
     }
 
     /**
@@ -47,7 +66,7 @@ public final class TextClause implements Executable {
      * read with these types and {@code row.get(column)} works. The SQL must return exactly these columns.
      */
     public TextClause columns(ColumnClause<?>... resultColumns) {
-        return new TextClause(text, sql, paramNames, bound, types, List.of(resultColumns));
+        return new TextClause(text, sql, paramNames, bound, types, List.of(resultColumns), fetchSize);
     }
 
     /** Parses {@code text}; see the class comment for the parameter syntax. */
@@ -106,14 +125,14 @@ public final class TextClause implements Executable {
         }
         Map<String, Object> b = new LinkedHashMap<>(bound);
         b.put(name, value);
-        return new TextClause(text, sql, paramNames, b, types, columns);
+        return new TextClause(text, sql, paramNames, b, types, columns, fetchSize);
     }
 
     /** A copy that binds {@code name} with {@code type} instead of letting the driver infer it. */
     public TextClause bindType(String name, SqlType<?> type) {
         Map<String, SqlType<?>> t = new LinkedHashMap<>(types);
         t.put(name, type);
-        return new TextClause(text, sql, paramNames, bound, t, columns);
+        return new TextClause(text, sql, paramNames, bound, t, columns, fetchSize);
     }
 
     /** The SQL as written. */

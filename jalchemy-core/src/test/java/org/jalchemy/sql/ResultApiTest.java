@@ -169,6 +169,28 @@ class ResultApiTest {
     }
 
     @BackendTest
+    void bufferedResultsHoldTheirRowsAfterTheConnectionMovedOn(Backend backend) throws Exception {
+        Engine e = setup(backend, 30);
+        Result buffered;
+        try (Connection c = e.connect()) {
+            Result r = c.execute(select(pId, pName).orderBy(pId));
+            assertThat(r.fetchMany(5)).hasSize(5);
+            buffered = r.buffered();                         // the other 25 rows, read now
+            assertThat(buffered.buffered()).isSameAs(buffered);
+            c.rollback();                                    // would close an open cursor
+            Result count = c.execute(update(people).values(Map.of("city", "x")).where(pId.le(3)));
+            assertThat(count.buffered()).as("a row count has nothing to buffer").isSameAs(count);
+        }                                                    // connection back in the pool
+        Thread reader = Thread.ofVirtual().start(() -> {
+            List<Integer> ids = buffered.scalars(pId).all();
+            assertThat(ids).hasSize(25).startsWith(6, 7).endsWith(30);
+        });
+        reader.join(10_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(buffered.scalars().all()).as("read once, like any result").isEmpty();
+    }
+
+    @BackendTest
     void closingAResultReleasesItsCursor(Backend backend) {
         Engine e = setup(backend, 5);
         try (Connection c = e.connect()) {

@@ -30,6 +30,23 @@ public final class Db {
         }
     }
 
+    /**
+     * A query that runs for about 30 seconds unless it is cancelled (tests of cancellation and
+     * timeouts): {@code pg_sleep} on PostgreSQL, {@code SLEEP} on MariaDB (which a
+     * {@code KILL QUERY} ends early, returning 1 rather than failing), a two-billion-step recursive
+     * CTE on SQLite.
+     */
+    public static String slowQuery(Backend backend) {
+        if (backend.isPostgresql()) {
+            return "SELECT pg_sleep(30)";
+        }
+        if (backend.isMariadb()) {
+            return "SELECT SLEEP(30)";
+        }
+        return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) "
+                + "SELECT COUNT(*) FROM c";
+    }
+
     /** {@code SELECT COUNT(*) FROM table} on a fresh connection. */
     public static long count(Engine engine, String table) {
         try (Connection c = engine.connect()) {

@@ -26,9 +26,10 @@ import static org.jalchemy.sql.Sql.text;
  * <p>Run it with {@code ./dev demo}. It grows with the project: today it covers chapter 3 of the
  * guide (engine, connection, transactions) with raw SQL through {@code text()}, then chapters 4, 6,
  * 8 and 11 in Core, then chapters 4, 5, 6, 8 and 11 with the ORM (package
- * {@code org.jalchemy.examples.guide}). The Core and ORM chapters both use tables called
- * {@code usuarios} and {@code pedidos} with different columns, so the Core tables are dropped
- * before the ORM chapters create theirs. Relationships (chapter 7) join the tour with issue 6.
+ * {@code org.jalchemy.examples.guide}), chapter 7's relationships, and §8.6 and chapter 10 with
+ * jalchemy-async. The Core and ORM chapters both use tables called {@code usuarios} and
+ * {@code pedidos} with different columns, so the Core tables are dropped before the ORM chapters
+ * create theirs.
  */
 public final class Demo {
     private Demo() {
@@ -131,6 +132,11 @@ public final class Demo {
 
         heading("§7 Relationships between models (and §4, §6.4, §11.1: lazy and eager loading, N+1)");
         org.jalchemy.examples.guide.Capitulo07Relaciones.run(engine);
+
+        heading("§8.6, §10 Async: AsyncEngine, AsyncSession and CompletableFutures on virtual threads");
+        org.jalchemy.examples.guide.Capitulo08SesionesAsincronas.run(engine);
+        org.jalchemy.examples.guide.Capitulo10Asincronia.run(engine);
+        org.jalchemy.examples.guide.Capitulo10Asincronia.borrar(engine);
 
         heading("§11.2 The pool");
         System.out.println("  " + engine.poolStatus());

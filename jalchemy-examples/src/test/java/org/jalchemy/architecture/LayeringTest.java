@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The arrows of docs/architecture.md, enforced on the compiled main classes of every module.
- * Core never imports the ORM (or async, migrate, cache); the ORM never imports migrate; dialects
+ * Core never imports the ORM (or async, migrate, cache); the ORM never imports async or migrate;
+ * async depends on core and the ORM only; dialects
  * are plugins nobody names; statements and types never reach for an engine.
  */
 class LayeringTest {
@@ -34,6 +35,23 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.orm..", "org.jalchemy.asyncio..",
                         "org.jalchemy.migrate..", "org.jalchemy.cache..", "org.jalchemy.metrics..", "org.jalchemy.examples..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void ormDoesNotDependOnAsync() {
+        noClasses().that().resideInAPackage("org.jalchemy.orm..")
+                .should().dependOnClassesThat().resideInAPackage("org.jalchemy.asyncio..")
+                .because("jalchemy-async is an add-on over the ORM: the ORM offers hooks (LazyLoadExecutor,"
+                        + " Session.cancel) and never names it")
+                .check(classes);
+    }
+
+    @Test
+    void asyncDependsOnlyOnCoreAndOrm() {
+        noClasses().that().resideInAPackage("org.jalchemy.asyncio..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.examples..", "org.jalchemy.benchmarks..",
+                        "org.jalchemy.migrate..", "org.jalchemy.cache..", "org.jalchemy.metrics..", "org.jalchemy.cli..")
                 .check(classes);
     }
 

@@ -47,7 +47,12 @@ class DemoTest {
                 .contains("  Matemáticas (estudiantes: [Ana])\n")
                 .contains("  página 3: [user21, user22, user23, user24, user25]\n")
                 .contains("  A1234567 pertenece a Carlos\n")
-                .contains("  selectinload: 2 sentencias\n");
+                .contains("  selectinload: 2 sentencias\n")
+                .contains("=== §8.6 Sesiones asíncronas con AsyncSession ===\n")     // echo lines come between
+                .contains("  users: [Laura]\n")
+                .contains("  Ana: 2 pedidos\n")
+                .contains("  Carlos: 1 pedidos\n")
+                .contains("  TimeoutException: sentencia cancelada\n");
     }
 
     @BackendTest
@@ -59,7 +64,10 @@ class DemoTest {
                 .contains("  con pedidos: [Ana, Carlos, Lucía]\n")
                 .contains("  IntegrityError: se deshace solo el savepoint\n")
                 .contains("  users al final: [Ana, Laura, Pedro, Lucía, Marta]\n")
-                .contains("  mismo objeto: true, sentencias: 1\n");
+                .contains("  mismo objeto: true, sentencias: 1\n")
+                .contains("  IntegrityError: se deshizo toda la transacción\n")
+                .contains("  users: [Ana, Carlos]\n")
+                .contains("  la sesión sigue: 2 usuarios\n");
         assertThat(new org.jalchemy.schema.Inspector(backend.engine()).hasTable("users"))
                 .as("the demo drops what it creates").isFalse();
         Db.dropTables(backend.engine(), "posts", "pedidos", "usuarios", "users");

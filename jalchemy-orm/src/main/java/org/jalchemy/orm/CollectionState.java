@@ -18,8 +18,9 @@ import java.util.Map;
  * {@link InstrumentedList} or {@link InstrumentedSet} backed by this state.
  *
  * <p>Hazards: not thread-safe (a session's objects belong to one thread at a time). Reading an
- * unloaded collection runs a query on the owner's session, so it fails when the owner is detached
- * ({@link DetachedInstanceError}) and raises for {@code lazy = RAISE} / {@code WRITE_ONLY}.
+ * unloaded collection runs a query on the owner's session (through its {@link LazyLoadExecutor},
+ * if it has one), so it fails when the owner is detached ({@link DetachedInstanceError}) and
+ * raises for {@code lazy = RAISE} / {@code WRITE_ONLY}.
  */
 final class CollectionState {
     final InstanceState owner;
@@ -77,13 +78,24 @@ final class CollectionState {
             throw new InvalidRequestError("'" + rel.where() + "' is not available due to lazy = RAISE; load it in the "
                     + "query with selectinload(" + metamodel() + ") or joinedload(" + metamodel() + ")");
         }
+        requireSession().runLazyLoad(this::loadNow);
+    }
+
+    /** The lazy load itself, on the session's thread: the session may have closed, or another access loaded it. */
+    private void loadNow() {
+        if (!loaded) {
+            requireSession().loading().lazyLoad(this);
+        }
+    }
+
+    private Session requireSession() {
         Session s = owner.session;
         if (s == null || s.isClosed()) {
             throw new DetachedInstanceError("Parent instance " + owner.describe() + " is not bound to a Session; lazy "
                     + "load of attribute '" + rel.where() + "' cannot proceed (load it while the session is open, "
                     + "e.g. with selectinload(" + metamodel() + "), or merge() the object into a session)");
         }
-        s.loading().lazyLoad(this);
+        return s;
     }
 
     void beforeWrite() {

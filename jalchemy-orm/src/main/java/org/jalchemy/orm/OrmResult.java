@@ -23,6 +23,9 @@ import java.util.Optional;
  * {@code select(User.class)}.
  *
  * <p>Reads the cursor lazily; methods returning everything or one row consume and close it.
+ * {@link #partitions(int)} reads and hydrates a list of rows at a time (loaders run per list);
+ * {@link #buffered()} reads everything now into a result that needs neither cursor nor session
+ * thread any more. Not thread-safe: a cursor result is read on the session's thread.
  * Typed accessors ({@code <T> T scalarOne()}, {@code ScalarResult.all()}) cast to what the caller
  * assigns to: a wrong target type fails with a {@code ClassCastException} where the value is used.
  */
@@ -38,6 +41,9 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     private final List<InstanceState> loaded;
     private final Loading.JoinedAccumulator acc;
     private boolean completed;
+    /** The rows of a {@link #buffered()} result (null for a cursor result), and the next one's index. */
+    private final List<OrmRow> rows;
+    private int pos;
 
     private record Item(Mapper<?> mapper, int offset, int width) {
     }
@@ -51,7 +57,23 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         this(session, planOf(original), result, loadPlan, joined);
     }
 
+    /** A result over rows already read and hydrated (see {@link #buffered()}). */
+    private OrmResult(Item[] plan, List<OrmRow> rows) {
+        this.session = null;
+        this.result = null;
+        this.plan = plan;
+        this.single = false;
+        this.singleMap = null;
+        this.loadPlan = Loading.Plan.DEFAULT;
+        this.joined = null;
+        this.relationships = false;
+        this.loaded = null;
+        this.acc = null;
+        this.rows = rows;
+    }
+
     private OrmResult(Session session, Item[] plan, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
+        this.rows = null;
         this.session = session;
         this.result = result;
         this.plan = plan;
@@ -190,6 +212,9 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
     }
 
     private OrmRow next() {
+        if (rows != null) {
+            return pos < rows.size() ? rows.get(pos++) : null;
+        }
         Row row = fetch();
         if (row == null) {
             return null;
@@ -337,9 +362,82 @@ public final class OrmResult implements Iterable<OrmResult.OrmRow>, AutoCloseabl
         return r == null ? null : (T) r.get(0);
     }
 
+    /**
+     * This result with every remaining row read, hydrated and de-duplicated now, and its loaders
+     * run: the cursor is closed, and the returned result holds its rows in memory, so it can be
+     * read on any thread after the session has moved on (what asynchronous callers get; SQLAlchemy
+     * buffers the results of its async session the same way). Rows already read are not repeated.
+     * Memory grows with the rows: use {@link #partitions(int)} for large results.
+     */
+    public OrmResult buffered() {
+        if (rows != null) {
+            return this;
+        }
+        return new OrmResult(plan, all());
+    }
+
+    /**
+     * The remaining rows in lists of up to {@code n}, read and hydrated one list at a time
+     * (SQLAlchemy's {@code partitions()} with {@code yield_per}): with {@code select.yieldPer(n)}
+     * too, memory holds one list, not the result (objects still enter the session's identity map;
+     * {@link Session#expunge} those you are done with). Relationship loaders run per list: a
+     * selectinload is one {@code IN} query per list. Joined eager loading ({@code joinedload})
+     * needs the whole result and raises {@link org.jalchemy.exc.InvalidRequestError} here; use
+     * {@code selectinload}.
+     */
+    public Iterable<List<OrmRow>> partitions(int n) {
+        if (n <= 0) {
+            throw new org.jalchemy.exc.ArgumentError("partitions() size must be positive, got " + n);
+        }
+        if (joined != null) {
+            throw new org.jalchemy.exc.InvalidRequestError("partitions() and streaming cannot be combined with joined "
+                    + "eager loading (joinedload), which needs the whole result; use selectinload(...) instead");
+        }
+        return () -> new java.util.Iterator<>() {
+            private List<OrmRow> next = partition(n);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<OrmRow> next() {
+                if (next.isEmpty()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                List<OrmRow> r = next;
+                next = r.size() < n ? List.of() : partition(n);
+                return r;
+            }
+        };
+    }
+
+    /** Up to {@code n} rows, with the loaders of their objects run; closes the cursor at the end. */
+    private List<OrmRow> partition(int n) {
+        List<OrmRow> out = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            OrmRow r = next();
+            if (r == null) {
+                break;
+            }
+            out.add(r);
+        }
+        if (loaded != null && !loaded.isEmpty()) {
+            session.loading().finish(new ArrayList<>(loaded), loadPlan, java.util.Set.of());
+            loaded.clear();
+        }
+        if (out.size() < n) {
+            close();
+        }
+        return out;
+    }
+
     @Override
     public void close() {
-        result.close();
+        if (result != null) {
+            result.close();
+        }
     }
 
     /** The first item of each row (SQLAlchemy's {@code ScalarResult}). */

@@ -66,13 +66,24 @@ public final class Ref<T> {
             throw new InvalidRequestError("'" + rel.where() + "' is not available due to lazy = RAISE; load it in the "
                     + "query with selectinload(" + rel.owner().entityName() + "_." + rel.name() + ") or joinedload(...)");
         }
+        requireSession().runLazyLoad(this::loadNow);
+    }
+
+    /** The lazy load itself, on the session's thread: the session may have closed, or another access loaded it. */
+    private void loadNow() {
+        if (!loaded) {
+            requireSession().loading().lazyLoadRef(owner, rel);
+        }
+    }
+
+    private Session requireSession() {
         Session s = owner == null ? null : owner.session;
         if (s == null || s.isClosed()) {
             throw new DetachedInstanceError("Parent instance " + (owner == null ? "(unbound)" : owner.describe())
                     + " is not bound to a Session; lazy load of attribute '" + (rel == null ? "?" : rel.where())
                     + "' cannot proceed (load it while the session is open, or merge() the object into a session)");
         }
-        s.loading().lazyLoadRef(owner, rel);
+        return s;
     }
 
     /** Sets the value as loaded, without events. */

@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  *
  * <p><b>Not thread-safe:</b> one session per unit of work and thread. No thread-local holds it,
  * and no lock is held across database calls, so a session may move between (virtual) threads as
- * long as one thread uses it at a time.
+ * long as one thread uses it at a time. The one exception is {@link #cancel()}, which any thread
+ * may call while another works with the session. Lazy loads run on the thread that touches the
+ * attribute unless a {@link LazyLoadExecutor} says otherwise.
  *
  * <p><b>Transactions</b> autobegin: the first operation begins one, and the first statement
  * checks out a Core {@link Connection} from the engine. {@link #commit} and {@link #rollback}
@@ -59,7 +61,11 @@ public final class Session implements AutoCloseable {
     final SessionFactory factory;
     final Dialect dialect;
     final OrmStatements statements;
-    private Connection connection;
+    /** Volatile for {@link #cancel()}, which reads it from another thread. */
+    private volatile Connection connection;
+    /** Set by {@link #cancel()} (any thread); cleared when the transaction is rolled back. */
+    private volatile boolean cancelled;
+    private LazyLoadExecutor lazyLoadExecutor;
     final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
     /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
     final StateIndex states = new StateIndex(identityMap);
@@ -678,10 +684,51 @@ public final class Session implements AutoCloseable {
     public Connection connection() {
         ensureOpen();
         current();
-        if (connection == null) {
-            connection = factory.engine().connect();
+        Connection c = connection;
+        if (c == null) {
+            c = factory.engine().connect();
+            connection = c;
+            if (cancelled) { // cancel() may have run while this connection was checked out
+                c.cancel();
+            }
         }
-        return connection;
+        return c;
+    }
+
+    /**
+     * Cancels what this session is doing; the one method any thread may call while another uses
+     * the session. The statement its connection runs (or streams rows from) now is cancelled
+     * ({@link Connection#cancel()}: JDBC {@code Statement.cancel}) and fails with an
+     * {@link org.jalchemy.exc.OperationalError}, and the transaction is doomed: every further
+     * statement, flush and {@link #commit()} of it raises until {@link #rollback()} (or
+     * {@link #close()}), so cancelled work is never committed half-done. Called while no
+     * transaction is open, it dooms the next one until {@link #rollback()}.
+     */
+    public void cancel() {
+        cancelled = true;
+        Connection c = connection;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    /**
+     * Makes this session's lazy loads run through {@code executor} (null: at once on the touching
+     * thread, the default). For layers that confine the session to a thread of their own, like
+     * jalchemy-async; see {@link LazyLoadExecutor} for the contract.
+     */
+    public void lazyLoadExecutor(LazyLoadExecutor executor) {
+        this.lazyLoadExecutor = executor;
+    }
+
+    /** Runs a lazy load through the {@link LazyLoadExecutor}, or at once. */
+    void runLazyLoad(Runnable load) {
+        LazyLoadExecutor e = lazyLoadExecutor;
+        if (e == null) {
+            load.run();
+        } else {
+            e.execute(load);
+        }
     }
 
     // ------------------------------------------------------------------ flush
@@ -836,6 +883,7 @@ public final class Session implements AutoCloseable {
         if (root != null) {
             rollbackTransaction(root);
         }
+        cancelled = false;
     }
 
     void commitTransaction(SessionTransaction tx) {
@@ -856,9 +904,16 @@ public final class Session implements AutoCloseable {
             tx.mergeIntoParent();
             return;
         }
+        if (cancelled) {
+            String msg = "COMMIT refused: Session.cancel() was called during this transaction; roll it back "
+                    + "(rollback() clears the cancellation)";
+            throw org.jalchemy.exc.ErrorKind.OPERATIONAL.create(new org.jalchemy.exc.DBAPIError.Details(
+                    "(OperationalError) " + msg, new java.sql.SQLException(msg, "57014"), "COMMIT", null, false));
+        }
         flush();
-        if (connection != null) {
-            connection.commit();
+        Connection c = connection;
+        if (c != null) {
+            c.commit();
         }
         for (SessionTransaction n : nested) {
             n.active = false;
@@ -895,9 +950,11 @@ public final class Session implements AutoCloseable {
             return;
         }
         try {
-            if (connection != null) {
-                connection.rollback();
+            Connection c = connection;
+            if (c != null) {
+                c.rollback();
             }
+            cancelled = false;
         } finally {
             while (!nested.isEmpty()) {
                 SessionTransaction inner = nested.pop();
@@ -949,8 +1006,8 @@ public final class Session implements AutoCloseable {
     private void endRoot() {
         root.active = false;
         root = null;
-        if (connection != null) {
-            Connection c = connection;
+        Connection c = connection;
+        if (c != null) {
             connection = null;
             c.close();
         }
@@ -972,9 +1029,10 @@ public final class Session implements AutoCloseable {
         } finally {
             closed = true;
             detachAll();
-            if (connection != null) {
-                connection.close();
+            Connection c = connection;
+            if (c != null) {
                 connection = null;
+                c.close();
             }
         }
     }

@@ -177,7 +177,8 @@ public class MySqlDialect extends Dialect {
                 return ErrorKind.INTEGRITY;
             case 1264, 1265, 1292, 1366, 1406, 1416, 1690, 1365:
                 return ErrorKind.DATA;
-            case 1044, 1045, 1040, 1203, 1205, 1213, 1927, 2002, 2003, 2005, 2006, 2013, 2055:
+            case 1044, 1045, 1040, 1203, 1205, 1213, 1927, 2002, 2003, 2005, 2006, 2013, 2055,
+                 1317, 1969, 3024: // query interrupted (KILL QUERY, Statement.cancel), statement timeouts
                 return ErrorKind.OPERATIONAL;
             case 1054, 1064, 1046, 1049, 1050, 1051, 1060, 1061, 1091, 1109, 1146, 1149, 1247:
                 return ErrorKind.PROGRAMMING;

@@ -25,12 +25,16 @@ class OrmChaptersRunAloneTest {
                 Capitulo06ConsultasOrm.main(new String[]{url});
                 Capitulo08Sesiones.main(new String[]{url});
                 Capitulo11BuenasPracticasOrm.main(new String[]{url});
+                Capitulo08SesionesAsincronas.main(new String[]{url});
+                Capitulo10Asincronia.main(new String[]{url});
             });
             assertThat(out).contains("  User(id=1, username=ana, email=ana@example.com)\n")
                     .contains("  usuarios: [Luis, Marta, Carlos, Lucía]\n")
                     .contains("  Promedio de IDs: 3.50\n")
                     .contains("  users al final: [Ana, Laura, Pedro, Lucía, Marta]\n")
-                    .contains("  usuarios: 2, pedidos: 2\n");
+                    .contains("  usuarios: 2, pedidos: 2\n")
+                    .contains("  users: [Laura]\n")
+                    .contains("  la sesión sigue: 2 usuarios\n");
         }
         assertThat(Files.exists(dir.resolve("mi_base_de_datos.db"))).isTrue();
         try (Engine engine = Jalchemy.createEngine(url)) {
