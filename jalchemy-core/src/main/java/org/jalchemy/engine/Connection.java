@@ -1,8 +1,10 @@
 package org.jalchemy.engine;
 
+import org.jalchemy.exc.CommitOutcomeUnknownError;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.exc.ErrorKind;
 import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.exc.ResourceClosedError;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
@@ -28,12 +30,27 @@ import java.util.Map;
  *
  * <p>Raw SQL runs only through {@code text("...")} with named bind parameters; everything else is
  * an expression-language statement. Not thread-safe: one thread at a time.
+ *
+ * <p><b>Lost connections</b> (SQLAlchemy's invalidation): the statement that meets a dead
+ * database connection raises an {@code OperationalError} with {@code connectionInvalidated()}
+ * true, and the database connection is discarded. Inside a transaction, further statements and
+ * {@code commit()} raise {@link PendingRollbackError} until {@link #rollback()}, which then
+ * succeeds without talking to the server (the server rolled the transaction back when the
+ * connection went); a ROLLBACK that itself finds the connection dead succeeds quietly too. The
+ * next statement checks a fresh database connection out of the pool: the object stays usable. A
+ * COMMIT cut off by a lost connection raises {@link CommitOutcomeUnknownError}, since it may have
+ * been committed.
  */
 public final class Connection implements AutoCloseable {
     private final Engine engine;
     private java.sql.Connection raw;
     private boolean closed;
+    /** The database connection was discarded; the next use reconnects (after a rollback when a transaction was open). */
     private boolean invalidated;
+    /** The error that invalidated the connection, for PendingRollbackError's cause. */
+    private RuntimeException invalidation;
+    /** Inside {@link #autocommit}: statements commit by themselves, so a lost one has an unknown outcome. */
+    private int autocommitDepth;
     private RootTransaction root;
     /** False only while nothing can have run since this connection itself ended its transaction. */
     private boolean resetOnReturn = true;
@@ -43,7 +60,7 @@ public final class Connection implements AutoCloseable {
     private final List<Result> openResults = new ArrayList<>(2);
     private int savepointSeq;
 
-    private final StatementCache statements;
+    private StatementCache statements;
 
     Connection(Engine engine, java.sql.Connection raw, StatementCache statements) {
         this.engine = engine;
@@ -68,6 +85,14 @@ public final class Connection implements AutoCloseable {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * True after the database connection was found lost (or {@link #invalidate()} was called) and
+     * discarded, until the next statement reconnects.
+     */
+    public boolean isInvalidated() {
+        return invalidated;
     }
 
     /** True while a transaction (explicit or autobegun) is open. */
@@ -175,12 +200,15 @@ public final class Connection implements AutoCloseable {
     public <R> R autocommit(java.util.function.Supplier<R> work) {
         ensureOpen();
         commit();
+        ensureOpen();
         try {
             boolean was = raw.getAutoCommit();
             raw.setAutoCommit(true);
+            autocommitDepth++;
             try {
                 return work.get();
             } finally {
+                autocommitDepth--;
                 if (root != null && root.active) { // statements autobegan a transaction that autocommit already ended
                     closeOpenResults();
                     root.active = false;
@@ -436,9 +464,21 @@ public final class Connection implements AutoCloseable {
     }
 
     DBAPIError translate(SQLException e, String sql, List<Object[]> rows, ExecuteContext ctx, EngineListener[] listeners) {
+        return translate(e, sql, rows, ctx, listeners, false);
+    }
+
+    /**
+     * The jalchemy error for a driver error, with SQL, masked parameters, engine URL and advice that
+     * is true for the situation; a lost connection is discarded here. {@code commit}: the error
+     * came from a COMMIT that was sent, so a lost connection leaves its outcome unknown.
+     */
+    private DBAPIError translate(SQLException e, String sql, List<Object[]> rows, ExecuteContext ctx,
+                                 EngineListener[] listeners, boolean commit) {
         org.jalchemy.dialect.Dialect d = engine.dialect();
         ErrorKind kind = d.classify(e);
         boolean disconnect = d.isDisconnect(e);
+        boolean autocommitting = autocommitDepth > 0 || engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
+        boolean outcomeUnknown = disconnect && (commit || autocommitting);
         String params = null;
         if (rows != null && !rows.isEmpty()) {
             if (engine.options().hideParameters()) {
@@ -460,11 +500,28 @@ public final class Connection implements AutoCloseable {
             msg.append("\n[parameters: ").append(params).append(']');
         }
         msg.append("\n[engine: ").append(engine.url()).append(']');
-        if (disconnect) {
-            msg.append("\n[the connection was lost and has been discarded; roll back and retry on a new connection]");
-            invalidateQuietly();
+        if (disconnect && commit) {
+            msg.append("\n[the connection was lost during COMMIT and has been discarded; the transaction may or may not"
+                    + " have been committed: look the effect up on a new connection before running it again, or make"
+                    + " the work idempotent so that running it twice is harmless]");
+        } else if (outcomeUnknown) {
+            msg.append("\n[the connection was lost and has been discarded; this statement ran in autocommit mode, so"
+                    + " it may or may not have taken effect: check before running it again]");
+        } else if (disconnect) {
+            msg.append("\n[the connection was lost and has been discarded; the database rolled back the open"
+                    + " transaction: call rollback(), then run the whole transaction again (this object reconnects"
+                    + " on next use)]");
         }
-        DBAPIError err = kind.create(new DBAPIError.Details(msg.toString(), e, sql, params, disconnect));
+        boolean retryable = !outcomeUnknown && (disconnect || d.isRetryable(e));
+        if (retryable && !disconnect) {
+            msg.append("\n[a conflict with a concurrent transaction: roll back and run the whole transaction again"
+                    + " (RetryPolicy / runTransaction do this)]");
+        }
+        DBAPIError.Details details = new DBAPIError.Details(msg.toString(), e, sql, params, disconnect, retryable);
+        DBAPIError err = disconnect && commit ? new CommitOutcomeUnknownError(details) : kind.create(details);
+        if (disconnect) {
+            invalidateQuietly(err);
+        }
         if (listeners != null) {
             for (EngineListener l : listeners) {
                 l.handleError(ctx, err);
@@ -535,9 +592,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Rolls back the current transaction (no-op when none is open). */
+    /**
+     * Rolls back the current transaction (no-op when none is open). After a lost connection it
+     * succeeds without the server, which rolled back already; the next statement reconnects.
+     */
     public void rollback() {
-        ensureOpen();
+        if (closed) {
+            throw new ResourceClosedError("This Connection is closed; check out a new one with engine.connect()");
+        }
         if (root != null && root.active) {
             root.rollback();
         }
@@ -556,8 +618,24 @@ public final class Connection implements AutoCloseable {
     private void endRoot(boolean commit) {
         closeOpenResults();
         nested.clear();
+        if (invalidated) { // only a rollback gets here: the server rolled back when the connection was lost
+            endedQuietly();
+            return;
+        }
+        boolean autoCommit;
         try {
-            if (!raw.getAutoCommit()) {
+            autoCommit = raw.getAutoCommit();
+        } catch (SQLException e) { // the driver knows the connection is closed: nothing is sent
+            root.active = false;
+            if (!commit && engine.dialect().isDisconnect(e)) {
+                invalidateQuietly(null);
+                endedQuietly();
+                return;
+            }
+            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
+        }
+        try {
+            if (!autoCommit) {
                 if (commit) {
                     raw.commit();
                 } else {
@@ -566,7 +644,12 @@ public final class Connection implements AutoCloseable {
             }
         } catch (SQLException e) {
             root.active = false;
-            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
+            if (!commit && engine.dialect().isDisconnect(e)) {
+                invalidateQuietly(null);
+                endedQuietly();
+                return;
+            }
+            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null, commit);
         }
         root.active = false;
         resetOnReturn = false;
@@ -582,19 +665,50 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ lifecycle
-
-    /** Discards the underlying connection (it is closed, not returned to the pool). */
-    public void invalidate() {
-        if (!closed) {
-            invalidateQuietly();
+    /** Ends the root transaction of a lost connection: the server rolled it back, nothing to send. */
+    private void endedQuietly() {
+        root.active = false;
+        resetOnReturn = false;
+        if (engine.options().echo()) {
+            EchoLog.info("ROLLBACK (connection lost; the database rolled back already)");
+        }
+        for (EngineListener l : engine.events().all()) {
+            l.rollback(this);
         }
     }
 
-    private void invalidateQuietly() {
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Discards the underlying database connection (closed, not returned to the pool). The next
+     * statement checks out a new one; inside a transaction, {@link #rollback()} must come first.
+     */
+    public void invalidate() {
+        if (!closed) {
+            invalidateQuietly(null);
+        }
+    }
+
+    private void invalidateQuietly(RuntimeException cause) {
         if (!invalidated && raw != null) {
             invalidated = true;
+            invalidation = cause;
+            closeOpenResults();
             engine.invalidate(raw);
+        }
+    }
+
+    /** Replaces a discarded database connection with a fresh one from the pool. */
+    private void reconnect() {
+        java.sql.Connection fresh = engine.checkoutRaw();
+        raw = fresh;
+        statements = engine.statementCacheFor(fresh);
+        invalidated = false;
+        invalidation = null;
+        rawExposed = false;
+        resetOnReturn = true;
+        for (EngineListener l : engine.events().all()) {
+            l.checkout(this);
         }
     }
 
@@ -649,8 +763,12 @@ public final class Connection implements AutoCloseable {
             throw new ResourceClosedError("This Connection is closed; check out a new one with engine.connect()");
         }
         if (invalidated) {
-            throw new ResourceClosedError("This Connection was invalidated after its database connection was lost;"
-                    + " close it and check out a new one with engine.connect()");
+            if (root != null && root.active) {
+                throw new PendingRollbackError("This Connection's database connection was lost inside a transaction,"
+                        + " which the database rolled back; call rollback() to end it here too, then run the"
+                        + " transaction again (the Connection reconnects on next use)", invalidation);
+            }
+            reconnect();
         }
     }
 
@@ -759,6 +877,10 @@ public final class Connection implements AutoCloseable {
         @Override
         public void rollback() {
             if (!active || closed) {
+                return;
+            }
+            if (invalidated) { // the whole transaction is gone; rollback() of the connection ends it
+                popThrough();
                 return;
             }
             try {

@@ -180,7 +180,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The statement cache of the physical connection behind {@code raw} (a pool proxy or the connection itself). */
-    private StatementCache statementCacheFor(java.sql.Connection raw) {
+    StatementCache statementCacheFor(java.sql.Connection raw) {
         try {
             java.sql.Connection physical = raw.isWrapperFor(java.sql.Connection.class)
                     ? raw.unwrap(java.sql.Connection.class) : raw;
@@ -241,8 +241,10 @@ public final class Engine implements AutoCloseable {
         String hint = hintFor(e);
         String msg = "(" + kind.displayName() + ") Could not connect to " + url + ": " + e.getMessage()
                 + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "") + hint;
-        DBAPIError err = kind.create(new DBAPIError.Details(msg, e, null, null, false));
-        return err;
+        // nothing ran: a server that is down, restarting or unreachable may be back on a later attempt
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean retryable = kind == ErrorKind.OPERATIONAL && (state.startsWith("08") || dialect.isDisconnect(e));
+        return kind.create(new DBAPIError.Details(msg, e, null, null, false, retryable));
     }
 
     private String hintFor(SQLException e) {

@@ -188,6 +188,13 @@ public class MySqlDialect extends Dialect {
         }
     }
 
+    /** Deadlock (1213, also a Galera certification conflict) and lock wait timeout (1205), besides SQLSTATE 40001. */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 1213 || code == 1205 || super.isRetryable(e);
+    }
+
     @Override
     public boolean isDisconnect(SQLException e) {
         int code = e.getErrorCode();

@@ -152,6 +152,19 @@ public class SqliteDialect extends Dialect {
         };
     }
 
+    /**
+     * SQLITE_BUSY (and its extended codes, e.g. BUSY_SNAPSHOT) and SQLITE_LOCKED: another
+     * connection holds the lock. Within the busy timeout SQLite waits by itself; a DEFERRED
+     * transaction that must upgrade its read lock to a write lock fails at once instead (SQLite
+     * cannot wait there without risking a deadlock), and only running the transaction again helps
+     * (or {@code transactionMode=IMMEDIATE}).
+     */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6 || super.isRetryable(e);
+    }
+
     @Override
     public boolean isDisconnect(SQLException e) {
         String msg = String.valueOf(e.getMessage());
