@@ -50,6 +50,74 @@ public abstract class Dialect {
         return Integer.MAX_VALUE;
     }
 
+    // ----------------------------------------------------------------- timeouts
+
+    /**
+     * False for an embedded database (SQLite): no sockets, so no connect or network timeouts.
+     */
+    public boolean usesNetwork() {
+        return true;
+    }
+
+    /**
+     * Adds the driver properties that bound opening one connection (TCP connect, TLS, login) to
+     * {@code timeout}. Properties already present (from the URL or {@code connectArg}) win. The
+     * default adds nothing; network dialects map it onto their driver's options.
+     */
+    public void applyConnectTimeout(Properties props, java.time.Duration timeout) {
+    }
+
+    /**
+     * Sets {@code timeout} as the statement timeout of the session on the server, and returns
+     * true, when this database can enforce one for every statement (PostgreSQL
+     * {@code statement_timeout}, MariaDB {@code max_statement_time}); false when it cannot, and
+     * jalchemy then times each statement with {@link #startStatementTimeout}. Runs on every new
+     * connection, before the pool hands it out.
+     */
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        return false;
+    }
+
+    /** Sets how long a statement waits for another transaction's lock; runs on every new connection. */
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        throw new org.jalchemy.exc.ArgumentError("lockTimeout is not supported by the " + name() + " dialect");
+    }
+
+    /**
+     * Adds the driver property for SQLite's BEGIN mode ({@code DEFERRED}, {@code IMMEDIATE},
+     * {@code EXCLUSIVE}); other databases accept only {@code DEFERRED} (they have no such choice).
+     */
+    public void applyTransactionMode(Properties props, String mode) {
+        if (mode != null && !mode.equals("DEFERRED")) {
+            throw new org.jalchemy.exc.ArgumentError("transactionMode " + mode + " is SQLite's BEGIN mode; the "
+                    + name() + " dialect takes locks per statement and has no such option");
+        }
+    }
+
+    /**
+     * Bounds the statement about to run on {@code ps} to {@code timeoutMillis} when the server
+     * does not time the session's statements itself. Default: JDBC {@code setQueryTimeout},
+     * rounded up to whole seconds (the driver cancels the statement).
+     */
+    public void startStatementTimeout(Connection c, java.sql.PreparedStatement ps, long timeoutMillis) throws SQLException {
+        ps.setQueryTimeout((int) Math.max(1, (timeoutMillis + 999) / 1000));
+    }
+
+    /** Undoes {@link #startStatementTimeout} (the statement may be cached and reused). */
+    public void endStatementTimeout(Connection c, java.sql.PreparedStatement ps) throws SQLException {
+        ps.setQueryTimeout(0);
+    }
+
+    /**
+     * Sets the driver's socket read timeout of connection {@code c} (0: none): how long it waits
+     * for any answer from the server before it gives the connection up. No-op without a network.
+     */
+    public void setNetworkTimeout(Connection c, int millis) throws SQLException {
+        if (usesNetwork()) {
+            c.setNetworkTimeout(Runnable::run, millis);
+        }
+    }
+
     // ----------------------------------------------------------------- identifiers
 
     /** Opening quote character for delimited identifiers. */

@@ -51,6 +51,8 @@ public final class Connection implements AutoCloseable {
     private RuntimeException invalidation;
     /** Inside {@link #autocommit}: statements commit by themselves, so a lost one has an unknown outcome. */
     private int autocommitDepth;
+    /** {@link #timeout} changed the socket read timeout of the current database connection. */
+    private boolean networkTimeoutChanged;
     private RootTransaction root;
     /** False only while nothing can have run since this connection itself ended its transaction. */
     private boolean resetOnReturn = true;
@@ -61,11 +63,16 @@ public final class Connection implements AutoCloseable {
     private int savepointSeq;
 
     private StatementCache statements;
+    /** Timeout jalchemy applies to each statement itself (ms; 0 none): {@link #timeout}'s, or the engine's when the server does not. */
+    private long statementTimeoutMillis;
+    /** {@link #timeout}'s value in ms, or -1 for the engine's statementTimeout. */
+    private long timeoutOverrideMillis = -1;
 
     Connection(Engine engine, java.sql.Connection raw, StatementCache statements) {
         this.engine = engine;
         this.raw = raw;
         this.statements = statements;
+        this.statementTimeoutMillis = engine.perStatementTimeoutMillis();
     }
 
     public Engine engine() {
@@ -93,6 +100,50 @@ public final class Connection implements AutoCloseable {
      */
     public boolean isInvalidated() {
         return invalidated;
+    }
+
+    /**
+     * The longest each following statement on this connection may run (SQLAlchemy's per-connection
+     * execution options): {@code Duration.ZERO} for no limit, {@code null} to go back to the
+     * engine's {@code statementTimeout}. Drivers count it in whole seconds (rounded up), SQLite in
+     * milliseconds; the socket read timeout becomes {@code timeout + connectTimeout}, so a server
+     * that stops answering fails the statement too. Where the server enforces the engine's
+     * statementTimeout for the whole session (PostgreSQL, MariaDB) this can only shorten it.
+     * Lasts until changed or until the connection is closed.
+     */
+    public Connection timeout(java.time.Duration timeout) {
+        ensureOpen();
+        EngineOptions o = engine.options();
+        long engineMillis = o.statementTimeout() == null ? 0 : o.statementTimeout().toMillis();
+        if (timeout != null && timeout.isNegative()) {
+            throw new org.jalchemy.exc.ArgumentError("timeout must not be negative, got " + timeout);
+        }
+        if (timeout != null && engineMillis > 0 && engine.serverTimesStatements()
+                && (timeout.isZero() || timeout.toMillis() > engineMillis)) {
+            throw new org.jalchemy.exc.ArgumentError("timeout(" + timeout + ") would lengthen the engine's statementTimeout ("
+                    + o.statementTimeout() + "), which " + engine.dialect().name() + " enforces for every statement of"
+                    + " the session; use an engine with a longer statementTimeout (or none) for these statements");
+        }
+        timeoutOverrideMillis = timeout == null ? -1 : timeout.toMillis();
+        statementTimeoutMillis = timeout == null ? engine.perStatementTimeoutMillis() : timeout.toMillis();
+        applyNetworkTimeout();
+        return this;
+    }
+
+    /** The socket read timeout this connection needs for its statement timeout (engine default otherwise). */
+    private void applyNetworkTimeout() {
+        int engineNetwork = engine.networkTimeoutMillis();
+        if (engineNetwork < 0 || timeoutOverrideMillis < 0 && !networkTimeoutChanged) {
+            return; // the URL manages its own, or the engine's default is in place
+        }
+        int want = timeoutOverrideMillis < 0 ? engineNetwork : timeoutOverrideMillis == 0 ? 0
+                : (int) Math.min(Integer.MAX_VALUE, timeoutOverrideMillis + engine.options().connectTimeout().toMillis());
+        try {
+            engine.dialect().setNetworkTimeout(raw, want);
+            networkTimeoutChanged = timeoutOverrideMillis >= 0; // the pool restores its own on check-in
+        } catch (SQLException e) {
+            throw translate(e, "SET NETWORK TIMEOUT", null, null, null);
+        }
     }
 
     /** True while a transaction (explicit or autobegun) is open. */
@@ -272,7 +323,18 @@ public final class Connection implements AutoCloseable {
                 ps.setFetchSize(fetchSize);
             }
             bind(ps, compiled.slots(), values);
-            boolean hasRows = ps.execute();
+            boolean hasRows;
+            long timeout = statementTimeoutMillis;
+            if (timeout > 0) {
+                engine.dialect().startStatementTimeout(raw, ps, timeout);
+                try {
+                    hasRows = ps.execute();
+                } finally {
+                    endStatementTimeout(ps);
+                }
+            } else {
+                hasRows = ps.execute();
+            }
             Result result;
             if (keyFetch != Compiled.KeyFetch.NONE) {
                 result = insertResult(ps, hasRows, compiled);
@@ -360,7 +422,18 @@ public final class Connection implements AutoCloseable {
             }
             // executeBatch, not executeLargeBatch: pgjdbc runs the latter without its batch pipelining
             // (measured: 3.5x slower for 30k inserts)
-            int[] counts = ps.executeBatch();
+            int[] counts;
+            long timeout = statementTimeoutMillis;
+            if (timeout > 0) {
+                engine.dialect().startStatementTimeout(raw, ps, timeout);
+                try {
+                    counts = ps.executeBatch();
+                } finally {
+                    endStatementTimeout(ps);
+                }
+            } else {
+                counts = ps.executeBatch();
+            }
             if (generatedKeys != null) {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     int n = keys.getMetaData().getColumnCount();
@@ -397,6 +470,14 @@ public final class Connection implements AutoCloseable {
                 cause = e.getNextException();
             }
             throw translate(cause, sql, rows, ctx, listeners);
+        }
+    }
+
+    private void endStatementTimeout(PreparedStatement ps) {
+        try {
+            engine.dialect().endStatementTimeout(raw, ps);
+        } catch (SQLException ignored) {
+            // the statement's own outcome (or error) is what matters; a dead connection is handled there
         }
     }
 
@@ -500,6 +581,10 @@ public final class Connection implements AutoCloseable {
             msg.append("\n[parameters: ").append(params).append(']');
         }
         msg.append("\n[engine: ").append(engine.url()).append(']');
+        if (disconnect && causedBy(e, java.net.SocketTimeoutException.class)) {
+            msg.append("\n[no answer from the server within the socket read timeout (statementTimeout or timeout(),"
+                    + " plus connectTimeout): the server is unreachable or stopped answering]");
+        }
         if (disconnect && commit) {
             msg.append("\n[the connection was lost during COMMIT and has been discarded; the transaction may or may not"
                     + " have been committed: look the effect up on a new connection before running it again, or make"
@@ -528,6 +613,15 @@ public final class Connection implements AutoCloseable {
             }
         }
         return err;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ transactions
@@ -707,6 +801,10 @@ public final class Connection implements AutoCloseable {
         invalidation = null;
         rawExposed = false;
         resetOnReturn = true;
+        networkTimeoutChanged = false;
+        if (timeoutOverrideMillis >= 0) {
+            applyNetworkTimeout();
+        }
         for (EngineListener l : engine.events().all()) {
             l.checkout(this);
         }

@@ -38,6 +38,12 @@ public final class Engine implements AutoCloseable {
     private final CompiledCache compiledCache;
     private final StatementCache.Registry statementCaches = new StatementCache.Registry();
     private volatile boolean initialized;
+    /** The socket read timeout jalchemy keeps on each connection (ms, 0 none); -1 when the URL set its own. */
+    private final int networkTimeoutMillis;
+    /** Set once the first connection told whether the server times every statement of a session itself. */
+    private volatile boolean serverTimesStatements;
+    /** statementTimeout to apply per statement (ms), 0 when none or when the server applies it. */
+    private volatile long perStatementTimeoutMillis;
 
     Engine(URL url, Dialect dialect, EngineOptions options) {
         this.url = url;
@@ -48,6 +54,13 @@ public final class Engine implements AutoCloseable {
         var props = new java.util.Properties();
         options.connectArgs().forEach(props::setProperty);
         props.putAll(base.properties());
+        boolean ownSocketTimeout = props.containsKey("socketTimeout");
+        dialect.applyConnectTimeout(props, options.connectTimeout());
+        dialect.applyTransactionMode(props, options.transactionMode() == null ? null : options.transactionMode().name());
+        this.networkTimeoutMillis = ownSocketTimeout || !dialect.usesNetwork() ? -1
+                : options.statementTimeout() == null ? 0
+                : (int) Math.min(Integer.MAX_VALUE, options.statementTimeout().toMillis() + options.connectTimeout().toMillis());
+        this.perStatementTimeoutMillis = options.statementTimeout() == null ? 0 : options.statementTimeout().toMillis();
         Dialect.ConnectSpec spec = new Dialect.ConnectSpec(base.driverClassName(), base.jdbcUrl(), props);
         PoolKind kind = options.poolKind();
         if (kind == null) {
@@ -84,6 +97,17 @@ public final class Engine implements AutoCloseable {
                         initialized = true;
                     }
                 }
+            }
+            if (options.statementTimeout() != null) {
+                boolean byServer = dialect.applySessionStatementTimeout(raw, options.statementTimeout());
+                serverTimesStatements = byServer; // the same answer for every connection of one server
+                perStatementTimeoutMillis = byServer ? 0 : options.statementTimeout().toMillis();
+            }
+            if (options.lockTimeout() != null) {
+                dialect.applyLockTimeout(raw, options.lockTimeout());
+            }
+            if (networkTimeoutMillis >= 0) {
+                dialect.setNetworkTimeout(raw, networkTimeoutMillis); // also ends the login-time socket timeout
             }
             if (kind != PoolKind.QUEUE) {
                 IsolationLevel iso = options.isolationLevel();
@@ -227,10 +251,26 @@ public final class Engine implements AutoCloseable {
 
     private boolean ping(java.sql.Connection raw) {
         try {
-            return raw.isValid(Math.max(1, (int) options.poolTimeout().toSeconds()));
+            long ms = Math.min(options.connectTimeout().toMillis(), options.poolTimeout().toMillis());
+            return raw.isValid((int) Math.max(1, (ms + 999) / 1000));
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** The engine's statementTimeout in ms when jalchemy must apply it per statement; 0 otherwise. */
+    long perStatementTimeoutMillis() {
+        return perStatementTimeoutMillis;
+    }
+
+    /** The socket read timeout connections keep (ms, 0 none), or -1 when the URL manages its own. */
+    int networkTimeoutMillis() {
+        return networkTimeoutMillis;
+    }
+
+    /** True when the server enforces the engine's statementTimeout for each session (known after the first connect). */
+    boolean serverTimesStatements() {
+        return serverTimesStatements;
     }
 
     private JalchemyException connectError(SQLException e) {

@@ -77,6 +77,32 @@ public class MySqlDialect extends Dialect {
                 "jdbc:mariadb://" + DriverNames.hostPort(url, 3306) + "/" + db, props);
     }
 
+    /** mariadb-java-client's {@code connectTimeout} (ms) bounds the TCP connect and the whole handshake. */
+    @Override
+    public void applyConnectTimeout(java.util.Properties props, java.time.Duration timeout) {
+        props.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+    }
+
+    /** MariaDB's {@code max_statement_time} (seconds, with fractions); MySQL has none for all statements. */
+    @Override
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        if (!mariaDb) {
+            return false;
+        }
+        try (var st = c.createStatement()) {
+            st.execute("SET SESSION max_statement_time = " + new java.math.BigDecimal(timeout.toMillis()).movePointLeft(3));
+        }
+        return true;
+    }
+
+    /** InnoDB's {@code innodb_lock_wait_timeout}, whole seconds (rounded up, at least 1). */
+    @Override
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000));
+        }
+    }
+
     @Override
     public void initialize(Connection connection) throws SQLException {
         String v = connection.getMetaData().getDatabaseProductVersion();
@@ -177,7 +203,7 @@ public class MySqlDialect extends Dialect {
                 return ErrorKind.INTEGRITY;
             case 1264, 1265, 1292, 1366, 1406, 1416, 1690, 1365:
                 return ErrorKind.DATA;
-            case 1044, 1045, 1040, 1203, 1205, 1213, 1927, 2002, 2003, 2005, 2006, 2013, 2055:
+            case 1044, 1045, 1040, 1203, 1205, 1213, 1927, 2002, 2003, 2005, 2006, 2013, 2055, 1317, 1969, 3024:
                 return ErrorKind.OPERATIONAL;
             case 1054, 1064, 1046, 1049, 1050, 1051, 1060, 1061, 1091, 1109, 1146, 1149, 1247:
                 return ErrorKind.PROGRAMMING;

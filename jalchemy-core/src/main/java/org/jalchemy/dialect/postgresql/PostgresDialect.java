@@ -52,6 +52,38 @@ public class PostgresDialect extends Dialect {
                 "jdbc:postgresql://" + DriverNames.hostPort(url, 5432) + "/" + db, props);
     }
 
+    /**
+     * pgjdbc: {@code loginTimeout} (seconds, fractions allowed) bounds the whole login;
+     * {@code connectTimeout} the TCP connect; {@code socketTimeout} makes the login thread pgjdbc
+     * leaves behind on a timeout give up as well (the engine resets it once connected);
+     * {@code cancelSignalTimeout} bounds the cancel request of a timed-out statement, which opens a
+     * connection of its own (pgjdbc waits for it before the statement returns: 10 s by default).
+     */
+    @Override
+    public void applyConnectTimeout(java.util.Properties props, java.time.Duration timeout) {
+        long ms = timeout.toMillis();
+        int seconds = (int) Math.max(1, (ms + 999) / 1000);
+        props.putIfAbsent("loginTimeout", String.valueOf(ms / 1000.0));
+        props.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        props.putIfAbsent("socketTimeout", String.valueOf(seconds));
+        props.putIfAbsent("cancelSignalTimeout", String.valueOf(seconds));
+    }
+
+    @Override
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET statement_timeout = " + timeout.toMillis());
+        }
+        return true;
+    }
+
+    @Override
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET lock_timeout = " + timeout.toMillis());
+        }
+    }
+
     @Override
     public void initialize(Connection connection) throws SQLException {
         var md = connection.getMetaData();

@@ -60,6 +60,47 @@ public class SqliteDialect extends Dialect {
     }
 
     @Override
+    public boolean usesNetwork() {
+        return false;
+    }
+
+    /** The busy timeout: how long a statement waits for another connection's lock ({@code sqlite3_busy_timeout}). */
+    @Override
+    public void applyLockTimeout(java.sql.Connection c, java.time.Duration timeout) throws SQLException {
+        c.unwrap(org.sqlite.SQLiteConnection.class).setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /** sqlite-jdbc's {@code transaction_mode}: the BEGIN it issues when a transaction starts. */
+    @Override
+    public void applyTransactionMode(java.util.Properties props, String mode) {
+        if (mode != null) {
+            props.setProperty("transaction_mode", mode);
+        }
+    }
+
+    /**
+     * sqlite-jdbc's {@code setQueryTimeout} is only a busy timeout; a statement is bounded instead
+     * by a progress handler that interrupts it ({@code SQLITE_INTERRUPT}) once the deadline passes.
+     */
+    @Override
+    public void startStatementTimeout(java.sql.Connection c, java.sql.PreparedStatement ps, long timeoutMillis)
+            throws SQLException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        org.sqlite.ProgressHandler.setHandler(c.unwrap(org.sqlite.SQLiteConnection.class), 1000,
+                new org.sqlite.ProgressHandler() {
+                    @Override
+                    protected int progress() {
+                        return System.nanoTime() - deadline > 0 ? 1 : 0;
+                    }
+                });
+    }
+
+    @Override
+    public void endStatementTimeout(java.sql.Connection c, java.sql.PreparedStatement ps) throws SQLException {
+        org.sqlite.ProgressHandler.clearHandler(c.unwrap(org.sqlite.SQLiteConnection.class));
+    }
+
+    @Override
     public int maxIdentifierLength() {
         return 1024;
     }
