@@ -51,6 +51,8 @@ public final class Connection implements AutoCloseable {
     private RuntimeException invalidation;
     /** Inside {@link #autocommit}: statements commit by themselves, so a lost one has an unknown outcome. */
     private int autocommitDepth;
+    /** Set by the engine when leakDetectionThreshold is on; told when the connection is closed. */
+    LeakDetector.Watch leakWatch;
     /** {@link #timeout} changed the socket read timeout of the current database connection. */
     private boolean networkTimeoutChanged;
     private RootTransaction root;
@@ -606,6 +608,7 @@ public final class Connection implements AutoCloseable {
         DBAPIError err = disconnect && commit ? new CommitOutcomeUnknownError(details) : kind.create(details);
         if (disconnect) {
             invalidateQuietly(err);
+            engine.invalidatePool(e.getMessage());
         }
         if (listeners != null) {
             for (EngineListener l : listeners) {
@@ -723,6 +726,7 @@ public final class Connection implements AutoCloseable {
             root.active = false;
             if (!commit && engine.dialect().isDisconnect(e)) {
                 invalidateQuietly(null);
+                engine.invalidatePool(e.getMessage());
                 endedQuietly();
                 return;
             }
@@ -740,6 +744,7 @@ public final class Connection implements AutoCloseable {
             root.active = false;
             if (!commit && engine.dialect().isDisconnect(e)) {
                 invalidateQuietly(null);
+                engine.invalidatePool(e.getMessage());
                 endedQuietly();
                 return;
             }
@@ -794,9 +799,9 @@ public final class Connection implements AutoCloseable {
 
     /** Replaces a discarded database connection with a fresh one from the pool. */
     private void reconnect() {
-        java.sql.Connection fresh = engine.checkoutRaw();
-        raw = fresh;
-        statements = engine.statementCacheFor(fresh);
+        Engine.Checkout fresh = engine.checkout();
+        raw = fresh.raw();
+        statements = fresh.statements();
         invalidated = false;
         invalidation = null;
         rawExposed = false;
@@ -817,6 +822,9 @@ public final class Connection implements AutoCloseable {
             return;
         }
         closed = true;
+        if (leakWatch != null) {
+            leakWatch.returned();
+        }
         closeOpenResults();
         try {
             if (!invalidated) {

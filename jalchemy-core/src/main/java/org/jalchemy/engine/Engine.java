@@ -28,6 +28,14 @@ import java.util.function.Function;
  *
  * <p>{@link #dispose()} closes every pooled connection; the engine stays usable and opens a new
  * pool on next use (as in SQLAlchemy).
+ *
+ * <p><b>Stale connections</b> (SQLAlchemy's pool invalidation): when a statement or a pre-ping
+ * finds a connection lost, the server has probably restarted or failed over, and every pooled
+ * connection opened before that moment is probably dead too. The engine records the moment; a
+ * checkout discards (without pinging) any connection opened earlier, so a restart costs at most
+ * the statements already in flight. With {@code prePing}, every connection handed out has passed
+ * a ping or was opened during that very checkout; a failed ping invalidates the pool the same
+ * way. A checkout makes at most {@code poolSize + maxOverflow + 2} attempts.
  */
 public final class Engine implements AutoCloseable {
     private final URL url;
@@ -38,6 +46,9 @@ public final class Engine implements AutoCloseable {
     private final CompiledCache compiledCache;
     private final StatementCache.Registry statementCaches = new StatementCache.Registry();
     private volatile boolean initialized;
+    /** {@code System.nanoTime()} of the last pool invalidation; valid when {@link #poolInvalidated}. */
+    private volatile long poolInvalidatedAt;
+    private volatile boolean poolInvalidated;
     /** The socket read timeout jalchemy keeps on each connection (ms, 0 none); -1 when the URL set its own. */
     private final int networkTimeoutMillis;
     /** Set once the first connection told whether the server times every statement of a session itself. */
@@ -89,6 +100,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onRawConnect(java.sql.Connection raw, PoolKind kind) {
+        statementCaches.register(raw);
         try {
             if (!initialized) {
                 synchronized (this) {
@@ -153,8 +165,11 @@ public final class Engine implements AutoCloseable {
 
     /** Checks out a connection. Close it (try-with-resources); it is rolled back on return to the pool. */
     public Connection connect() {
-        java.sql.Connection raw = checkoutRaw();
-        Connection c = new Connection(this, raw, statementCacheFor(raw));
+        Checkout out = checkout();
+        Connection c = new Connection(this, out.raw(), out.statements());
+        if (options.leakDetectionThreshold() != null) {
+            c.leakWatch = LeakDetector.watch(url.toString(), options.leakDetectionThreshold().toMillis());
+        }
         for (EngineListener l : events.all()) {
             l.checkout(c);
         }
@@ -222,14 +237,56 @@ public final class Engine implements AutoCloseable {
 
     // ------------------------------------------------------------------ internals for Connection
 
+    /** A raw connection and its statement cache, as handed to a {@link Connection}. */
+    record Checkout(java.sql.Connection raw, StatementCache statements) {
+    }
+
+    /**
+     * Checks a connection out of the pool that is not older than the last pool invalidation and,
+     * with prePing, answers a ping (or was opened by this very checkout); see the class comment.
+     */
+    Checkout checkout() {
+        long start = System.nanoTime();
+        int attempts = options.poolSize() + options.maxOverflow() + 2;
+        for (int attempt = 1; ; attempt++) {
+            java.sql.Connection raw = checkoutRaw();
+            StatementCache statements = statementCacheFor(raw);
+            long opened = statements == null ? StatementCache.UNKNOWN : statements.connectedNanos();
+            boolean known = opened != StatementCache.UNKNOWN;
+            if (poolInvalidated && (!known || opened - poolInvalidatedAt < 0)) {
+                pool.invalidate(raw); // opened before the server was found gone: stale, no ping needed
+            } else if (options.prePing() && !(known && opened - start >= 0) && !ping(raw)) {
+                invalidatePool("a pooled connection failed the pre-ping");
+                pool.invalidate(raw);
+            } else {
+                return new Checkout(raw, statements);
+            }
+            if (attempt >= attempts) {
+                throw connectError(new SQLException("no live connection after " + attempt + " checkouts: each one was"
+                        + " dead or opened before the server was last found gone", "08001"));
+            }
+        }
+    }
+
+    /**
+     * Marks every connection opened until now as stale (SQLAlchemy's pool invalidation): checkouts
+     * discard them, and the pool closes its idle ones. Called when a connection is found lost.
+     */
+    void invalidatePool(String reason) {
+        long now = System.nanoTime();
+        boolean quiet = poolInvalidated && now - poolInvalidatedAt < 1_000_000_000L; // one line per burst
+        poolInvalidatedAt = now;
+        poolInvalidated = true;
+        pool.invalidateAll();
+        if (!quiet) {
+            PoolLog.info("Disconnection detected (" + reason + "): every connection of " + url
+                    + " opened before now is discarded when it is checked out or returned");
+        }
+    }
+
     java.sql.Connection checkoutRaw() {
         try {
-            java.sql.Connection raw = pool.checkout();
-            if (options.prePing() && !ping(raw)) {
-                pool.invalidate(raw);
-                raw = pool.checkout();
-            }
-            return raw;
+            return pool.checkout();
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() == null && e.getNextException() == null) {
                 PoolStatus s = pool.status();

@@ -18,9 +18,10 @@ import java.util.Map;
  * connections above {@code poolSize} are closed once idle that long. {@code poolTimeout} becomes
  * {@code connectionTimeout}: a checkout that waits longer raises
  * {@link org.jalchemy.exc.TimeoutError}. {@code recycle} becomes {@code maxLifetime} (Hikari's floor
- * is 30 s; {@code Duration.ZERO} means never). {@code prePing} tests every connection on checkout
- * (Hikari itself only re-validates connections idle for more than 500 ms) and replaces a dead one
- * transparently.
+ * is 30 s; {@code Duration.ZERO} means never). With {@code prePing} every connection handed out has
+ * passed a ping or was opened by that very checkout (Hikari itself only re-validates connections
+ * idle for more than 500 ms); dead ones are replaced transparently, and a failed ping invalidates
+ * the pool's older connections as a lost connection does (see {@link Engine}).
  *
  * <h2>Timeouts: nothing waits forever</h2>
  * {@code connectTimeout} (default: {@code poolTimeout}) bounds opening one connection — TCP

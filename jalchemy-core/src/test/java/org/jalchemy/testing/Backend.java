@@ -102,6 +102,47 @@ public final class Backend {
     }
 
     /**
+     * Kills several server sessions at once (one statement per session on one connection, so they
+     * die within milliseconds of each other) and waits (at most 5 s) until none is listed.
+     */
+    public void killSessions(java.util.Collection<?> pids) {
+        try (Connection killer = engine().connect()) {
+            for (Object pid : pids) {
+                long id = ((Number) pid).longValue();
+                if (isPostgresql()) {
+                    killer.execute(text("SELECT pg_terminate_backend(" + id + ")")).all();
+                } else {
+                    killer.execute(text("KILL " + id));
+                }
+            }
+            killer.commit();
+        }
+        for (Object pid : pids) {
+            killSessionWait(((Number) pid).longValue());
+        }
+    }
+
+    private void killSessionWait(long id) {
+        try (Connection killer = engine().connect()) {
+            String listed = isPostgresql() ? "SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"
+                    : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = :pid";
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (((Number) killer.execute(text(listed), java.util.Map.of("pid", id)).scalarOne()).longValue() > 0) {
+                killer.rollback();
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("server session " + id + " still listed 5 s after it was killed");
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /**
      * Kills the server session {@code pid} from another connection ({@code pg_terminate_backend},
      * {@code KILL}) and waits (at most 5 s) until the server no longer lists it.
      */
