@@ -130,9 +130,38 @@ public abstract class Dialect {
         return "\"";
     }
 
-    /** Longest identifier the database accepts; longer generated names are truncated deterministically. */
+    /**
+     * Longest identifier the database accepts, in the unit of {@link #identifierLength}; longer
+     * generated names are truncated deterministically, longer explicit names refused.
+     */
     public int maxIdentifierLength() {
         return 63;
+    }
+
+    /** The length of {@code name} as the database counts it against {@link #maxIdentifierLength()}: characters by default. */
+    public int identifierLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
+    /** The unit of {@link #identifierLength}, for messages: {@code characters} or {@code bytes}. */
+    public String identifierLengthUnit() {
+        return "characters";
+    }
+
+    /**
+     * Returns {@code name}, or raises {@link org.jalchemy.exc.CompileError} when it is longer than
+     * the database accepts: some databases (PostgreSQL) silently truncate such names, so two long
+     * names could become one table, and look-ups by the full name would miss it.
+     */
+    public String checkIdentifier(String name) {
+        int length = identifierLength(name);
+        if (length > maxIdentifierLength()) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' is " + length + " "
+                    + identifierLengthUnit() + " long; the " + name() + " dialect accepts at most " + maxIdentifierLength()
+                    + " " + identifierLengthUnit() + " (a longer name would be truncated or refused by the database)."
+                    + " Use a shorter name.");
+        }
+        return name;
     }
 
     /** Words that must be quoted when used as identifiers (lower case). */

@@ -100,9 +100,20 @@ public class PostgresDialect extends Dialect {
         return RESERVED;
     }
 
+    /** NAMEDATALEN - 1: 63 bytes of the server encoding (UTF-8), not characters; longer names are silently truncated. */
     @Override
     public int maxIdentifierLength() {
         return 63;
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public String identifierLengthUnit() {
+        return "bytes";
     }
 
     @Override
