@@ -202,6 +202,11 @@ public abstract class Dialect {
         return reservedWords().contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** How this database lexes SQL text, for {@code text()}'s parameters; standard SQL by default. */
+    public SqlLexicon lexicon() {
+        return SqlLexicon.STANDARD;
+    }
+
     // ----------------------------------------------------------------- features
 
     /** {@code INSERT/UPDATE/DELETE ... RETURNING} (or the dialect's equivalent) is available. */

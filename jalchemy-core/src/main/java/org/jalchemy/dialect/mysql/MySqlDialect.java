@@ -45,6 +45,8 @@ public class MySqlDialect extends Dialect {
 
     private final String urlName;
     private boolean mariaDb;
+    private boolean noBackslashEscapes;
+    private boolean ansiQuotes;
     private int serverVersion = Integer.MAX_VALUE;
 
     public MySqlDialect(String urlName) {
@@ -105,6 +107,11 @@ public class MySqlDialect extends Dialect {
 
     @Override
     public void initialize(Connection connection) throws SQLException {
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            String mode = rs.next() ? String.valueOf(rs.getString(1)).toUpperCase(Locale.ROOT) : "";
+            noBackslashEscapes = mode.contains("NO_BACKSLASH_ESCAPES");
+            ansiQuotes = mode.contains("ANSI_QUOTES");
+        }
         String v = connection.getMetaData().getDatabaseProductVersion();
         mariaDb = v.toLowerCase(Locale.ROOT).contains("mariadb");
         Matcher m = VERSION.matcher(v);
@@ -137,6 +144,17 @@ public class MySqlDialect extends Dialect {
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /**
+     * Backslash escapes in strings and "double-quoted" strings (unless the server's sql_mode has
+     * NO_BACKSLASH_ESCAPES / ANSI_QUOTES, read on the first connection), `backtick` identifiers,
+     * # comments, and -- only when followed by a space.
+     */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return new org.jalchemy.dialect.SqlLexicon(!noBackslashEscapes, false, !ansiQuotes, true, false, true, true,
+                false, false, "", org.jalchemy.dialect.SqlLexicon.QuestionMark.REFUSE);
     }
 
     /** MariaDB 10.5+ only ({@code INSERT/DELETE ... RETURNING}); never on MySQL. */

@@ -100,6 +100,15 @@ public class PostgresDialect extends Dialect {
         return RESERVED;
     }
 
+    private static final org.jalchemy.dialect.SqlLexicon LEXICON = new org.jalchemy.dialect.SqlLexicon(false, true,
+            false, false, false, false, false, true, true, "", org.jalchemy.dialect.SqlLexicon.QuestionMark.DOUBLE);
+
+    /** Standard strings (standard_conforming_strings), E'...' escapes, $$ dollar quotes, nested comments; a literal ? is ??. */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return LEXICON;
+    }
+
     /** NAMEDATALEN - 1: 63 bytes of the server encoding (UTF-8), not characters; longer names are silently truncated. */
     @Override
     public int maxIdentifierLength() {

@@ -64,6 +64,18 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
+    private static final org.jalchemy.dialect.SqlLexicon LEXICON = new org.jalchemy.dialect.SqlLexicon(false, false,
+            false, true, true, false, false, false, false, ":@$", org.jalchemy.dialect.SqlLexicon.QuestionMark.REFUSE);
+
+    /**
+     * Backtick and [bracket] identifiers besides "double quotes"; SQLite binds :name, @name, $name
+     * and ? itself (to NULL when no value is given), so text() must not leave any in the SQL.
+     */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return LEXICON;
+    }
+
     /** The busy timeout: how long a statement waits for another connection's lock ({@code sqlite3_busy_timeout}). */
     @Override
     public void applyLockTimeout(java.sql.Connection c, java.time.Duration timeout) throws SQLException {
