@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * decide feature flags (MariaDB 10.5+ has {@code INSERT ... RETURNING}; MySQL has none).
  *
  * <p>Hazards: DDL is not transactional (each DDL statement commits); identifiers are quoted with
- * back-ticks; BOOLEAN is TINYINT(1); there is no FULL OUTER JOIN.
+ * back-ticks; BOOLEAN is TINYINT(1); there is no FULL OUTER JOIN. Sessions run with
+ * {@code NO_AUTO_VALUE_ON_ZERO} added to their sql_mode (an explicit 0 key is stored as 0).
  */
 public class MySqlDialect extends Dialect {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
@@ -77,6 +78,18 @@ public class MySqlDialect extends Dialect {
         var props = DriverNames.properties(url, Map.of());
         return new ConnectSpec("org.mariadb.jdbc.Driver",
                 "jdbc:mariadb://" + DriverNames.hostPort(url, 3306) + "/" + db, props);
+    }
+
+    /**
+     * Adds {@code NO_AUTO_VALUE_ON_ZERO} to the session's sql_mode: an explicit 0 in an
+     * AUTO_INCREMENT column is then stored as 0, as on every other database, instead of being
+     * replaced by the next value while the application (and the ORM's identity map) keeps 0.
+     */
+    @Override
+    public void onConnect(Connection connection) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')");
+        }
     }
 
     /** mariadb-java-client's {@code connectTimeout} (ms) bounds the TCP connect and the whole handshake. */
