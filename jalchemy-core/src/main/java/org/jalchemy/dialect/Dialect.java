@@ -84,14 +84,22 @@ public abstract class Dialect {
     }
 
     /**
-     * Adds the driver property for SQLite's BEGIN mode ({@code DEFERRED}, {@code IMMEDIATE},
-     * {@code EXCLUSIVE}); other databases accept only {@code DEFERRED} (they have no such choice).
+     * Checks that this database has the BEGIN mode {@code mode} ({@code DEFERRED},
+     * {@code IMMEDIATE}, {@code EXCLUSIVE}: SQLite's); others accept only {@code DEFERRED}, as they
+     * take locks per statement and have no such choice.
      */
     public void applyTransactionMode(Properties props, String mode) {
         if (mode != null && !mode.equals("DEFERRED")) {
             throw new org.jalchemy.exc.ArgumentError("transactionMode " + mode + " is SQLite's BEGIN mode; the "
                     + name() + " dialect takes locks per statement and has no such option");
         }
+    }
+
+    /**
+     * Starts a transaction in BEGIN mode {@code mode} on {@code c}, just before the transaction's
+     * first statement; only called for a non-default {@code transactionMode}.
+     */
+    public void beginTransaction(Connection c, String mode) throws SQLException {
     }
 
     /**

@@ -638,6 +638,7 @@ public final class Connection implements AutoCloseable {
         }
         root = new RootTransaction();
         resetOnReturn = true;
+        beginInMode();
         for (EngineListener l : engine.events().all()) {
             l.begin(this);
         }
@@ -651,11 +652,25 @@ public final class Connection implements AutoCloseable {
         if (root == null || !root.active) {
             root = new RootTransaction();
             resetOnReturn = true;
+            beginInMode();
             for (EngineListener l : engine.events().all()) {
                 l.begin(this);
             }
             if (engine.options().echo()) {
                 EchoLog.info("BEGIN (implicit)");
+            }
+        }
+    }
+
+    /** Starts the transaction in the engine's transactionMode (SQLite BEGIN IMMEDIATE); nothing for the default. */
+    private void beginInMode() {
+        String mode = engine.beginMode;
+        if (mode != null && autocommitDepth == 0) {
+            try {
+                engine.dialect().beginTransaction(raw, mode);
+            } catch (SQLException e) {
+                root.active = false;
+                throw translate(e, "BEGIN " + mode, null, null, null);
             }
         }
     }

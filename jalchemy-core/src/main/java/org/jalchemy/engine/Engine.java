@@ -53,6 +53,8 @@ public final class Engine implements AutoCloseable {
     private final int networkTimeoutMillis;
     /** Set once the first connection told whether the server times every statement of a session itself. */
     private volatile boolean serverTimesStatements;
+    /** The BEGIN mode to start each transaction with, or null for the database's default. */
+    final String beginMode;
     /** statementTimeout to apply per statement (ms), 0 when none or when the server applies it. */
     private volatile long perStatementTimeoutMillis;
 
@@ -68,6 +70,8 @@ public final class Engine implements AutoCloseable {
         boolean ownSocketTimeout = props.containsKey("socketTimeout");
         dialect.applyConnectTimeout(props, options.connectTimeout());
         dialect.applyTransactionMode(props, options.transactionMode() == null ? null : options.transactionMode().name());
+        this.beginMode = options.transactionMode() == null || options.transactionMode() == TransactionMode.DEFERRED ? null
+                : options.transactionMode().name();
         this.networkTimeoutMillis = ownSocketTimeout || !dialect.usesNetwork() ? -1
                 : options.statementTimeout() == null ? 0
                 : (int) Math.min(Integer.MAX_VALUE, options.statementTimeout().toMillis() + options.connectTimeout().toMillis());

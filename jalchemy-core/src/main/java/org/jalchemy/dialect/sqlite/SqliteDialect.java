@@ -82,11 +82,25 @@ public class SqliteDialect extends Dialect {
         c.unwrap(org.sqlite.SQLiteConnection.class).setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
-    /** sqlite-jdbc's {@code transaction_mode}: the BEGIN it issues when a transaction starts. */
+    /** Every BEGIN mode exists; none is set on the driver (see {@link #beginTransaction}). */
     @Override
     public void applyTransactionMode(java.util.Properties props, String mode) {
-        if (mode != null) {
-            props.setProperty("transaction_mode", mode);
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE} (or EXCLUSIVE) when jalchemy starts a transaction, not sqlite-jdbc's
+     * {@code transaction_mode}: the driver begins the next transaction the moment the previous one
+     * ends, so a connection idle in the pool would hold the write lock and block every other
+     * writer. The driver's own DEFERRED begin, which takes no lock, is ended first.
+     */
+    @Override
+    public void beginTransaction(java.sql.Connection c, String mode) throws SQLException {
+        if (c.getAutoCommit()) {
+            return;
+        }
+        try (var st = c.createStatement()) {
+            st.execute("COMMIT");
+            st.execute("BEGIN " + mode);
         }
     }
 
