@@ -216,6 +216,29 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /**
+     * {@link #transaction(Function)} that runs the whole transaction again, on a fresh connection,
+     * when it fails with an error {@link RetryPolicy#defaults()} retries (serialization failure,
+     * deadlock, connection lost before COMMIT, ...); see {@link RetryPolicy} for what is and is not
+     * retried and what the work must promise.
+     */
+    public <R> R runTransaction(Function<? super Connection, R> work) {
+        return runTransaction(work, RetryPolicy.defaults());
+    }
+
+    /** {@link #runTransaction(Function)} with its own policy (attempts, backoff, idempotence, listener). */
+    public <R> R runTransaction(Function<? super Connection, R> work, RetryPolicy policy) {
+        return policy.execute(attempt -> transaction(work));
+    }
+
+    /** {@link #runTransaction(Function, RetryPolicy)} for work that returns nothing. */
+    public void runInTransaction(Consumer<? super Connection> work, RetryPolicy policy) {
+        runTransaction(c -> {
+            work.accept(c);
+            return null;
+        }, policy);
+    }
+
     /** Closes all pooled connections; later use opens a fresh pool. */
     public void dispose() {
         pool.dispose();
