@@ -177,8 +177,16 @@ public abstract class Dialect {
         return ReservedWords.SQL_STANDARD;
     }
 
-    /** Always quotes {@code name}, doubling any closing-quote character inside it. */
+    /**
+     * Always quotes {@code name}, doubling any closing-quote character inside it. A NUL character
+     * raises {@link org.jalchemy.exc.CompileError}: no database accepts it in a name, and some
+     * (SQLite) would read the SQL text only up to it.
+     */
     public String quote(String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name.replace("\0", "\\0")
+                    + "' contains a NUL character, which no database accepts in a name");
+        }
         String end = identifierQuoteEnd();
         return identifierQuoteStart() + name.replace(end, end + end) + end;
     }

@@ -154,6 +154,24 @@ public class MySqlDialect extends Dialect {
         return 64;
     }
 
+    /**
+     * Besides the 64-character limit: MySQL and MariaDB names hold only characters of the Basic
+     * Multilingual Plane (no emoji), and cannot end with a space.
+     */
+    @Override
+    public String checkIdentifier(String name) {
+        super.checkIdentifier(name);
+        if (name.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' holds a character outside the Basic"
+                    + " Multilingual Plane (e.g. an emoji), which " + urlName + " does not allow in names");
+        }
+        if (name.endsWith(" ")) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' ends with a space, which " + urlName
+                    + " does not allow in names");
+        }
+        return name;
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
