@@ -357,8 +357,8 @@ public abstract class Dialect {
     /**
      * True when {@code e} is a conflict with concurrent transactions that running the whole
      * transaction again may get past: serialization failure (SQLSTATE 40001) and deadlock (40P01)
-     * by default; dialects add their vendor codes (MySQL/MariaDB deadlock 1213 and lock wait
-     * timeout 1205, SQLite busy). Retrying transactions ({@code RetryPolicy}) read this, so a
+     * by default; dialects add their own (PostgreSQL lock_timeout 55P03, MySQL/MariaDB deadlock 1213
+     * and lock wait timeout 1205, SQLite busy). Retrying transactions ({@code RetryPolicy}) read this, so a
      * dialect variant (a cluster's certification conflict, a distributed database's restart error)
      * declares its own codes here.
      */

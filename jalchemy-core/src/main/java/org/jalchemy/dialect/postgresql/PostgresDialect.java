@@ -203,6 +203,12 @@ public class PostgresDialect extends Dialect {
         return classifySqlState(state);
     }
 
+    /** Besides serialization failure (40001) and deadlock (40P01): lock_timeout expired (55P03). */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || super.isRetryable(e);
+    }
+
     @Override
     public boolean isDisconnect(SQLException e) {
         String state = e.getSQLState();
