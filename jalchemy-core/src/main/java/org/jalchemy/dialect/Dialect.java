@@ -50,6 +50,82 @@ public abstract class Dialect {
         return Integer.MAX_VALUE;
     }
 
+    // ----------------------------------------------------------------- timeouts
+
+    /**
+     * False for an embedded database (SQLite): no sockets, so no connect or network timeouts.
+     */
+    public boolean usesNetwork() {
+        return true;
+    }
+
+    /**
+     * Adds the driver properties that bound opening one connection (TCP connect, TLS, login) to
+     * {@code timeout}. Properties already present (from the URL or {@code connectArg}) win. The
+     * default adds nothing; network dialects map it onto their driver's options.
+     */
+    public void applyConnectTimeout(Properties props, java.time.Duration timeout) {
+    }
+
+    /**
+     * Sets {@code timeout} as the statement timeout of the session on the server, and returns
+     * true, when this database can enforce one for every statement (PostgreSQL
+     * {@code statement_timeout}, MariaDB {@code max_statement_time}); false when it cannot, and
+     * jalchemy then times each statement with {@link #startStatementTimeout}. Runs on every new
+     * connection, before the pool hands it out.
+     */
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        return false;
+    }
+
+    /** Sets how long a statement waits for another transaction's lock; runs on every new connection. */
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        throw new org.jalchemy.exc.ArgumentError("lockTimeout is not supported by the " + name() + " dialect");
+    }
+
+    /**
+     * Checks that this database has the BEGIN mode {@code mode} ({@code DEFERRED},
+     * {@code IMMEDIATE}, {@code EXCLUSIVE}: SQLite's); others accept only {@code DEFERRED}, as they
+     * take locks per statement and have no such choice.
+     */
+    public void applyTransactionMode(Properties props, String mode) {
+        if (mode != null && !mode.equals("DEFERRED")) {
+            throw new org.jalchemy.exc.ArgumentError("transactionMode " + mode + " is SQLite's BEGIN mode; the "
+                    + name() + " dialect takes locks per statement and has no such option");
+        }
+    }
+
+    /**
+     * Starts a transaction in BEGIN mode {@code mode} on {@code c}, just before the transaction's
+     * first statement; only called for a non-default {@code transactionMode}.
+     */
+    public void beginTransaction(Connection c, String mode) throws SQLException {
+    }
+
+    /**
+     * Bounds the statement about to run on {@code ps} to {@code timeoutMillis} when the server
+     * does not time the session's statements itself. Default: JDBC {@code setQueryTimeout},
+     * rounded up to whole seconds (the driver cancels the statement).
+     */
+    public void startStatementTimeout(Connection c, java.sql.PreparedStatement ps, long timeoutMillis) throws SQLException {
+        ps.setQueryTimeout((int) Math.max(1, (timeoutMillis + 999) / 1000));
+    }
+
+    /** Undoes {@link #startStatementTimeout} (the statement may be cached and reused). */
+    public void endStatementTimeout(Connection c, java.sql.PreparedStatement ps) throws SQLException {
+        ps.setQueryTimeout(0);
+    }
+
+    /**
+     * Sets the driver's socket read timeout of connection {@code c} (0: none): how long it waits
+     * for any answer from the server before it gives the connection up. No-op without a network.
+     */
+    public void setNetworkTimeout(Connection c, int millis) throws SQLException {
+        if (usesNetwork()) {
+            c.setNetworkTimeout(Runnable::run, millis);
+        }
+    }
+
     // ----------------------------------------------------------------- identifiers
 
     /** Opening quote character for delimited identifiers. */
@@ -62,9 +138,38 @@ public abstract class Dialect {
         return "\"";
     }
 
-    /** Longest identifier the database accepts; longer generated names are truncated deterministically. */
+    /**
+     * Longest identifier the database accepts, in the unit of {@link #identifierLength}; longer
+     * generated names are truncated deterministically, longer explicit names refused.
+     */
     public int maxIdentifierLength() {
         return 63;
+    }
+
+    /** The length of {@code name} as the database counts it against {@link #maxIdentifierLength()}: characters by default. */
+    public int identifierLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
+    /** The unit of {@link #identifierLength}, for messages: {@code characters} or {@code bytes}. */
+    public String identifierLengthUnit() {
+        return "characters";
+    }
+
+    /**
+     * Returns {@code name}, or raises {@link org.jalchemy.exc.CompileError} when it is longer than
+     * the database accepts: some databases (PostgreSQL) silently truncate such names, so two long
+     * names could become one table, and look-ups by the full name would miss it.
+     */
+    public String checkIdentifier(String name) {
+        int length = identifierLength(name);
+        if (length > maxIdentifierLength()) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' is " + length + " "
+                    + identifierLengthUnit() + " long; the " + name() + " dialect accepts at most " + maxIdentifierLength()
+                    + " " + identifierLengthUnit() + " (a longer name would be truncated or refused by the database)."
+                    + " Use a shorter name.");
+        }
+        return name;
     }
 
     /** Words that must be quoted when used as identifiers (lower case). */
@@ -72,8 +177,16 @@ public abstract class Dialect {
         return ReservedWords.SQL_STANDARD;
     }
 
-    /** Always quotes {@code name}, doubling any closing-quote character inside it. */
+    /**
+     * Always quotes {@code name}, doubling any closing-quote character inside it. A NUL character
+     * raises {@link org.jalchemy.exc.CompileError}: no database accepts it in a name, and some
+     * (SQLite) would read the SQL text only up to it.
+     */
     public String quote(String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name.replace("\0", "\\0")
+                    + "' contains a NUL character, which no database accepts in a name");
+        }
         String end = identifierQuoteEnd();
         return identifierQuoteStart() + name.replace(end, end + end) + end;
     }
@@ -103,6 +216,11 @@ public abstract class Dialect {
             }
         }
         return reservedWords().contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** How this database lexes SQL text, for {@code text()}'s parameters; standard SQL by default. */
+    public SqlLexicon lexicon() {
+        return SqlLexicon.STANDARD;
     }
 
     // ----------------------------------------------------------------- features
@@ -234,6 +352,19 @@ public abstract class Dialect {
             case "07", "01", "0B" -> ErrorKind.INTERFACE;
             default -> ErrorKind.DATABASE;
         };
+    }
+
+    /**
+     * True when {@code e} is a conflict with concurrent transactions that running the whole
+     * transaction again may get past: serialization failure (SQLSTATE 40001) and deadlock (40P01)
+     * by default; dialects add their own (PostgreSQL lock_timeout 55P03, MySQL/MariaDB deadlock 1213
+     * and lock wait timeout 1205, SQLite busy). Retrying transactions ({@code RetryPolicy}) read this, so a
+     * dialect variant (a cluster's certification conflict, a distributed database's restart error)
+     * declares its own codes here.
+     */
+    public boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
     }
 
     /** True when {@code e} means the connection is unusable and must be discarded from the pool. */

@@ -1,8 +1,10 @@
 package org.jalchemy.engine;
 
+import org.jalchemy.exc.CommitOutcomeUnknownError;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.exc.ErrorKind;
 import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.exc.ResourceClosedError;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
@@ -35,12 +37,31 @@ import java.util.Map;
  * every statement and {@link #commit()} raise {@link org.jalchemy.exc.OperationalError}, so work
  * that was cancelled is never committed half-done. A statement that starts at the very instant
  * of the cancel may run to its end, but its outcome is discarded the same way.
+ *
+ * <p><b>Lost connections</b> (SQLAlchemy's invalidation): the statement that meets a dead
+ * database connection raises an {@code OperationalError} with {@code connectionInvalidated()}
+ * true, and the database connection is discarded. Inside a transaction, further statements and
+ * {@code commit()} raise {@link PendingRollbackError} until {@link #rollback()}, which then
+ * succeeds without talking to the server (the server rolled the transaction back when the
+ * connection went); a ROLLBACK that itself finds the connection dead succeeds quietly too. The
+ * next statement checks a fresh database connection out of the pool: the object stays usable. A
+ * COMMIT cut off by a lost connection raises {@link CommitOutcomeUnknownError}, since it may have
+ * been committed.
  */
 public final class Connection implements AutoCloseable {
     private final Engine engine;
     private java.sql.Connection raw;
     private boolean closed;
+    /** The database connection was discarded; the next use reconnects (after a rollback when a transaction was open). */
     private boolean invalidated;
+    /** The error that invalidated the connection, for PendingRollbackError's cause. */
+    private RuntimeException invalidation;
+    /** Inside {@link #autocommit}: statements commit by themselves, so a lost one has an unknown outcome. */
+    private int autocommitDepth;
+    /** Set by the engine when leakDetectionThreshold is on; told when the connection is closed. */
+    LeakDetector.Watch leakWatch;
+    /** {@link #timeout} changed the socket read timeout of the current database connection. */
+    private boolean networkTimeoutChanged;
     private RootTransaction root;
     /** False only while nothing can have run since this connection itself ended its transaction. */
     private boolean resetOnReturn = true;
@@ -54,12 +75,17 @@ public final class Connection implements AutoCloseable {
     /** The statement executing or streaming its rows now, for {@link #cancel()}; null between statements. */
     private volatile java.sql.Statement active;
 
-    private final StatementCache statements;
+    private StatementCache statements;
+    /** Timeout jalchemy applies to each statement itself (ms; 0 none): {@link #timeout}'s, or the engine's when the server does not. */
+    private long statementTimeoutMillis;
+    /** {@link #timeout}'s value in ms, or -1 for the engine's statementTimeout. */
+    private long timeoutOverrideMillis = -1;
 
     Connection(Engine engine, java.sql.Connection raw, StatementCache statements) {
         this.engine = engine;
         this.raw = raw;
         this.statements = statements;
+        this.statementTimeoutMillis = engine.perStatementTimeoutMillis();
     }
 
     public Engine engine() {
@@ -79,6 +105,58 @@ public final class Connection implements AutoCloseable {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * True after the database connection was found lost (or {@link #invalidate()} was called) and
+     * discarded, until the next statement reconnects.
+     */
+    public boolean isInvalidated() {
+        return invalidated;
+    }
+
+    /**
+     * The longest each following statement on this connection may run (SQLAlchemy's per-connection
+     * execution options): {@code Duration.ZERO} for no limit, {@code null} to go back to the
+     * engine's {@code statementTimeout}. Drivers count it in whole seconds (rounded up), SQLite in
+     * milliseconds; the socket read timeout becomes {@code timeout + connectTimeout}, so a server
+     * that stops answering fails the statement too. Where the server enforces the engine's
+     * statementTimeout for the whole session (PostgreSQL, MariaDB) this can only shorten it.
+     * Lasts until changed or until the connection is closed.
+     */
+    public Connection timeout(java.time.Duration timeout) {
+        ensureOpen();
+        EngineOptions o = engine.options();
+        long engineMillis = o.statementTimeout() == null ? 0 : o.statementTimeout().toMillis();
+        if (timeout != null && timeout.isNegative()) {
+            throw new org.jalchemy.exc.ArgumentError("timeout must not be negative, got " + timeout);
+        }
+        if (timeout != null && engineMillis > 0 && engine.serverTimesStatements()
+                && (timeout.isZero() || timeout.toMillis() > engineMillis)) {
+            throw new org.jalchemy.exc.ArgumentError("timeout(" + timeout + ") would lengthen the engine's statementTimeout ("
+                    + o.statementTimeout() + "), which " + engine.dialect().name() + " enforces for every statement of"
+                    + " the session; use an engine with a longer statementTimeout (or none) for these statements");
+        }
+        timeoutOverrideMillis = timeout == null ? -1 : timeout.toMillis();
+        statementTimeoutMillis = timeout == null ? engine.perStatementTimeoutMillis() : timeout.toMillis();
+        applyNetworkTimeout();
+        return this;
+    }
+
+    /** The socket read timeout this connection needs for its statement timeout (engine default otherwise). */
+    private void applyNetworkTimeout() {
+        int engineNetwork = engine.networkTimeoutMillis();
+        if (engineNetwork < 0 || timeoutOverrideMillis < 0 && !networkTimeoutChanged) {
+            return; // the URL manages its own, or the engine's default is in place
+        }
+        int want = timeoutOverrideMillis < 0 ? engineNetwork : timeoutOverrideMillis == 0 ? 0
+                : (int) Math.min(Integer.MAX_VALUE, timeoutOverrideMillis + engine.options().connectTimeout().toMillis());
+        try {
+            engine.dialect().setNetworkTimeout(raw, want);
+            networkTimeoutChanged = timeoutOverrideMillis >= 0; // the pool restores its own on check-in
+        } catch (SQLException e) {
+            throw translate(e, "SET NETWORK TIMEOUT", null, null, null);
+        }
     }
 
     /** True while a transaction (explicit or autobegun) is open. */
@@ -186,12 +264,15 @@ public final class Connection implements AutoCloseable {
     public <R> R autocommit(java.util.function.Supplier<R> work) {
         ensureOpen();
         commit();
+        ensureOpen();
         try {
             boolean was = raw.getAutoCommit();
             raw.setAutoCommit(true);
+            autocommitDepth++;
             try {
                 return work.get();
             } finally {
+                autocommitDepth--;
                 if (root != null && root.active) { // statements autobegan a transaction that autocommit already ended
                     closeOpenResults();
                     root.active = false;
@@ -290,10 +371,22 @@ public final class Connection implements AutoCloseable {
      * instead when the connection was cancelled before it or while it ran (its outcome is
      * discarded: the transaction can only be rolled back).
      */
+    /** Executes {@code ps} as the cancellable active statement, under the statement timeout when one is set. */
     private boolean executeCancellably(PreparedStatement ps) throws SQLException {
         active = ps;
         checkNotCancelled();
-        boolean hasRows = ps.execute();
+        boolean hasRows;
+        long timeout = statementTimeoutMillis;
+        if (timeout > 0) {
+            engine.dialect().startStatementTimeout(raw, ps, timeout);
+            try {
+                hasRows = ps.execute();
+            } finally {
+                endStatementTimeout(ps);
+            }
+        } else {
+            hasRows = ps.execute();
+        }
         checkNotCancelled();
         return hasRows;
     }
@@ -301,7 +394,18 @@ public final class Connection implements AutoCloseable {
     private int[] executeBatchCancellably(PreparedStatement ps) throws SQLException {
         active = ps;
         checkNotCancelled();
-        int[] counts = ps.executeBatch();
+        int[] counts;
+        long timeout = statementTimeoutMillis;
+        if (timeout > 0) {
+            engine.dialect().startStatementTimeout(raw, ps, timeout);
+            try {
+                counts = ps.executeBatch();
+            } finally {
+                endStatementTimeout(ps);
+            }
+        } else {
+            counts = ps.executeBatch();
+        }
         checkNotCancelled();
         return counts;
     }
@@ -418,6 +522,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    private void endStatementTimeout(PreparedStatement ps) {
+        try {
+            engine.dialect().endStatementTimeout(raw, ps);
+        } catch (SQLException ignored) {
+            // the statement's own outcome (or error) is what matters; a dead connection is handled there
+        }
+    }
+
     /** A prepared statement for {@code sql}: the connection's cached one when it is free, else a new one. */
     private PreparedStatement prepare(String sql) throws SQLException {
         if (statements != null) {
@@ -482,9 +594,21 @@ public final class Connection implements AutoCloseable {
     }
 
     DBAPIError translate(SQLException e, String sql, List<Object[]> rows, ExecuteContext ctx, EngineListener[] listeners) {
+        return translate(e, sql, rows, ctx, listeners, false);
+    }
+
+    /**
+     * The jalchemy error for a driver error, with SQL, masked parameters, engine URL and advice that
+     * is true for the situation; a lost connection is discarded here. {@code commit}: the error
+     * came from a COMMIT that was sent, so a lost connection leaves its outcome unknown.
+     */
+    private DBAPIError translate(SQLException e, String sql, List<Object[]> rows, ExecuteContext ctx,
+                                 EngineListener[] listeners, boolean commit) {
         org.jalchemy.dialect.Dialect d = engine.dialect();
         ErrorKind kind = d.classify(e);
         boolean disconnect = d.isDisconnect(e);
+        boolean autocommitting = autocommitDepth > 0 || engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
+        boolean outcomeUnknown = disconnect && (commit || autocommitting);
         String params = null;
         if (rows != null && !rows.isEmpty()) {
             if (engine.options().hideParameters()) {
@@ -506,17 +630,48 @@ public final class Connection implements AutoCloseable {
             msg.append("\n[parameters: ").append(params).append(']');
         }
         msg.append("\n[engine: ").append(engine.url()).append(']');
-        if (disconnect) {
-            msg.append("\n[the connection was lost and has been discarded; roll back and retry on a new connection]");
-            invalidateQuietly();
+        if (disconnect && causedBy(e, java.net.SocketTimeoutException.class)) {
+            msg.append("\n[no answer from the server within the socket read timeout (statementTimeout or timeout(),"
+                    + " plus connectTimeout): the server is unreachable or stopped answering]");
         }
-        DBAPIError err = kind.create(new DBAPIError.Details(msg.toString(), e, sql, params, disconnect));
+        if (disconnect && commit) {
+            msg.append("\n[the connection was lost during COMMIT and has been discarded; the transaction may or may not"
+                    + " have been committed: look the effect up on a new connection before running it again, or make"
+                    + " the work idempotent so that running it twice is harmless]");
+        } else if (outcomeUnknown) {
+            msg.append("\n[the connection was lost and has been discarded; this statement ran in autocommit mode, so"
+                    + " it may or may not have taken effect: check before running it again]");
+        } else if (disconnect) {
+            msg.append("\n[the connection was lost and has been discarded; the database rolled back the open"
+                    + " transaction: call rollback(), then run the whole transaction again (this object reconnects"
+                    + " on next use)]");
+        }
+        boolean retryable = !outcomeUnknown && (disconnect || d.isRetryable(e));
+        if (retryable && !disconnect) {
+            msg.append("\n[a conflict with a concurrent transaction: roll back and run the whole transaction again"
+                    + " (RetryPolicy / runTransaction do this)]");
+        }
+        DBAPIError.Details details = new DBAPIError.Details(msg.toString(), e, sql, params, disconnect, retryable);
+        DBAPIError err = disconnect && commit ? new CommitOutcomeUnknownError(details) : kind.create(details);
+        if (disconnect) {
+            invalidateQuietly(err);
+            engine.invalidatePool(e.getMessage());
+        }
         if (listeners != null) {
             for (EngineListener l : listeners) {
                 l.handleError(ctx, err);
             }
         }
         return err;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ transactions
@@ -530,6 +685,7 @@ public final class Connection implements AutoCloseable {
         }
         root = new RootTransaction();
         resetOnReturn = true;
+        beginInMode();
         for (EngineListener l : engine.events().all()) {
             l.begin(this);
         }
@@ -543,11 +699,25 @@ public final class Connection implements AutoCloseable {
         if (root == null || !root.active) {
             root = new RootTransaction();
             resetOnReturn = true;
+            beginInMode();
             for (EngineListener l : engine.events().all()) {
                 l.begin(this);
             }
             if (engine.options().echo()) {
                 EchoLog.info("BEGIN (implicit)");
+            }
+        }
+    }
+
+    /** Starts the transaction in the engine's transactionMode (SQLite BEGIN IMMEDIATE); nothing for the default. */
+    private void beginInMode() {
+        String mode = engine.beginMode;
+        if (mode != null && autocommitDepth == 0) {
+            try {
+                engine.dialect().beginTransaction(raw, mode);
+            } catch (SQLException e) {
+                root.active = false;
+                throw translate(e, "BEGIN " + mode, null, null, null);
             }
         }
     }
@@ -587,9 +757,15 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Rolls back the current transaction (no-op when none is open), and clears a {@link #cancel()}. */
+    /**
+     * Rolls back the current transaction (no-op when none is open), and clears a {@link #cancel()}.
+     * After a lost connection it succeeds without the server, which rolled back already; the next
+     * statement reconnects.
+     */
     public void rollback() {
-        ensureOpen();
+        if (closed) {
+            throw new ResourceClosedError("This Connection is closed; check out a new one with engine.connect()");
+        }
         if (root != null && root.active) {
             root.rollback();
         }
@@ -647,11 +823,29 @@ public final class Connection implements AutoCloseable {
         }
         closeOpenResults();
         nested.clear();
+        if (invalidated) { // only a rollback gets here: the server rolled back when the connection was lost
+            cancelled = false;
+            endedQuietly();
+            return;
+        }
         if (!commit && cancelled && statements != null) {
             statements.closeIdle(); // SQLite: an interrupt stays pending while any statement is active
         }
+        boolean autoCommit;
         try {
-            if (!raw.getAutoCommit()) {
+            autoCommit = raw.getAutoCommit();
+        } catch (SQLException e) { // the driver knows the connection is closed: nothing is sent
+            root.active = false;
+            if (!commit && engine.dialect().isDisconnect(e)) {
+                invalidateQuietly(null);
+                engine.invalidatePool(e.getMessage());
+                endedQuietly();
+                return;
+            }
+            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
+        }
+        try {
+            if (!autoCommit) {
                 if (commit) {
                     raw.commit();
                 } else {
@@ -660,7 +854,13 @@ public final class Connection implements AutoCloseable {
             }
         } catch (SQLException e) {
             root.active = false;
-            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null);
+            if (!commit && engine.dialect().isDisconnect(e)) {
+                invalidateQuietly(null);
+                engine.invalidatePool(e.getMessage());
+                endedQuietly();
+                return;
+            }
+            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null, commit);
         }
         root.active = false;
         resetOnReturn = false;
@@ -679,19 +879,54 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ lifecycle
-
-    /** Discards the underlying connection (it is closed, not returned to the pool). */
-    public void invalidate() {
-        if (!closed) {
-            invalidateQuietly();
+    /** Ends the root transaction of a lost connection: the server rolled it back, nothing to send. */
+    private void endedQuietly() {
+        root.active = false;
+        resetOnReturn = false;
+        if (engine.options().echo()) {
+            EchoLog.info("ROLLBACK (connection lost; the database rolled back already)");
+        }
+        for (EngineListener l : engine.events().all()) {
+            l.rollback(this);
         }
     }
 
-    private void invalidateQuietly() {
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Discards the underlying database connection (closed, not returned to the pool). The next
+     * statement checks out a new one; inside a transaction, {@link #rollback()} must come first.
+     */
+    public void invalidate() {
+        if (!closed) {
+            invalidateQuietly(null);
+        }
+    }
+
+    private void invalidateQuietly(RuntimeException cause) {
         if (!invalidated && raw != null) {
             invalidated = true;
+            invalidation = cause;
+            closeOpenResults();
             engine.invalidate(raw);
+        }
+    }
+
+    /** Replaces a discarded database connection with a fresh one from the pool. */
+    private void reconnect() {
+        Engine.Checkout fresh = engine.checkout();
+        raw = fresh.raw();
+        statements = fresh.statements();
+        invalidated = false;
+        invalidation = null;
+        rawExposed = false;
+        resetOnReturn = true;
+        networkTimeoutChanged = false;
+        if (timeoutOverrideMillis >= 0) {
+            applyNetworkTimeout();
+        }
+        for (EngineListener l : engine.events().all()) {
+            l.checkout(this);
         }
     }
 
@@ -702,6 +937,9 @@ public final class Connection implements AutoCloseable {
             return;
         }
         closed = true;
+        if (leakWatch != null) {
+            leakWatch.returned();
+        }
         closeOpenResults();
         try {
             if (!invalidated) {
@@ -749,8 +987,12 @@ public final class Connection implements AutoCloseable {
             throw new ResourceClosedError("This Connection is closed; check out a new one with engine.connect()");
         }
         if (invalidated) {
-            throw new ResourceClosedError("This Connection was invalidated after its database connection was lost;"
-                    + " close it and check out a new one with engine.connect()");
+            if (root != null && root.active) {
+                throw new PendingRollbackError("This Connection's database connection was lost inside a transaction,"
+                        + " which the database rolled back; call rollback() to end it here too, then run the"
+                        + " transaction again (the Connection reconnects on next use)", invalidation);
+            }
+            reconnect();
         }
     }
 
@@ -859,6 +1101,10 @@ public final class Connection implements AutoCloseable {
         @Override
         public void rollback() {
             if (!active || closed) {
+                return;
+            }
+            if (invalidated) { // the whole transaction is gone; rollback() of the connection ends it
+                popThrough();
                 return;
             }
             try {

@@ -15,6 +15,14 @@ interface ConnectionPool {
     /** Discards a connection that is known to be broken. */
     void invalidate(java.sql.Connection raw);
 
+    /**
+     * Closes the idle connections now and the checked-out ones when they come back (after a
+     * disconnect, the others are likely dead too). The engine also refuses, by their opening
+     * time, any that slip through; this only frees them sooner.
+     */
+    default void invalidateAll() {
+    }
+
     void dispose();
 
     PoolStatus status();

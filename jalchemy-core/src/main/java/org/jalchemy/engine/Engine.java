@@ -28,6 +28,14 @@ import java.util.function.Function;
  *
  * <p>{@link #dispose()} closes every pooled connection; the engine stays usable and opens a new
  * pool on next use (as in SQLAlchemy).
+ *
+ * <p><b>Stale connections</b> (SQLAlchemy's pool invalidation): when a statement or a pre-ping
+ * finds a connection lost, the server has probably restarted or failed over, and every pooled
+ * connection opened before that moment is probably dead too. The engine records the moment; a
+ * checkout discards (without pinging) any connection opened earlier, so a restart costs at most
+ * the statements already in flight. With {@code prePing}, every connection handed out has passed
+ * a ping or was opened during that very checkout; a failed ping invalidates the pool the same
+ * way. A checkout makes at most {@code poolSize + maxOverflow + 2} attempts.
  */
 public final class Engine implements AutoCloseable {
     private final URL url;
@@ -38,6 +46,17 @@ public final class Engine implements AutoCloseable {
     private final CompiledCache compiledCache;
     private final StatementCache.Registry statementCaches = new StatementCache.Registry();
     private volatile boolean initialized;
+    /** {@code System.nanoTime()} of the last pool invalidation; valid when {@link #poolInvalidated}. */
+    private volatile long poolInvalidatedAt;
+    private volatile boolean poolInvalidated;
+    /** The socket read timeout jalchemy keeps on each connection (ms, 0 none); -1 when the URL set its own. */
+    private final int networkTimeoutMillis;
+    /** Set once the first connection told whether the server times every statement of a session itself. */
+    private volatile boolean serverTimesStatements;
+    /** The BEGIN mode to start each transaction with, or null for the database's default. */
+    final String beginMode;
+    /** statementTimeout to apply per statement (ms), 0 when none or when the server applies it. */
+    private volatile long perStatementTimeoutMillis;
 
     Engine(URL url, Dialect dialect, EngineOptions options) {
         this.url = url;
@@ -48,6 +67,15 @@ public final class Engine implements AutoCloseable {
         var props = new java.util.Properties();
         options.connectArgs().forEach(props::setProperty);
         props.putAll(base.properties());
+        boolean ownSocketTimeout = props.containsKey("socketTimeout");
+        dialect.applyConnectTimeout(props, options.connectTimeout());
+        dialect.applyTransactionMode(props, options.transactionMode() == null ? null : options.transactionMode().name());
+        this.beginMode = options.transactionMode() == null || options.transactionMode() == TransactionMode.DEFERRED ? null
+                : options.transactionMode().name();
+        this.networkTimeoutMillis = ownSocketTimeout || !dialect.usesNetwork() ? -1
+                : options.statementTimeout() == null ? 0
+                : (int) Math.min(Integer.MAX_VALUE, options.statementTimeout().toMillis() + options.connectTimeout().toMillis());
+        this.perStatementTimeoutMillis = options.statementTimeout() == null ? 0 : options.statementTimeout().toMillis();
         Dialect.ConnectSpec spec = new Dialect.ConnectSpec(base.driverClassName(), base.jdbcUrl(), props);
         PoolKind kind = options.poolKind();
         if (kind == null) {
@@ -76,6 +104,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void onRawConnect(java.sql.Connection raw, PoolKind kind) {
+        statementCaches.register(raw);
         try {
             if (!initialized) {
                 synchronized (this) {
@@ -84,6 +113,17 @@ public final class Engine implements AutoCloseable {
                         initialized = true;
                     }
                 }
+            }
+            if (options.statementTimeout() != null) {
+                boolean byServer = dialect.applySessionStatementTimeout(raw, options.statementTimeout());
+                serverTimesStatements = byServer; // the same answer for every connection of one server
+                perStatementTimeoutMillis = byServer ? 0 : options.statementTimeout().toMillis();
+            }
+            if (options.lockTimeout() != null) {
+                dialect.applyLockTimeout(raw, options.lockTimeout());
+            }
+            if (networkTimeoutMillis >= 0) {
+                dialect.setNetworkTimeout(raw, networkTimeoutMillis); // also ends the login-time socket timeout
             }
             if (kind != PoolKind.QUEUE) {
                 IsolationLevel iso = options.isolationLevel();
@@ -129,8 +169,11 @@ public final class Engine implements AutoCloseable {
 
     /** Checks out a connection. Close it (try-with-resources); it is rolled back on return to the pool. */
     public Connection connect() {
-        java.sql.Connection raw = checkoutRaw();
-        Connection c = new Connection(this, raw, statementCacheFor(raw));
+        Checkout out = checkout();
+        Connection c = new Connection(this, out.raw(), out.statements());
+        if (options.leakDetectionThreshold() != null) {
+            c.leakWatch = LeakDetector.watch(url.toString(), options.leakDetectionThreshold().toMillis());
+        }
         for (EngineListener l : events.all()) {
             l.checkout(c);
         }
@@ -173,6 +216,29 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /**
+     * {@link #transaction(Function)} that runs the whole transaction again, on a fresh connection,
+     * when it fails with an error {@link RetryPolicy#defaults()} retries (serialization failure,
+     * deadlock, connection lost before COMMIT, ...); see {@link RetryPolicy} for what is and is not
+     * retried and what the work must promise.
+     */
+    public <R> R runTransaction(Function<? super Connection, R> work) {
+        return runTransaction(work, RetryPolicy.defaults());
+    }
+
+    /** {@link #runTransaction(Function)} with its own policy (attempts, backoff, idempotence, listener). */
+    public <R> R runTransaction(Function<? super Connection, R> work, RetryPolicy policy) {
+        return policy.execute(attempt -> transaction(work));
+    }
+
+    /** {@link #runTransaction(Function, RetryPolicy)} for work that returns nothing. */
+    public void runInTransaction(Consumer<? super Connection> work, RetryPolicy policy) {
+        runTransaction(c -> {
+            work.accept(c);
+            return null;
+        }, policy);
+    }
+
     /** Closes all pooled connections; later use opens a fresh pool. */
     public void dispose() {
         pool.dispose();
@@ -180,7 +246,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The statement cache of the physical connection behind {@code raw} (a pool proxy or the connection itself). */
-    private StatementCache statementCacheFor(java.sql.Connection raw) {
+    StatementCache statementCacheFor(java.sql.Connection raw) {
         try {
             java.sql.Connection physical = raw.isWrapperFor(java.sql.Connection.class)
                     ? raw.unwrap(java.sql.Connection.class) : raw;
@@ -198,14 +264,56 @@ public final class Engine implements AutoCloseable {
 
     // ------------------------------------------------------------------ internals for Connection
 
+    /** A raw connection and its statement cache, as handed to a {@link Connection}. */
+    record Checkout(java.sql.Connection raw, StatementCache statements) {
+    }
+
+    /**
+     * Checks a connection out of the pool that is not older than the last pool invalidation and,
+     * with prePing, answers a ping (or was opened by this very checkout); see the class comment.
+     */
+    Checkout checkout() {
+        long start = System.nanoTime();
+        int attempts = options.poolSize() + options.maxOverflow() + 2;
+        for (int attempt = 1; ; attempt++) {
+            java.sql.Connection raw = checkoutRaw();
+            StatementCache statements = statementCacheFor(raw);
+            long opened = statements == null ? StatementCache.UNKNOWN : statements.connectedNanos();
+            boolean known = opened != StatementCache.UNKNOWN;
+            if (poolInvalidated && (!known || opened - poolInvalidatedAt < 0)) {
+                pool.invalidate(raw); // opened before the server was found gone: stale, no ping needed
+            } else if (options.prePing() && !(known && opened - start >= 0) && !ping(raw)) {
+                invalidatePool("a pooled connection failed the pre-ping");
+                pool.invalidate(raw);
+            } else {
+                return new Checkout(raw, statements);
+            }
+            if (attempt >= attempts) {
+                throw connectError(new SQLException("no live connection after " + attempt + " checkouts: each one was"
+                        + " dead or opened before the server was last found gone", "08001"));
+            }
+        }
+    }
+
+    /**
+     * Marks every connection opened until now as stale (SQLAlchemy's pool invalidation): checkouts
+     * discard them, and the pool closes its idle ones. Called when a connection is found lost.
+     */
+    void invalidatePool(String reason) {
+        long now = System.nanoTime();
+        boolean quiet = poolInvalidated && now - poolInvalidatedAt < 1_000_000_000L; // one line per burst
+        poolInvalidatedAt = now;
+        poolInvalidated = true;
+        pool.invalidateAll();
+        if (!quiet) {
+            PoolLog.info("Disconnection detected (" + reason + "): every connection of " + url
+                    + " opened before now is discarded when it is checked out or returned");
+        }
+    }
+
     java.sql.Connection checkoutRaw() {
         try {
-            java.sql.Connection raw = pool.checkout();
-            if (options.prePing() && !ping(raw)) {
-                pool.invalidate(raw);
-                raw = pool.checkout();
-            }
-            return raw;
+            return pool.checkout();
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() == null && e.getNextException() == null) {
                 PoolStatus s = pool.status();
@@ -227,10 +335,26 @@ public final class Engine implements AutoCloseable {
 
     private boolean ping(java.sql.Connection raw) {
         try {
-            return raw.isValid(Math.max(1, (int) options.poolTimeout().toSeconds()));
+            long ms = Math.min(options.connectTimeout().toMillis(), options.poolTimeout().toMillis());
+            return raw.isValid((int) Math.max(1, (ms + 999) / 1000));
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** The engine's statementTimeout in ms when jalchemy must apply it per statement; 0 otherwise. */
+    long perStatementTimeoutMillis() {
+        return perStatementTimeoutMillis;
+    }
+
+    /** The socket read timeout connections keep (ms, 0 none), or -1 when the URL manages its own. */
+    int networkTimeoutMillis() {
+        return networkTimeoutMillis;
+    }
+
+    /** True when the server enforces the engine's statementTimeout for each session (known after the first connect). */
+    boolean serverTimesStatements() {
+        return serverTimesStatements;
     }
 
     private JalchemyException connectError(SQLException e) {
@@ -241,8 +365,10 @@ public final class Engine implements AutoCloseable {
         String hint = hintFor(e);
         String msg = "(" + kind.displayName() + ") Could not connect to " + url + ": " + e.getMessage()
                 + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "") + hint;
-        DBAPIError err = kind.create(new DBAPIError.Details(msg, e, null, null, false));
-        return err;
+        // nothing ran: a server that is down, restarting or unreachable may be back on a later attempt
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean retryable = kind == ErrorKind.OPERATIONAL && (state.startsWith("08") || dialect.isDisconnect(e));
+        return kind.create(new DBAPIError.Details(msg, e, null, null, false, retryable));
     }
 
     private String hintFor(SQLException e) {

@@ -18,16 +18,39 @@ import java.util.Map;
  * connections above {@code poolSize} are closed once idle that long. {@code poolTimeout} becomes
  * {@code connectionTimeout}: a checkout that waits longer raises
  * {@link org.jalchemy.exc.TimeoutError}. {@code recycle} becomes {@code maxLifetime} (Hikari's floor
- * is 30 s; {@code Duration.ZERO} means never). {@code prePing} tests every connection on checkout
- * (Hikari itself only re-validates connections idle for more than 500 ms) and replaces a dead one
- * transparently.
+ * is 30 s; {@code Duration.ZERO} means never). With {@code prePing} every connection handed out has
+ * passed a ping or was opened by that very checkout (Hikari itself only re-validates connections
+ * idle for more than 500 ms); dead ones are replaced transparently, and a failed ping invalidates
+ * the pool's older connections as a lost connection does (see {@link Engine}).
+ *
+ * <h2>Timeouts: nothing waits forever</h2>
+ * {@code connectTimeout} (default: {@code poolTimeout}) bounds opening one connection — TCP
+ * connect, TLS and login — through each driver's own options (pgjdbc {@code loginTimeout},
+ * {@code connectTimeout} and a login-time {@code socketTimeout}; mariadb-java-client
+ * {@code connectTimeout}, which also bounds its handshake), so a server that accepts connections
+ * and never answers fails the checkout instead of hanging it. {@code statementTimeout} (default:
+ * none) bounds each statement: the server cancels it (PostgreSQL {@code statement_timeout},
+ * MariaDB {@code max_statement_time}; elsewhere JDBC {@code setQueryTimeout}, or SQLite's
+ * progress handler), and the driver's socket read timeout is set to
+ * {@code statementTimeout + connectTimeout}, so a server that stops answering mid-statement costs
+ * that long and an {@code OperationalError}, never a hung thread. A {@code Connection} can
+ * override it for the statements it runs ({@link Connection#timeout}). {@code lockTimeout}
+ * (default: the database's) bounds waiting for a lock another transaction holds: SQLite's busy
+ * timeout (jalchemy's default 5 s), PostgreSQL {@code lock_timeout}, MariaDB
+ * {@code innodb_lock_wait_timeout} (whole seconds).
+ *
+ * <p>{@code transactionMode} is SQLite's {@code BEGIN} mode ({@link TransactionMode}).
+ * {@code leakDetectionThreshold} (default off) logs a WARN naming the call site that checked out a
+ * connection still not returned after that long.
  *
  * <p>Instances are immutable; build them with {@link #builder()}.
  */
 public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
                             Duration poolTimeout, boolean prePing, Duration recycle,
                             Duration overflowIdleTimeout, IsolationLevel isolationLevel, PoolKind poolKind,
-                            Map<String, String> connectArgs, int compiledCacheSize) {
+                            Map<String, String> connectArgs, int compiledCacheSize, Duration connectTimeout,
+                            Duration statementTimeout, Duration lockTimeout, TransactionMode transactionMode,
+                            Duration leakDetectionThreshold) {
 
     public EngineOptions {
         if (poolSize < 0) {
@@ -52,6 +75,28 @@ public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, 
         }
         if (compiledCacheSize < 0) {
             throw new ArgumentError("compiledCacheSize must be >= 0");
+        }
+        if (connectTimeout == null) {
+            connectTimeout = poolTimeout;
+        }
+        if (connectTimeout.toMillis() < 100) {
+            throw new ArgumentError("connectTimeout must be at least 100 ms, got " + connectTimeout);
+        }
+        if (statementTimeout != null && (statementTimeout.isZero() || statementTimeout.isNegative())) {
+            statementTimeout = null;
+        }
+        if (statementTimeout != null && statementTimeout.toMillis() < 1) {
+            throw new ArgumentError("statementTimeout must be at least 1 ms (or null for none), got " + statementTimeout);
+        }
+        if (lockTimeout != null && lockTimeout.isNegative()) {
+            throw new ArgumentError("lockTimeout must not be negative, got " + lockTimeout);
+        }
+        if (leakDetectionThreshold != null && (leakDetectionThreshold.isZero() || leakDetectionThreshold.isNegative())) {
+            leakDetectionThreshold = null;
+        }
+        if (leakDetectionThreshold != null && leakDetectionThreshold.toMillis() < 100) {
+            throw new ArgumentError("leakDetectionThreshold must be at least 100 ms (or null for off), got "
+                    + leakDetectionThreshold);
         }
         connectArgs = Map.copyOf(connectArgs);
     }
@@ -79,6 +124,11 @@ public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, 
         b.poolKind = poolKind;
         b.connectArgs.putAll(connectArgs);
         b.compiledCacheSize = compiledCacheSize;
+        b.connectTimeout = connectTimeout.equals(poolTimeout) ? null : connectTimeout;
+        b.statementTimeout = statementTimeout;
+        b.lockTimeout = lockTimeout;
+        b.transactionMode = transactionMode;
+        b.leakDetectionThreshold = leakDetectionThreshold;
         return b;
     }
 
@@ -96,6 +146,11 @@ public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, 
         private PoolKind poolKind;
         private final Map<String, String> connectArgs = new LinkedHashMap<>();
         private int compiledCacheSize = 500;
+        private Duration connectTimeout;
+        private Duration statementTimeout;
+        private Duration lockTimeout;
+        private TransactionMode transactionMode;
+        private Duration leakDetectionThreshold;
 
         /** Log every statement, its parameters and transaction boundaries on logger {@code jalchemy.engine} at INFO. */
         public Builder echo(boolean v) {
@@ -119,6 +174,7 @@ public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, 
             return this;
         }
 
+        /** How long a checkout waits for a free connection before {@link org.jalchemy.exc.TimeoutError}; default 30 s. */
         public Builder poolTimeout(Duration v) {
             poolTimeout = v;
             return this;
@@ -161,9 +217,55 @@ public record EngineOptions(boolean echo, boolean hideParameters, int poolSize, 
             return this;
         }
 
+        /**
+         * The longest opening one connection may take (TCP connect, TLS, login); default
+         * {@code poolTimeout}. Mapped to each driver's options; see the class comment.
+         */
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        /**
+         * The longest one statement may run (default: no limit). Enforced by the server where it
+         * can (PostgreSQL, MariaDB), and backed by a socket read timeout of
+         * {@code statementTimeout + connectTimeout} against a server that stops answering.
+         */
+        public Builder statementTimeout(Duration v) {
+            statementTimeout = v;
+            return this;
+        }
+
+        /**
+         * The longest a statement waits for a lock held by another transaction (SQLite's busy
+         * timeout, PostgreSQL {@code lock_timeout}, MariaDB {@code innodb_lock_wait_timeout});
+         * default: the database's (SQLite: 5 s).
+         */
+        public Builder lockTimeout(Duration v) {
+            lockTimeout = v;
+            return this;
+        }
+
+        /** SQLite's {@code BEGIN} mode; {@link TransactionMode#IMMEDIATE} makes concurrent writers queue. */
+        public Builder transactionMode(TransactionMode v) {
+            transactionMode = v;
+            return this;
+        }
+
+        /**
+         * Log a WARN (logger {@code jalchemy.pool}) naming the call site of a connection checked
+         * out for longer than this (a leak: a Connection or Session never closed); default off.
+         * Costs a stack trace per checkout while on.
+         */
+        public Builder leakDetectionThreshold(Duration v) {
+            leakDetectionThreshold = v;
+            return this;
+        }
+
         public EngineOptions build() {
             return new EngineOptions(echo, hideParameters, poolSize, maxOverflow, poolTimeout, prePing, recycle,
-                    overflowIdleTimeout, isolationLevel, poolKind, connectArgs, compiledCacheSize);
+                    overflowIdleTimeout, isolationLevel, poolKind, connectArgs, compiledCacheSize, connectTimeout,
+                    statementTimeout, lockTimeout, transactionMode, leakDetectionThreshold);
         }
     }
 }

@@ -18,7 +18,7 @@ final class JdbcValues {
         if (v == null) {
             ps.setNull(index, Types.NULL);
         } else if (v instanceof String s) {
-            ps.setString(index, s);
+            ps.setString(index, org.jalchemy.types.UnicodeText.requireWellFormed(s, index));
         } else if (v instanceof Integer i) {
             ps.setInt(index, i);
         } else if (v instanceof Long l) {
@@ -26,7 +26,7 @@ final class JdbcValues {
         } else if (v instanceof Enum<?> e) {
             ps.setString(index, e.name());
         } else if (v instanceof Character c) {
-            ps.setString(index, c.toString());
+            ps.setString(index, org.jalchemy.types.UnicodeText.requireWellFormed(c.toString(), index));
         } else {
             ps.setObject(index, v);
         }

@@ -87,6 +87,14 @@ final class QueuePool implements ConnectionPool {
     }
 
     @Override
+    public void invalidateAll() {
+        HikariDataSource d = ds;
+        if (d != null && d.getHikariPoolMXBean() != null) {
+            d.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    @Override
     public synchronized void dispose() {
         HikariDataSource d = ds;
         ds = null;

@@ -25,6 +25,8 @@ final class StatementCache {
     static final int CAPACITY = 64;
 
     private final java.sql.Connection physical;
+    /** When the physical connection was opened ({@link System#nanoTime()}), or {@link #UNKNOWN}. */
+    private final long connectedNanos;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final IdentityHashMap<PreparedStatement, Entry> byStatement = new IdentityHashMap<>();
 
@@ -39,8 +41,17 @@ final class StatementCache {
         }
     }
 
-    StatementCache(java.sql.Connection physical) {
+    /** {@link #connectedNanos()} of a connection the registry did not see being opened. */
+    static final long UNKNOWN = Long.MIN_VALUE;
+
+    StatementCache(java.sql.Connection physical, long connectedNanos) {
         this.physical = physical;
+        this.connectedNanos = connectedNanos;
+    }
+
+    /** When the physical connection was opened ({@code System.nanoTime()}), or {@link #UNKNOWN}. */
+    long connectedNanos() {
+        return connectedNanos;
     }
 
     /** A statement for {@code sql} lent to the caller, or null when the cached one is in use. */
@@ -129,17 +140,24 @@ final class StatementCache {
     }
 
     /**
-     * The caches of one engine, one per physical connection. Lookups happen once per checkout.
-     * Closed connections (evicted by the pool) are swept out when a new connection registers.
+     * The caches of one engine, one per physical connection, which also remember when each
+     * connection was opened (for pre-ping and pool invalidation). Lookups happen once per
+     * checkout. Closed connections (evicted by the pool) are swept out when a new one registers.
      */
     static final class Registry {
         private final Map<java.sql.Connection, StatementCache> caches = new IdentityHashMap<>();
+
+        /** Records a physical connection just opened. */
+        synchronized void register(java.sql.Connection physical) {
+            caches.values().removeIf(StatementCache::isClosed);
+            caches.put(physical, new StatementCache(physical, System.nanoTime()));
+        }
 
         synchronized StatementCache forConnection(java.sql.Connection physical) {
             StatementCache c = caches.get(physical);
             if (c == null) {
                 caches.values().removeIf(StatementCache::isClosed);
-                c = new StatementCache(physical);
+                c = new StatementCache(physical, UNKNOWN);
                 caches.put(physical, c);
             }
             return c;

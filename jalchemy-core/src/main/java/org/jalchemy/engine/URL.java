@@ -227,6 +227,11 @@ public final class URL {
         return new URL(backend, driver, username, password, host, port, newDatabase, query);
     }
 
+    /** The same URL pointing at another host and port (e.g. a proxy in front of the server). */
+    public URL withHost(String newHost, Integer newPort) {
+        return new URL(backend, driver, username, password, newHost, newPort, database, query);
+    }
+
     public URL withQuery(Map<String, String> extra) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.putAll(extra);

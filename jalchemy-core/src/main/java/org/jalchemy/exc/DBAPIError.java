@@ -25,6 +25,7 @@ public class DBAPIError extends JalchemyException {
     private final String statement;
     private final String parameters;
     private final boolean connectionInvalidated;
+    private final boolean retryable;
 
     protected DBAPIError(Details d) {
         super(d.message(), d.cause());
@@ -33,6 +34,7 @@ public class DBAPIError extends JalchemyException {
         this.statement = d.statement();
         this.parameters = d.parameters();
         this.connectionInvalidated = d.connectionInvalidated();
+        this.retryable = d.retryable();
     }
 
     /** SQLSTATE reported by the driver (five characters), or {@code null} when it gave none. */
@@ -60,6 +62,17 @@ public class DBAPIError extends JalchemyException {
         return connectionInvalidated;
     }
 
+    /**
+     * True when running the whole transaction again from the start is safe and may succeed: a
+     * serialization failure, deadlock or lock timeout the dialect declares retryable, a connection
+     * lost before COMMIT (the database rolled back), or a failure to connect at all. False for a
+     * COMMIT of unknown outcome ({@link CommitOutcomeUnknownError}) and for a statement lost in
+     * autocommit mode: those may have taken effect. What {@code RetryPolicy} retries by default.
+     */
+    public boolean retryable() {
+        return retryable;
+    }
+
     @Override
     public synchronized SQLException getCause() {
         return (SQLException) super.getCause();
@@ -67,10 +80,16 @@ public class DBAPIError extends JalchemyException {
 
     /** Everything a translated error carries; built by the engine's error translator. */
     public record Details(String message, SQLException cause, String statement, String parameters,
-                          boolean connectionInvalidated) {
+                          boolean connectionInvalidated, boolean retryable) {
         public Details {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(cause, "cause");
+        }
+
+        /** Details of an error that is not {@linkplain DBAPIError#retryable() retryable}. */
+        public Details(String message, SQLException cause, String statement, String parameters,
+                       boolean connectionInvalidated) {
+            this(message, cause, statement, parameters, connectionInvalidated, false);
         }
     }
 }

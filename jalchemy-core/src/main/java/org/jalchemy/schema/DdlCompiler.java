@@ -290,7 +290,7 @@ public class DdlCompiler {
             String name = c.table().metadata().namingConvention().apply("ck", e.name(), c.table(),
                     List.of(c.name()), null);
             String prefix = name != null && !name.equals(e.name())
-                    ? "CONSTRAINT " + quote(NamingConvention.truncate(name, dialect.maxIdentifierLength())) + " "
+                    ? "CONSTRAINT " + quote(NamingConvention.truncate(name, dialect)) + " "
                     : "";
             return prefix + "CHECK (" + quote(c.name()) + " IN (" + values + "))";
         }
@@ -356,7 +356,7 @@ public class DdlCompiler {
         if (name == null) {
             return null;
         }
-        return name.equals(c.name()) ? checkLength(name) : NamingConvention.truncate(name, dialect.maxIdentifierLength());
+        return name.equals(c.name()) ? checkLength(name) : NamingConvention.truncate(name, dialect);
     }
 
     /** The index's name: explicit (checked) or from the convention (truncated). */
@@ -365,7 +365,7 @@ public class DdlCompiler {
         if (name == null) {
             name = "ix_" + ix.table().name() + "_" + String.join("_", ix.columnNames());
         }
-        return name.equals(ix.name()) ? checkLength(name) : NamingConvention.truncate(name, dialect.maxIdentifierLength());
+        return name.equals(ix.name()) ? checkLength(name) : NamingConvention.truncate(name, dialect);
     }
 
     protected String formatIndexName(Index ix) {
@@ -385,11 +385,7 @@ public class DdlCompiler {
     }
 
     protected String checkLength(String identifier) {
-        if (identifier.length() > dialect.maxIdentifierLength()) {
-            throw new CompileError("Identifier '" + identifier + "' exceeds the maximum identifier length of "
-                    + dialect.maxIdentifierLength() + " characters on dialect " + dialect.name());
-        }
-        return identifier;
+        return dialect.checkIdentifier(identifier);
     }
 
     /** A SQL string literal, quotes doubled. */

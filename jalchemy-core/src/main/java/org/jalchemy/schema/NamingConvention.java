@@ -52,6 +52,32 @@ public record NamingConvention(Map<String, String> templates) {
     }
 
     /** {@code name} if it fits in {@code max} characters, else a deterministic shortened form. */
+    /**
+     * As {@link #truncate(String, int)}, counting length as {@code dialect} does (PostgreSQL: UTF-8
+     * bytes), and never cutting a character in two.
+     */
+    public static String truncate(String name, org.jalchemy.dialect.Dialect dialect) {
+        int max = dialect.maxIdentifierLength();
+        if (dialect.identifierLength(name) <= max) {
+            return name;
+        }
+        String suffix = "_" + hash(name);
+        int end = name.length();
+        while (end > 0 && dialect.identifierLength(name.substring(0, end) + suffix) > max) {
+            end = name.offsetByCodePoints(end, -1);
+        }
+        return name.substring(0, end) + suffix;
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] d = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String truncate(String name, int max) {
         if (name.length() <= max) {
             return name;

@@ -67,7 +67,7 @@ public class Reflector {
 
     public boolean hasTable(Connection c, String schema, String table) throws SQLException {
         String[] loc = location(c, schema);
-        try (ResultSet rs = c.getMetaData().getTables(loc[0], loc[1], escape(c, table), new String[]{"TABLE", "VIEW"})) {
+        try (ResultSet rs = c.getMetaData().getTables(loc[0], loc[1], namePattern(c, table), new String[]{"TABLE", "VIEW"})) {
             while (rs.next()) {
                 if (table.equals(rs.getString("TABLE_NAME"))) {
                     return true;
@@ -101,7 +101,7 @@ public class Reflector {
 
     public String tableComment(Connection c, String schema, String table) throws SQLException {
         String[] loc = location(c, schema);
-        try (ResultSet rs = c.getMetaData().getTables(loc[0], loc[1], escape(c, table), null)) {
+        try (ResultSet rs = c.getMetaData().getTables(loc[0], loc[1], namePattern(c, table), null)) {
             while (rs.next()) {
                 if (table.equals(rs.getString("TABLE_NAME"))) {
                     String r = rs.getString("REMARKS");
@@ -115,7 +115,7 @@ public class Reflector {
     public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
         String[] loc = location(c, schema);
         List<Reflected.Column> out = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getColumns(loc[0], loc[1], escape(c, table), "%")) {
+        try (ResultSet rs = c.getMetaData().getColumns(loc[0], loc[1], namePattern(c, table), "%")) {
             while (rs.next()) {
                 if (!table.equals(rs.getString("TABLE_NAME"))) {
                     continue;
@@ -270,6 +270,16 @@ public class Reflector {
     }
 
     /** Escapes LIKE wildcards of a table name for DatabaseMetaData patterns. */
+    /**
+     * {@code name} as a JDBC metadata pattern that matches exactly that name: LIKE wildcards and the
+     * escape character escaped. Every caller re-checks the names returned, so a driver that reads
+     * the pattern differently can only make a lookup miss, never hit another table; dialects whose
+     * driver does so override this.
+     */
+    protected String namePattern(Connection c, String name) throws SQLException {
+        return escape(c, name);
+    }
+
     protected static String escape(Connection c, String name) throws SQLException {
         String esc = c.getMetaData().getSearchStringEscape();
         if (esc == null || esc.isEmpty()) {

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jalchemy.sql.Sql.text;
 
 /**
  * Runs createAll / dropAll (and per-table create / drop) on an engine: sorts, checks what exists,
- * emits each DDL statement through a jalchemy {@link Connection} (so echo and error translation
- * apply) in one transaction, committed at the end. On databases without transactional DDL
+ * emits each DDL statement through a jalchemy {@link Connection} as written (no bind-parameter
+ * parsing: names may hold colons; echo and error translation apply) in one transaction, committed at the end. On databases without transactional DDL
  * (MySQL) a failure leaves the statements before it applied.
  */
 final class SchemaRunner {
@@ -51,17 +50,17 @@ final class SchemaRunner {
                 }
                 for (var type : ddl.createTypes(t).entrySet()) {
                     if (typesDone.add(type.getKey()) && !typeExists(c, t.schema(), type.getKey())) {
-                        c.execute(text(type.getValue()));
+                        c.execDriverSql(type.getValue());
                     }
                 }
                 for (String sql : statements.get(t)) {
-                    c.execute(text(sql));
+                    c.execDriverSql(sql);
                 }
                 created.add(t);
             }
             for (ForeignKeyConstraint fk : deferred) {
                 if (created.contains(fk.table())) {
-                    c.execute(text(ddl.addConstraint(fk)));
+                    c.execDriverSql(ddl.addConstraint(fk));
                 }
             }
             c.commit();
@@ -82,13 +81,13 @@ final class SchemaRunner {
             }
             for (ForeignKeyConstraint fk : deferred) {
                 if (existing.contains(fk.table()) && existing.contains(fk.referredTable())) {
-                    c.execute(text(ddl.dropConstraint(fk)));
+                    c.execDriverSql(ddl.dropConstraint(fk));
                 }
             }
             Set<String> typesDone = new HashSet<>();
             for (Table t : order) {
                 if (existing.contains(t)) {
-                    c.execute(text(ddl.dropTable(t)));
+                    c.execDriverSql(ddl.dropTable(t));
                 }
             }
             // named types still used by tables of the MetaData that stay are kept
@@ -101,7 +100,7 @@ final class SchemaRunner {
                 if (existing.contains(t)) {
                     for (var type : ddl.dropTypes(t).entrySet()) {
                         if (typesDone.add(type.getKey()) && typeExists(c, t.schema(), type.getKey())) {
-                            c.execute(text(type.getValue()));
+                            c.execDriverSql(type.getValue());
                         }
                     }
                 }

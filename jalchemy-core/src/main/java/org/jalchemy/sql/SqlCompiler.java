@@ -235,7 +235,7 @@ public class SqlCompiler {
         if (t != null && qualifyColumns) {
             sb.append(fromName(t)).append('.');
         }
-        sb.append(quote(c.name()));
+        sb.append(quote(dialect.checkIdentifier(c.name())));
     }
 
     /** The name a FROM entry is referred to by in column qualifiers. */
@@ -244,7 +244,8 @@ public class SqlCompiler {
             return quote(cte.name());
         }
         if (f instanceof TableClause t) {
-            return t.schema() == null ? quote(t.name()) : quote(t.schema()) + "." + quote(t.name());
+            String name = quote(dialect.checkIdentifier(t.name()));
+            return t.schema() == null ? name : quote(dialect.checkIdentifier(t.schema())) + "." + name;
         }
         if (f instanceof Alias a) {
             return quote(aliasName(a));

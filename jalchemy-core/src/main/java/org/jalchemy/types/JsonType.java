@@ -44,7 +44,7 @@ public final class JsonType<T> extends SqlType<T> {
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, T value) throws SQLException {
-        ps.setString(index, codec.encode(value));
+        ps.setString(index, UnicodeText.requireWellFormed(codec.encode(value), index));
     }
 
     @Override

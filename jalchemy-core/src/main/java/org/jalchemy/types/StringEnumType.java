@@ -43,7 +43,7 @@ public final class StringEnumType extends SqlType<String> implements EnumValues 
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, String value) throws SQLException {
-        ps.setString(index, value);
+        ps.setString(index, UnicodeText.requireWellFormed(value, index));
     }
 
     @Override

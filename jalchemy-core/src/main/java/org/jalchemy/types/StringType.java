@@ -30,7 +30,7 @@ public final class StringType extends SqlType<String> {
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, String value) throws SQLException {
-        ps.setString(index, value);
+        ps.setString(index, UnicodeText.requireWellFormed(value, index));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class TextType extends SqlType<String> {
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, String value) throws SQLException {
-        ps.setString(index, value);
+        ps.setString(index, UnicodeText.requireWellFormed(value, index));
     }
 
     @Override

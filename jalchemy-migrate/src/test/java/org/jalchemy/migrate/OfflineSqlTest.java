@@ -26,11 +26,18 @@ class OfflineSqlTest {
             TestMigration.of("0f9e8d7c6b5a", "a1b2c3d4e5f6", op -> {
                 op.addColumn("users", column("email", string(120)));
                 op.createIndex(index("ix_users_email", "email").on("users").concurrently());
-                op.bulkInsert("users", List.of(Map.of("id", 1, "name", "O'Hara")));
+                op.bulkInsert("users", List.of(orderedRow())); // Map.of's order changes from JVM to JVM
             }, op -> {
                 op.dropIndex("ix_users_email", "users");
                 op.dropColumn("users", "email");
             }));
+
+    private static Map<String, Object> orderedRow() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("id", 1);
+        row.put("name", "O'Hara");
+        return row;
+    }
 
     private static String sql(String url, String target, boolean up) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

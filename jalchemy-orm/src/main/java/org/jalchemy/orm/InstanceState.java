@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <p>Objects carry no reference to their state; a session maps object → state by identity. A
  * state obtained from {@code session.inspect(o)} stays valid after the session lets the object
- * go and then reports {@code DETACHED}. Mutated only by its session, on the session's thread.
+ * go and then reports {@code DETACHED}, or {@code TRANSIENT} when its INSERT was rolled back (as
+ * in SQLAlchemy; the key field keeps its value, and the session keeps a weak note so that
+ * {@code inspect} agrees). Mutated only by its session, on the session's thread.
  */
 public final class InstanceState {
     final Object object;

@@ -5,6 +5,7 @@ import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Result;
 import org.jalchemy.engine.Row;
 import org.jalchemy.exc.InvalidRequestError;
+import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.exc.ResourceClosedError;
 import org.jalchemy.orm.mapping.ColumnProperty;
 import org.jalchemy.orm.mapping.Mapper;
@@ -53,9 +54,17 @@ import java.util.function.Supplier;
  * an expired object keeps its field values until the session next meets its row (a query or
  * {@link #get} returning it, or {@link #refresh}), which then overwrites them.
  *
- * <p><b>Failures during flush</b> roll back the innermost transaction (the SAVEPOINT if one is
- * open, else the whole transaction) and restore objects as {@link #rollback} does, then rethrow;
- * the session stays usable.
+ * <p><b>Failures during flush</b> roll back the innermost transaction in the database (the
+ * SAVEPOINT if one is open, else the whole transaction) and restore objects as {@link #rollback}
+ * does, then rethrow. The failed transaction stays in place, inactive: {@link #commit},
+ * {@link #flush}, queries and statements raise {@link PendingRollbackError} until the
+ * application calls {@link #rollback} (or rolls back the failed {@link #beginNested} transaction),
+ * as in SQLAlchemy. Without that step a later {@code commit()} would return normally although the
+ * work flushed before the failure was already gone. Adding objects meanwhile is allowed; the
+ * rollback discards them again.
+ *
+ * <p><b>A lost connection</b> fails the whole transaction the same way; {@link #rollback} then
+ * succeeds quietly (the server rolled back already) and the session is reusable.
  */
 public final class Session implements AutoCloseable {
     final SessionFactory factory;
@@ -80,6 +89,8 @@ public final class Session implements AutoCloseable {
     private Loading loading;
     /** Set once an object with relationships enters the session: flushes then process dependencies. */
     boolean relationshipsInUse;
+    /** Objects this session made transient while they carried a key (rolled-back INSERTs), for {@link #inspect}. */
+    private WeakIdentityStates madeTransient;
     /** Flushes so far (UnitOfWork's flush id). */
     int flushes;
     /** A relationship collection changed since the last flush (cheap test for lazy loads' autoflush). */
@@ -106,6 +117,9 @@ public final class Session implements AutoCloseable {
             return;
         }
         Mapper<?> m = Mapper.forObject(entity);
+        if (madeTransient != null) {
+            madeTransient.remove(entity);
+        }
         st = new InstanceState(entity, m, ObjectState.PENDING, this);
         states.put(entity, st);
         pending.add(st);
@@ -203,6 +217,9 @@ public final class Session implements AutoCloseable {
     private void detachAll() {
         for (InstanceState st : states.values()) {
             st.state = st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED;
+            if (st.state == ObjectState.TRANSIENT) {
+                rememberTransient(st);
+            }
             st.markedForDeletion = false;
             st.session = null;
         }
@@ -225,6 +242,26 @@ public final class Session implements AutoCloseable {
         st.state = newState;
         st.markedForDeletion = false;
         st.session = null;
+        if (newState == ObjectState.TRANSIENT) {
+            rememberTransient(st);
+        } else if (madeTransient != null) {
+            madeTransient.remove(st.object);
+        }
+    }
+
+    /**
+     * Keeps a weak note of an object made transient while it carries a key (its INSERT was rolled
+     * back, or it was pending with a key the application gave it), so {@link #inspect} reports
+     * TRANSIENT rather than guessing DETACHED from the key.
+     */
+    private void rememberTransient(InstanceState st) {
+        if (st.mapper.identity(st.object) == null) {
+            return; // inspect's guess is right anyway
+        }
+        if (madeTransient == null) {
+            madeTransient = new WeakIdentityStates();
+        }
+        madeTransient.put(st.object, st);
     }
 
     /**
@@ -306,7 +343,16 @@ public final class Session implements AutoCloseable {
     /** The session's state for {@code entity}, or a transient/detached description when it is not in the session. */
     public InstanceState inspect(Object entity) {
         InstanceState st = states.get(entity);
-        return st != null ? st : InstanceState.outside(entity, Mapper.forObject(entity));
+        if (st != null) {
+            return st;
+        }
+        if (madeTransient != null) {
+            st = madeTransient.get(entity);
+            if (st != null && st.state == ObjectState.TRANSIENT) {
+                return st;
+            }
+        }
+        return InstanceState.outside(entity, Mapper.forObject(entity));
     }
 
     /** True when the session holds {@code entity} (pending, persistent or deleted). */
@@ -683,6 +729,7 @@ public final class Session implements AutoCloseable {
      */
     public Connection connection() {
         ensureOpen();
+        ensureNotFailed();
         current();
         Connection c = connection;
         if (c == null) {
@@ -739,21 +786,84 @@ public final class Session implements AutoCloseable {
         if (flushing) {
             throw new InvalidRequestError("Session is already flushing (flush() called from within a flush)");
         }
+        ensureNotFailed();
         flushing = true;
         try {
             new UnitOfWork(this).flush();
         } catch (RuntimeException e) {
             SessionTransaction innermost = nested.isEmpty() ? root : nested.peek();
-            try {
-                if (innermost != null) {
-                    rollbackTransaction(innermost);
-                }
-            } catch (RuntimeException re) {
-                e.addSuppressed(re);
+            if (innermost != null) {
+                failTransaction(innermost, e);
             }
             throw e;
         } finally {
             flushing = false;
+        }
+    }
+
+    /**
+     * After a failed flush: rolls {@code tx} back in the database and restores memory as
+     * {@link #rollback} does, but leaves it in place, failed, until the application rolls it back.
+     * A SAVEPOINT that cannot be rolled back, or a lost connection, fails the root transaction.
+     */
+    private void failTransaction(SessionTransaction tx, RuntimeException cause) {
+        if (tx.parent != null) {
+            boolean savepointGone = false;
+            try {
+                tx.savepoint.rollback();
+            } catch (RuntimeException re) {
+                cause.addSuppressed(re);
+                savepointGone = true;
+            } finally {
+                restore(tx);
+            }
+            tx.failure = cause;
+            if (savepointGone || (connection != null && connection.isInvalidated())) {
+                failTransaction(root, cause);
+            }
+            return;
+        }
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } catch (RuntimeException re) {
+            cause.addSuppressed(re);
+        } finally {
+            while (!nested.isEmpty()) {
+                SessionTransaction inner = nested.pop();
+                inner.active = false;
+                restore(inner);
+            }
+            restore(tx);
+            tx.failure = cause;
+            releaseConnection();
+        }
+    }
+
+    /** Raises {@link PendingRollbackError} while a failed transaction waits for its rollback. */
+    private void ensureNotFailed() {
+        if (root == null) {
+            return;
+        }
+        SessionTransaction failed = root.failure != null ? root : null;
+        if (failed == null && !nested.isEmpty()) {
+            for (SessionTransaction t : nested) {
+                if (t.failure != null) {
+                    failed = t;
+                    break;
+                }
+            }
+        }
+        if (failed != null) {
+            String what = failed.parent == null
+                    ? "This Session's transaction has been rolled back because of an error during flush; nothing"
+                    + " it wrote was committed, and objects it inserted are transient again. Call"
+                    + " session.rollback() before using the session again"
+                    : "This Session's SAVEPOINT (beginNested) has been rolled back because of an error during flush;"
+                    + " what was written since it began is gone. Call rollback() on that nested transaction (or"
+                    + " session.rollback()) before using the session again";
+            throw new PendingRollbackError(what + ". Original error: " + failed.failure, failed.failure);
         }
     }
 
@@ -829,6 +939,7 @@ public final class Session implements AutoCloseable {
     /** Flushes, then sets a SAVEPOINT; its handle's {@code rollback()} undoes only what followed. */
     public SessionTransaction beginNested() {
         ensureOpen();
+        ensureNotFailed();
         SessionTransaction parent = current();
         flush();
         SessionTransaction t = new SessionTransaction(this, parent, connection().beginNested());
@@ -891,6 +1002,7 @@ public final class Session implements AutoCloseable {
         if (!tx.active) {
             throw new InvalidRequestError("This transaction is inactive (already committed or rolled back)");
         }
+        ensureNotFailed();
         if (tx.parent != null) {
             flush();
             while (!nested.isEmpty() && nested.peek() != tx) { // inner savepoints are released with it
@@ -943,7 +1055,9 @@ public final class Session implements AutoCloseable {
                 restore(inner);
             }
             try {
-                tx.savepoint.rollback();
+                if (tx.failure == null) { // a failed one was rolled back in the database already
+                    tx.savepoint.rollback();
+                }
             } finally {
                 restore(tx);
             }
@@ -997,7 +1111,6 @@ public final class Session implements AutoCloseable {
                 }
             }
         }
-        tx.active = false;
         tx.added.clear();
         tx.inserted.clear();
         tx.deleted.clear();
@@ -1006,6 +1119,11 @@ public final class Session implements AutoCloseable {
     private void endRoot() {
         root.active = false;
         root = null;
+        releaseConnection();
+    }
+
+    /** Gives the transaction's Core connection back to the pool (the field read once: cancel() reads it from other threads). */
+    private void releaseConnection() {
         Connection c = connection;
         if (c != null) {
             connection = null;

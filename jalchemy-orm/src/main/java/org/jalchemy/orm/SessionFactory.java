@@ -69,6 +69,32 @@ public final class SessionFactory {
         }
     }
 
+    /**
+     * {@link #transaction(Function)} that runs the whole unit of work again, in a new session, when
+     * it fails with an error the policy retries: serialization failures, deadlocks, a connection
+     * lost before COMMIT ({@link org.jalchemy.engine.RetryPolicy}). Each attempt starts from
+     * scratch: load inside {@code work} what it needs, and keep no objects from a failed attempt
+     * (they belong to a closed session). A COMMIT of unknown outcome is retried only for work the
+     * policy declares idempotent. Add {@code retryOn(e -> e instanceof StaleDataError)} to the
+     * policy to retry optimistic-locking conflicts as well.
+     */
+    public <R> R runTransaction(Function<? super Session, R> work, org.jalchemy.engine.RetryPolicy policy) {
+        return policy.execute(attempt -> transaction(work));
+    }
+
+    /** {@link #runTransaction(Function, org.jalchemy.engine.RetryPolicy)} with {@code RetryPolicy.defaults()}. */
+    public <R> R runTransaction(Function<? super Session, R> work) {
+        return runTransaction(work, org.jalchemy.engine.RetryPolicy.defaults());
+    }
+
+    /** {@link #runTransaction(Function, org.jalchemy.engine.RetryPolicy)} for work that returns nothing. */
+    public void runInTransaction(Consumer<? super Session> work, org.jalchemy.engine.RetryPolicy policy) {
+        runTransaction(s -> {
+            work.accept(s);
+            return null;
+        }, policy);
+    }
+
     public Engine engine() {
         return engine;
     }

@@ -14,6 +14,10 @@ import java.util.List;
  * <p>It also records which objects it added, inserted and deleted, so rolling it back can put
  * memory back in line with the database: objects added or inserted within it become transient,
  * objects deleted within it persistent again, and every persistent object is expired.
+ *
+ * <p>A flush that fails inside it rolls it back in the database at once and leaves it
+ * {@linkplain #isFailed() failed}: the session then raises {@code PendingRollbackError} until
+ * {@link #rollback()} (SQLAlchemy's "inactive due to a rollback in a subtransaction").
  */
 public final class SessionTransaction implements AutoCloseable {
     final Session session;
@@ -22,7 +26,10 @@ public final class SessionTransaction implements AutoCloseable {
     final List<InstanceState> added = new ArrayList<>();
     final List<InstanceState> inserted = new ArrayList<>();
     final List<InstanceState> deleted = new ArrayList<>();
+    /** True until this transaction is committed or rolled back (also while it waits, failed, for its rollback). */
     boolean active = true;
+    /** The flush error that rolled this transaction back in the database; it then waits for {@link #rollback()}. */
+    RuntimeException failure;
 
     SessionTransaction(Session session, SessionTransaction parent, Transaction savepoint) {
         this.session = session;
@@ -40,8 +47,14 @@ public final class SessionTransaction implements AutoCloseable {
         session.rollbackTransaction(this);
     }
 
+    /** True until committed or rolled back; false once a failed flush rolled it back in the database. */
     public boolean isActive() {
-        return active;
+        return active && failure == null;
+    }
+
+    /** True when a failed flush rolled this transaction back in the database and it waits for {@link #rollback()}. */
+    public boolean isFailed() {
+        return active && failure != null;
     }
 
     public boolean isNested() {

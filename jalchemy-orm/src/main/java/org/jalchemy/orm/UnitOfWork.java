@@ -574,7 +574,7 @@ final class UnitOfWork {
     static DBAPIError enrich(DBAPIError e, String context) {
         String msg = "(flush: " + context + ") " + e.getMessage();
         DBAPIError.Details d = new DBAPIError.Details(msg, e.getCause(), e.statement(), e.parameters(),
-                e.connectionInvalidated());
+                e.connectionInvalidated(), e.retryable());
         for (ErrorKind k : ErrorKind.values()) {
             DBAPIError candidate = k.create(d);
             if (candidate.getClass() == e.getClass()) {

@@ -41,9 +41,13 @@ class FlushTest {
                 assertThatThrownBy(s::commit).isInstanceOf(IntegrityError.class)
                         .hasMessageContaining("INSERT of 1000 User row(s) into users");
                 assertThat(Db.count(engine, "users")).as("nothing written").isZero();
-                assertThat(s.inTransaction()).isFalse();
                 assertThat(s.newObjects()).as("pending objects were expunged").isEmpty();
                 assertThat(s.contains(batch.get(0))).isFalse();
+                // the failed transaction waits for its rollback (SQLAlchemy's PendingRollbackError)
+                assertThat(s.inTransaction()).isTrue();
+                assertThatThrownBy(s::commit).isInstanceOf(org.jalchemy.exc.PendingRollbackError.class);
+                s.rollback();
+                assertThat(s.inTransaction()).isFalse();
                 // usable: fix the data and commit
                 batch.get(499).username = "user500";
                 s.addAll(batch);
@@ -178,7 +182,9 @@ class FlushTest {
             s.add(new User("ana", "dup@example.com"));
             assertThatThrownBy(s::flush).isInstanceOf(IntegrityError.class);
             assertThat(sp.isActive()).isFalse();
+            assertThat(sp.isFailed()).isTrue();
             assertThat(s.inspect(ana).state()).isEqualTo(ObjectState.PERSISTENT);
+            sp.rollback(); // ends the failed savepoint; the outer transaction goes on
             s.commit();
         }
         assertThat(Db.count(engine, "users")).isEqualTo(1);

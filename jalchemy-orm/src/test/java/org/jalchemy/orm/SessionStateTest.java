@@ -310,7 +310,8 @@ class SessionStateTest {
             assertThatThrownBy(s::commit).isInstanceOf(StaleDataError.class)
                     .hasMessageContaining("UPDATE statement on table 'orm_accounts' expected to match 1 row(s); 0 matched, "
                             + "for Account(id=" + acc.id + ")");
-            // the session is usable: reload and retry
+            // the session is usable once the failed transaction is rolled back: reload and retry
+            s.rollback();
             Account again = s.get(Account.class, acc.id).orElseThrow();
             assertThat(again).isSameAs(mine);
             assertThat(again.version).isEqualTo(3);

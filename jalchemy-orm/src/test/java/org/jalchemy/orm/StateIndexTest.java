@@ -118,6 +118,7 @@ class StateIndexTest {
             }
             assertThat(states).allSatisfy(st -> assertThat(st.state()).isEqualTo(ObjectState.TRANSIENT));
             assertThat(s.identityMapSize()).isZero();
+            s.rollback(); // the failed transaction waits for its rollback
             orphan.userId = null;
             users.forEach(u -> u.id = null);
             s.addAll(users);

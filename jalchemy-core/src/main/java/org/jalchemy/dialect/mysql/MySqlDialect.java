@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * decide feature flags (MariaDB 10.5+ has {@code INSERT ... RETURNING}; MySQL has none).
  *
  * <p>Hazards: DDL is not transactional (each DDL statement commits); identifiers are quoted with
- * back-ticks; BOOLEAN is TINYINT(1); there is no FULL OUTER JOIN.
+ * back-ticks; BOOLEAN is TINYINT(1); there is no FULL OUTER JOIN. Sessions run with
+ * {@code NO_AUTO_VALUE_ON_ZERO} added to their sql_mode (an explicit 0 key is stored as 0).
  */
 public class MySqlDialect extends Dialect {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
@@ -45,6 +46,8 @@ public class MySqlDialect extends Dialect {
 
     private final String urlName;
     private boolean mariaDb;
+    private boolean noBackslashEscapes;
+    private boolean ansiQuotes;
     private int serverVersion = Integer.MAX_VALUE;
 
     public MySqlDialect(String urlName) {
@@ -77,8 +80,51 @@ public class MySqlDialect extends Dialect {
                 "jdbc:mariadb://" + DriverNames.hostPort(url, 3306) + "/" + db, props);
     }
 
+    /**
+     * Adds {@code NO_AUTO_VALUE_ON_ZERO} to the session's sql_mode: an explicit 0 in an
+     * AUTO_INCREMENT column is then stored as 0, as on every other database, instead of being
+     * replaced by the next value while the application (and the ORM's identity map) keeps 0.
+     */
+    @Override
+    public void onConnect(Connection connection) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')");
+        }
+    }
+
+    /** mariadb-java-client's {@code connectTimeout} (ms) bounds the TCP connect and the whole handshake. */
+    @Override
+    public void applyConnectTimeout(java.util.Properties props, java.time.Duration timeout) {
+        props.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+    }
+
+    /** MariaDB's {@code max_statement_time} (seconds, with fractions); MySQL has none for all statements. */
+    @Override
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        if (!mariaDb) {
+            return false;
+        }
+        try (var st = c.createStatement()) {
+            st.execute("SET SESSION max_statement_time = " + new java.math.BigDecimal(timeout.toMillis()).movePointLeft(3));
+        }
+        return true;
+    }
+
+    /** InnoDB's {@code innodb_lock_wait_timeout}, whole seconds (rounded up, at least 1). */
+    @Override
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000));
+        }
+    }
+
     @Override
     public void initialize(Connection connection) throws SQLException {
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            String mode = rs.next() ? String.valueOf(rs.getString(1)).toUpperCase(Locale.ROOT) : "";
+            noBackslashEscapes = mode.contains("NO_BACKSLASH_ESCAPES");
+            ansiQuotes = mode.contains("ANSI_QUOTES");
+        }
         String v = connection.getMetaData().getDatabaseProductVersion();
         mariaDb = v.toLowerCase(Locale.ROOT).contains("mariadb");
         Matcher m = VERSION.matcher(v);
@@ -108,9 +154,38 @@ public class MySqlDialect extends Dialect {
         return 64;
     }
 
+    /**
+     * Besides the 64-character limit: MySQL and MariaDB names hold only characters of the Basic
+     * Multilingual Plane (no emoji), and cannot end with a space.
+     */
+    @Override
+    public String checkIdentifier(String name) {
+        super.checkIdentifier(name);
+        if (name.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' holds a character outside the Basic"
+                    + " Multilingual Plane (e.g. an emoji), which " + urlName + " does not allow in names");
+        }
+        if (name.endsWith(" ")) {
+            throw new org.jalchemy.exc.CompileError("Identifier '" + name + "' ends with a space, which " + urlName
+                    + " does not allow in names");
+        }
+        return name;
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /**
+     * Backslash escapes in strings and "double-quoted" strings (unless the server's sql_mode has
+     * NO_BACKSLASH_ESCAPES / ANSI_QUOTES, read on the first connection), `backtick` identifiers,
+     * # comments, and -- only when followed by a space.
+     */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return new org.jalchemy.dialect.SqlLexicon(!noBackslashEscapes, false, !ansiQuotes, true, false, true, true,
+                false, false, "", org.jalchemy.dialect.SqlLexicon.QuestionMark.REFUSE);
     }
 
     /** MariaDB 10.5+ only ({@code INSERT/DELETE ... RETURNING}); never on MySQL. */
@@ -187,6 +262,13 @@ public class MySqlDialect extends Dialect {
             default:
                 return classifySqlState(e.getSQLState());
         }
+    }
+
+    /** Deadlock (1213, also a Galera certification conflict) and lock wait timeout (1205), besides SQLSTATE 40001. */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 1213 || code == 1205 || super.isRetryable(e);
     }
 
     @Override

@@ -38,6 +38,17 @@ final class MySqlReflector extends Reflector {
         super(dialect);
     }
 
+    /**
+     * mariadb-java-client compares a metadata pattern with {@code =} when it holds neither
+     * {@code %} nor {@code _}, and with LIKE otherwise: an escaped backslash in a plain name would
+     * then be compared as two backslashes, and the table never found. So only a name with a
+     * wildcard character is escaped.
+     */
+    @Override
+    protected String namePattern(Connection c, String name) throws SQLException {
+        return name.indexOf('%') < 0 && name.indexOf('_') < 0 ? name : escape(c, name);
+    }
+
     @Override
     protected String[] location(Connection c, String schema) throws SQLException {
         return new String[]{schema != null ? schema : c.getCatalog(), null};

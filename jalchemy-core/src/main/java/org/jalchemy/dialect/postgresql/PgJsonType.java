@@ -28,7 +28,7 @@ final class PgJsonType<T> extends SqlType<T> {
 
     @Override
     protected void bindValue(PreparedStatement ps, int index, T value) throws SQLException {
-        ps.setObject(index, declared.encode(value), Types.OTHER);
+        ps.setObject(index, org.jalchemy.types.UnicodeText.requireWellFormed(declared.encode(value), index), Types.OTHER);
     }
 
     @Override

@@ -52,6 +52,38 @@ public class PostgresDialect extends Dialect {
                 "jdbc:postgresql://" + DriverNames.hostPort(url, 5432) + "/" + db, props);
     }
 
+    /**
+     * pgjdbc: {@code loginTimeout} (seconds, fractions allowed) bounds the whole login;
+     * {@code connectTimeout} the TCP connect; {@code socketTimeout} makes the login thread pgjdbc
+     * leaves behind on a timeout give up as well (the engine resets it once connected);
+     * {@code cancelSignalTimeout} bounds the cancel request of a timed-out statement, which opens a
+     * connection of its own (pgjdbc waits for it before the statement returns: 10 s by default).
+     */
+    @Override
+    public void applyConnectTimeout(java.util.Properties props, java.time.Duration timeout) {
+        long ms = timeout.toMillis();
+        int seconds = (int) Math.max(1, (ms + 999) / 1000);
+        props.putIfAbsent("loginTimeout", String.valueOf(ms / 1000.0));
+        props.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        props.putIfAbsent("socketTimeout", String.valueOf(seconds));
+        props.putIfAbsent("cancelSignalTimeout", String.valueOf(seconds));
+    }
+
+    @Override
+    public boolean applySessionStatementTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET statement_timeout = " + timeout.toMillis());
+        }
+        return true;
+    }
+
+    @Override
+    public void applyLockTimeout(Connection c, java.time.Duration timeout) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("SET lock_timeout = " + timeout.toMillis());
+        }
+    }
+
     @Override
     public void initialize(Connection connection) throws SQLException {
         var md = connection.getMetaData();
@@ -68,9 +100,29 @@ public class PostgresDialect extends Dialect {
         return RESERVED;
     }
 
+    private static final org.jalchemy.dialect.SqlLexicon LEXICON = new org.jalchemy.dialect.SqlLexicon(false, true,
+            false, false, false, false, false, true, true, "", org.jalchemy.dialect.SqlLexicon.QuestionMark.DOUBLE);
+
+    /** Standard strings (standard_conforming_strings), E'...' escapes, $$ dollar quotes, nested comments; a literal ? is ??. */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return LEXICON;
+    }
+
+    /** NAMEDATALEN - 1: 63 bytes of the server encoding (UTF-8), not characters; longer names are silently truncated. */
     @Override
     public int maxIdentifierLength() {
         return 63;
+    }
+
+    @Override
+    public int identifierLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public String identifierLengthUnit() {
+        return "bytes";
     }
 
     @Override
@@ -149,6 +201,12 @@ public class PostgresDialect extends Dialect {
             return ErrorKind.OPERATIONAL; // query cancelled / admin shutdown
         }
         return classifySqlState(state);
+    }
+
+    /** Besides serialization failure (40001) and deadlock (40P01): lock_timeout expired (55P03). */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || super.isRetryable(e);
     }
 
     @Override

@@ -60,6 +60,73 @@ public class SqliteDialect extends Dialect {
     }
 
     @Override
+    public boolean usesNetwork() {
+        return false;
+    }
+
+    private static final org.jalchemy.dialect.SqlLexicon LEXICON = new org.jalchemy.dialect.SqlLexicon(false, false,
+            false, true, true, false, false, false, false, ":@$", org.jalchemy.dialect.SqlLexicon.QuestionMark.REFUSE);
+
+    /**
+     * Backtick and [bracket] identifiers besides "double quotes"; SQLite binds :name, @name, $name
+     * and ? itself (to NULL when no value is given), so text() must not leave any in the SQL.
+     */
+    @Override
+    public org.jalchemy.dialect.SqlLexicon lexicon() {
+        return LEXICON;
+    }
+
+    /** The busy timeout: how long a statement waits for another connection's lock ({@code sqlite3_busy_timeout}). */
+    @Override
+    public void applyLockTimeout(java.sql.Connection c, java.time.Duration timeout) throws SQLException {
+        c.unwrap(org.sqlite.SQLiteConnection.class).setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /** Every BEGIN mode exists; none is set on the driver (see {@link #beginTransaction}). */
+    @Override
+    public void applyTransactionMode(java.util.Properties props, String mode) {
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE} (or EXCLUSIVE) when jalchemy starts a transaction, not sqlite-jdbc's
+     * {@code transaction_mode}: the driver begins the next transaction the moment the previous one
+     * ends, so a connection idle in the pool would hold the write lock and block every other
+     * writer. The driver's own DEFERRED begin, which takes no lock, is ended first.
+     */
+    @Override
+    public void beginTransaction(java.sql.Connection c, String mode) throws SQLException {
+        if (c.getAutoCommit()) {
+            return;
+        }
+        try (var st = c.createStatement()) {
+            st.execute("COMMIT");
+            st.execute("BEGIN " + mode);
+        }
+    }
+
+    /**
+     * sqlite-jdbc's {@code setQueryTimeout} is only a busy timeout; a statement is bounded instead
+     * by a progress handler that interrupts it ({@code SQLITE_INTERRUPT}) once the deadline passes.
+     */
+    @Override
+    public void startStatementTimeout(java.sql.Connection c, java.sql.PreparedStatement ps, long timeoutMillis)
+            throws SQLException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        org.sqlite.ProgressHandler.setHandler(c.unwrap(org.sqlite.SQLiteConnection.class), 1000,
+                new org.sqlite.ProgressHandler() {
+                    @Override
+                    protected int progress() {
+                        return System.nanoTime() - deadline > 0 ? 1 : 0;
+                    }
+                });
+    }
+
+    @Override
+    public void endStatementTimeout(java.sql.Connection c, java.sql.PreparedStatement ps) throws SQLException {
+        org.sqlite.ProgressHandler.clearHandler(c.unwrap(org.sqlite.SQLiteConnection.class));
+    }
+
+    @Override
     public int maxIdentifierLength() {
         return 1024;
     }
@@ -150,6 +217,19 @@ public class SqliteDialect extends Dialect {
             case 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 22, 23 -> ErrorKind.OPERATIONAL;
             default -> ErrorKind.DATABASE;
         };
+    }
+
+    /**
+     * SQLITE_BUSY (and its extended codes, e.g. BUSY_SNAPSHOT) and SQLITE_LOCKED: another
+     * connection holds the lock. Within the busy timeout SQLite waits by itself; a DEFERRED
+     * transaction that must upgrade its read lock to a write lock fails at once instead (SQLite
+     * cannot wait there without risking a deadlock), and only running the transaction again helps
+     * (or {@code transactionMode=IMMEDIATE}).
+     */
+    @Override
+    public boolean isRetryable(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6 || super.isRetryable(e);
     }
 
     @Override
