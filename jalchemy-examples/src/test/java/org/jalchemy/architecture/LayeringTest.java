@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The arrows of docs/architecture.md, enforced on the compiled main classes of every module.
  * Core never imports the ORM (or async, migrate, cache); the ORM never imports async or migrate;
- * async depends on core and the ORM only; dialects
+ * async depends on core and the ORM only; only the ORM reaches its internal packages, and its
+ * public API names no internal type; dialects
  * are plugins nobody names; statements and types never reach for an engine.
  */
 class LayeringTest {
@@ -61,6 +62,64 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate..", "org.jalchemy.examples..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    private static final String ORM_INTERNAL = "org.jalchemy.orm.internal..";
+    private static final String[] ORM_API = {"org.jalchemy.orm", "org.jalchemy.orm.annotations..", "org.jalchemy.orm.mapping.."};
+
+    @Test
+    void ormInternalsAreReachedOnlyFromTheOrm() {
+        noClasses().that().resideOutsideOfPackage("org.jalchemy.orm..")
+                .should().dependOnClassesThat().resideInAPackage(ORM_INTERNAL)
+                .because("org.jalchemy.orm.internal (session, loading, unit of work) is the ORM's implementation;"
+                        + " other modules (async, examples, benchmarks) use the public API in org.jalchemy.orm")
+                .check(classes);
+    }
+
+    @Test
+    void ormMappingDependsOnNoSessionInternals() {
+        noClasses().that().resideInAnyPackage("org.jalchemy.orm.mapping..", "org.jalchemy.orm.annotations..")
+                .should().dependOnClassesThat().resideInAPackage(ORM_INTERNAL)
+                .because("mappers are built once and shared by every session; sessions use mappers, never the"
+                        + " other way round")
+                .check(classes);
+    }
+
+    @Test
+    void ormPublicApiExposesNoInternalTypes() {
+        com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMember> noInternalTypes =
+                new com.tngtech.archunit.lang.ArchCondition<>("not name an org.jalchemy.orm.internal type in its signature") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMember member,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        java.util.Set<com.tngtech.archunit.core.domain.JavaClass> involved = new java.util.HashSet<>();
+                        if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit cu) {
+                            involved.addAll(cu.getReturnType().getAllInvolvedRawTypes());
+                            cu.getParameterTypes().forEach(t -> involved.addAll(t.getAllInvolvedRawTypes()));
+                        } else if (member instanceof com.tngtech.archunit.core.domain.JavaField f) {
+                            involved.addAll(f.getType().getAllInvolvedRawTypes());
+                        }
+                        for (com.tngtech.archunit.core.domain.JavaClass c : involved) {
+                            if (c.getPackageName().startsWith("org.jalchemy.orm.internal")) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(member,
+                                        member.getFullName() + " names internal type " + c.getName()));
+                            }
+                        }
+                    }
+                };
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members()
+                .that().arePublic().and().areDeclaredInClassesThat().resideInAnyPackage(ORM_API)
+                .and().areDeclaredInClassesThat().arePublic()
+                .should(noInternalTypes)
+                .because("the public API is interfaces and values; implementations live in org.jalchemy.orm.internal")
+                .check(classes);
+    }
+
+    @Test
+    void theOrmInternalsAreImported() {
+        // the rules above must not pass by seeing no classes
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.orm.internal.session.SessionImpl")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.asyncio.AsyncSession")).isTrue();
     }
 
     @Test

@@ -1,172 +1,61 @@
 package org.jalchemy.orm;
 
-import org.jalchemy.orm.mapping.ColumnProperty;
 import org.jalchemy.orm.mapping.Mapper;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The session's bookkeeping for one object (SQLAlchemy's {@code InstanceState}): its
- * {@link ObjectState}, identity, the committed snapshot (column values as last loaded or flushed,
- * in mapper order) that dirty tracking compares against, and the expired flag.
+ * What a session knows about one object (SQLAlchemy's {@code inspect(obj)}): its
+ * {@link ObjectState}, identity, whether it is expired or marked for deletion, and which
+ * attributes differ from the values last loaded or flushed. {@code session.inspect(o)} returns it.
  *
- * <p>Objects carry no reference to their state; a session maps object → state by identity. A
- * state obtained from {@code session.inspect(o)} stays valid after the session lets the object
- * go and then reports {@code DETACHED}, or {@code TRANSIENT} when its INSERT was rolled back (as
- * in SQLAlchemy; the key field keeps its value, and the session keeps a weak note so that
- * {@code inspect} agrees). Mutated only by its session, on the session's thread.
+ * <p>A state obtained from {@code session.inspect(o)} stays valid after the session lets the
+ * object go and then reports {@code DETACHED}, or {@code TRANSIENT} when its INSERT was rolled back
+ * (as in SQLAlchemy; the key field keeps its value). For an object the session never held it is
+ * a description: {@code DETACHED} when the object has a key, {@code TRANSIENT} otherwise.
+ * Read it on the session's thread.
  */
-public final class InstanceState {
-    final Object object;
-    final Mapper<?> mapper;
-    ObjectState state;
-    Object identity;
-    Object[] snapshot;
-    boolean expired;
-    boolean markedForDeletion;
-    Session session;
-    /** Per relationship (mapper order): the collection's state, null for single references or before init. */
-    CollectionState[] collections;
-    /** Per relationship: the single reference as last loaded or flushed (what the flush compares against). */
-    Object[] refs;
-    /** Per relationship: the single reference the session last synchronised the other side for. */
-    Object[] refsSeen;
-    /** Bit i set: single reference i needs resolving (the row was just loaded or reloaded). */
-    long staleRefs;
-    /** The last {@code Loading.finish} pass that handled this state (de-duplicates a result's objects). */
-    int finishMark;
-    /** The flush that inserted this object (its snapshot is what was just written: not dirty). */
-    int insertedBy;
-    /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
-    int slot = -1;
-    /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */
-    int pendingSlot = -1;
+public interface InstanceState {
+    /** The object described. */
+    Object object();
 
-    InstanceState(Object object, Mapper<?> mapper, ObjectState state, Session session) {
-        this.object = object;
-        this.mapper = mapper;
-        this.state = state;
-        this.session = session;
+    /** The object's mapper. */
+    Mapper<?> mapper();
+
+    ObjectState state();
+
+    default boolean isTransient() {
+        return state() == ObjectState.TRANSIENT;
     }
 
-    /** Allocates the relationship arrays (idempotent). */
-    void initRelationships() {
-        if (collections == null) {
-            int n = mapper.relationships().size();
-            collections = new CollectionState[n];
-            refs = new Object[n];
-            refsSeen = new Object[n];
-        }
+    default boolean isPending() {
+        return state() == ObjectState.PENDING;
     }
 
-    /** A description of an object the session does not hold: transient, or detached when it has a key. */
-    static InstanceState outside(Object object, Mapper<?> mapper) {
-        Object id = mapper.identity(object);
-        InstanceState s = new InstanceState(object, mapper, id == null ? ObjectState.TRANSIENT : ObjectState.DETACHED, null);
-        s.identity = id;
-        return s;
+    default boolean isPersistent() {
+        return state() == ObjectState.PERSISTENT;
     }
 
-    public Object object() {
-        return object;
+    default boolean isDeleted() {
+        return state() == ObjectState.DELETED;
     }
 
-    public Mapper<?> mapper() {
-        return mapper;
-    }
-
-    public ObjectState state() {
-        return state;
-    }
-
-    public boolean isTransient() {
-        return state == ObjectState.TRANSIENT;
-    }
-
-    public boolean isPending() {
-        return state == ObjectState.PENDING;
-    }
-
-    public boolean isPersistent() {
-        return state == ObjectState.PERSISTENT;
-    }
-
-    public boolean isDeleted() {
-        return state == ObjectState.DELETED;
-    }
-
-    public boolean isDetached() {
-        return state == ObjectState.DETACHED;
+    default boolean isDetached() {
+        return state() == ObjectState.DETACHED;
     }
 
     /** True when {@code session.delete(o)} was called and not yet flushed. */
-    public boolean isMarkedForDeletion() {
-        return markedForDeletion;
-    }
+    boolean isMarkedForDeletion();
 
     /** The identity-map key (primary key value, or a list for composite keys); null before the INSERT. */
-    public Object identity() {
-        return identity;
-    }
+    Object identity();
 
     /** True when the session will reload the object's columns the next time it meets its row. */
-    public boolean isExpired() {
-        return expired;
-    }
+    boolean isExpired();
 
     /** The session holding the object, or null. */
-    public Session session() {
-        return session;
-    }
+    Session session();
 
     /** Attribute names whose current value differs from the snapshot (all of them for a pending object). */
-    public List<String> modifiedAttributes() {
-        List<String> out = new ArrayList<>();
-        for (ColumnProperty p : mapper.properties()) {
-            if (snapshot == null || !same(snapshot[p.index()], p.get(object))) {
-                out.add(p.name());
-            }
-        }
-        return out;
-    }
-
-    /** Current column values in mapper order. */
-    Object[] currentValues() {
-        List<ColumnProperty> props = mapper.properties();
-        Object[] v = new Object[props.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = props.get(i).get(object);
-        }
-        return v;
-    }
-
-    static boolean same(Object a, Object b) {
-        if (a == b) {
-            return true;
-        }
-        if (a == null || b == null) {
-            return false;
-        }
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return Arrays.equals(x, y);
-        }
-        return Objects.equals(a, b);
-    }
-
-    /** {@code User(id=5)} or {@code User(<pending>)}. */
-    String describe() {
-        return identity == null ? mapper.entityName() + "(<no identity yet>)" : mapper.describe(identity);
-    }
-
-    @Override
-    public String toString() {
-        return "InstanceState[" + describe() + ", " + state + (expired ? ", expired" : "") + "]";
-    }
+    List<String> modifiedAttributes();
 }

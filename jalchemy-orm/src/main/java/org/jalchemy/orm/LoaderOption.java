@@ -39,7 +39,7 @@ public final class LoaderOption<T> implements ExecutableOption {
     }
 
     /** One step of a path. */
-    record Step(RelationshipProperty relationship, Strategy strategy) {
+    public record Step(RelationshipProperty relationship, Strategy strategy) {
     }
 
     private final List<Step> path;
@@ -89,12 +89,12 @@ public final class LoaderOption<T> implements ExecutableOption {
         return then(attribute, Strategy.NOLOAD);
     }
 
-    Step first() {
+    public Step first() {
         return path.get(0);
     }
 
     /** The path without its first step, or null when it has one step. */
-    LoaderOption<?> rest() {
+    public LoaderOption<?> rest() {
         return path.size() == 1 ? null : new LoaderOption<>(path.subList(1, path.size()));
     }
 

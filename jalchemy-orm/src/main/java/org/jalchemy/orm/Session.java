@@ -1,30 +1,15 @@
 package org.jalchemy.orm;
 
-import org.jalchemy.dialect.Dialect;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Result;
-import org.jalchemy.engine.Row;
 import org.jalchemy.exc.InvalidRequestError;
 import org.jalchemy.exc.PendingRollbackError;
-import org.jalchemy.exc.ResourceClosedError;
-import org.jalchemy.orm.mapping.ColumnProperty;
 import org.jalchemy.orm.mapping.Mapper;
-import org.jalchemy.orm.unitofwork.Criterion;
-import org.jalchemy.orm.unitofwork.OrmStatements;
-import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
-import org.jalchemy.sql.DmlBase;
-import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.sql.Select;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,330 +50,62 @@ import java.util.function.Supplier;
  *
  * <p><b>A lost connection</b> fails the whole transaction the same way; {@link #rollback} then
  * succeeds quietly (the server rolled back already) and the session is reusable.
+ *
+ * <p>This interface is the session's public API; {@link SessionFactory#open()} returns the ORM's
+ * implementation (in {@code org.jalchemy.orm.internal.session}, which applications never name).
  */
-public final class Session implements AutoCloseable {
-    final SessionFactory factory;
-    final Dialect dialect;
-    final OrmStatements statements;
-    /** Volatile for {@link #cancel()}, which reads it from another thread. */
-    private volatile Connection connection;
-    /** Set by {@link #cancel()} (any thread); cleared when the transaction is rolled back. */
-    private volatile boolean cancelled;
-    private LazyLoadExecutor lazyLoadExecutor;
-    final Map<Mapper<?>, Map<Object, InstanceState>> identityMap = new HashMap<>();
-    /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
-    final StateIndex states = new StateIndex(identityMap);
-    final PendingSet pending = new PendingSet();
-    private boolean closing;
-    final LinkedHashSet<InstanceState> toDelete = new LinkedHashSet<>();
-    private SessionTransaction root;
-    private final Deque<SessionTransaction> nested = new ArrayDeque<>();
-    private int noAutoflush;
-    private boolean flushing;
-    private boolean closed;
-    private Loading loading;
-    /** Set once an object with relationships enters the session: flushes then process dependencies. */
-    boolean relationshipsInUse;
-    /** Objects this session made transient while they carried a key (rolled-back INSERTs), for {@link #inspect}. */
-    private WeakIdentityStates madeTransient;
-    /** Flushes so far (UnitOfWork's flush id). */
-    int flushes;
-    /** A relationship collection changed since the last flush (cheap test for lazy loads' autoflush). */
-    boolean collectionsChanged;
+public interface Session extends AutoCloseable {
 
-    Session(SessionFactory factory) {
-        this.factory = factory;
-        this.dialect = factory.engine().dialect();
-        this.statements = factory.statements();
-    }
-
-    public SessionFactory factory() {
-        return factory;
-    }
+    /** The factory that opened this session. */
+    SessionFactory factory();
 
     // ------------------------------------------------------------------ adding and removing objects
 
     /** Places a transient object in the session (pending until flushed); a no-op for objects it already holds. */
-    public void add(Object entity) {
-        ensureOpen();
-        Objects.requireNonNull(entity, "entity");
-        InstanceState st = states.get(entity);
-        if (st != null) {
-            return;
-        }
-        Mapper<?> m = Mapper.forObject(entity);
-        if (madeTransient != null) {
-            madeTransient.remove(entity);
-        }
-        st = new InstanceState(entity, m, ObjectState.PENDING, this);
-        states.put(entity, st);
-        pending.add(st);
-        current().added.add(st);
-        if (m.hasRelationships()) {
-            loading().adopt(st); // save-update cascade and the other sides of its relationships
-        }
-    }
-
-    /** {@link #add} reached through a relationship's save-update cascade. */
-    void cascadeAdd(Object entity) {
-        add(entity);
-    }
-
-    /** The session's relationship loader. */
-    Loading loading() {
-        if (loading == null) {
-            loading = new Loading(this);
-        }
-        return loading;
-    }
+    void add(Object entity);
 
     /** {@link #add} for each object. */
-    public void addAll(Iterable<?> entities) {
-        if (entities instanceof java.util.Collection<?> c && c.size() > 64) {
-            states.reserve(c.size());
-        }
-        for (Object e : entities) {
-            add(e);
-        }
-    }
+    void addAll(Iterable<?> entities);
 
     /**
      * Marks a persistent object for deletion at the next flush. An object with a primary key that
      * this session does not hold is attached first (its fields are taken as the row's values).
      * Raises {@link InvalidRequestError} for pending and transient objects, which have no row.
      */
-    public void delete(Object entity) {
-        ensureOpen();
-        InstanceState st = states.get(entity);
-        if (st == null) {
-            Mapper<?> m = Mapper.forObject(entity);
-            Object id = m.identity(entity);
-            if (id == null) {
-                throw new InvalidRequestError("Instance " + m.entityName() + "(<no identity>) is not persisted; "
-                        + "there is no row to delete");
-            }
-            InstanceState existing = lookup(m, id);
-            if (existing != null) {
-                throw new InvalidRequestError("Cannot delete " + m.describe(id) + ": this session already holds another "
-                        + "object for that row; delete that one (session.get(" + m.entityName() + ".class, " + id + "))");
-            }
-            st = attach(entity, m, id);
-        }
-        if (st.state == ObjectState.PENDING) {
-            throw new InvalidRequestError("Instance " + st.describe() + " is pending, not persisted; use expunge() "
-                    + "to discard it");
-        }
-        if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion) {
-            current();
-            st.markedForDeletion = true;
-            toDelete.add(st);
-        }
-    }
-
-    private InstanceState attach(Object entity, Mapper<?> m, Object id) {
-        current();
-        InstanceState st = new InstanceState(entity, m, ObjectState.PERSISTENT, this);
-        st.identity = id;
-        st.snapshot = st.currentValues();
-        states.put(entity, st);
-        identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(id, st);
-        return st;
-    }
+    void delete(Object entity);
 
     /** Removes an object from the session: pending ones become transient, persistent ones detached. */
-    public void expunge(Object entity) {
-        ensureOpen();
-        InstanceState st = requireIn(entity, "expunge");
-        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.EXPUNGE)) {
-            if (related != entity && states.containsKey(related)) {
-                expunge(related);
-            }
-        }
-        forget(st, st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED);
-    }
+    void expunge(Object entity);
 
     /** Expunges every object. */
-    public void expungeAll() {
-        ensureOpen();
-        detachAll();
-    }
-
-    /** Detaches every object at once (pending ones become transient): one pass, then the maps are cleared. */
-    private void detachAll() {
-        for (InstanceState st : states.values()) {
-            st.state = st.state == ObjectState.PENDING ? ObjectState.TRANSIENT : ObjectState.DETACHED;
-            if (st.state == ObjectState.TRANSIENT) {
-                rememberTransient(st);
-            }
-            st.markedForDeletion = false;
-            st.session = null;
-        }
-        states.clear();
-        identityMap.clear();
-        pending.clear();
-        toDelete.clear();
-    }
-
-    void forget(InstanceState st, ObjectState newState) {
-        states.removeState(st);
-        pending.remove(st);
-        toDelete.remove(st);
-        if (st.identity != null) {
-            Map<Object, InstanceState> im = identityMap.get(st.mapper);
-            if (im != null && im.get(st.identity) == st) {
-                im.remove(st.identity);
-            }
-        }
-        st.state = newState;
-        st.markedForDeletion = false;
-        st.session = null;
-        if (newState == ObjectState.TRANSIENT) {
-            rememberTransient(st);
-        } else if (madeTransient != null) {
-            madeTransient.remove(st.object);
-        }
-    }
-
-    /**
-     * Keeps a weak note of an object made transient while it carries a key (its INSERT was rolled
-     * back, or it was pending with a key the application gave it), so {@link #inspect} reports
-     * TRANSIENT rather than guessing DETACHED from the key.
-     */
-    private void rememberTransient(InstanceState st) {
-        if (st.mapper.identity(st.object) == null) {
-            return; // inspect's guess is right anyway
-        }
-        if (madeTransient == null) {
-            madeTransient = new WeakIdentityStates();
-        }
-        madeTransient.put(st.object, st);
-    }
+    void expungeAll();
 
     /**
      * Copies the state of {@code entity} (typically detached, or built by hand with a key) onto the
      * session's object for the same row — loading it, or creating a pending one when there is no
      * row — and returns that object. {@code entity} itself is not attached.
      */
-    public <E> E merge(E entity) {
-        return merge(entity, new java.util.IdentityHashMap<>());
-    }
-
-    @SuppressWarnings("unchecked")
-    private <E> E merge(E entity, Map<Object, Object> memo) {
-        ensureOpen();
-        if (states.containsKey(entity)) {
-            return entity;
-        }
-        Object done = memo.get(entity);
-        if (done != null) {
-            return (E) done;
-        }
-        Mapper<E> m = Mapper.forObject(entity);
-        Object id = m.identity(entity);
-        E target = id == null ? null : get(m.type(), id).orElse(null);
-        memo.put(entity, target == null ? entity : target);
-        if (target == null) {
-            target = m.newInstance();
-            memo.put(entity, target);
-            copy(m, entity, target);
-            add(target);
-        } else {
-            copy(m, entity, target);
-        }
-        if (m.hasRelationships()) {
-            mergeRelationships(m, entity, target, memo);
-        }
-        return target;
-    }
-
-    /** The merge cascade: related objects reachable from {@code from} are merged and placed on {@code to}. */
-    @SuppressWarnings("unchecked")
-    private void mergeRelationships(Mapper<?> m, Object from, Object to, Map<Object, Object> memo) {
-        for (org.jalchemy.orm.mapping.RelationshipProperty rel : m.relationships()) {
-            if (!rel.resolved().cascades(org.jalchemy.orm.annotations.Relationship.Cascade.MERGE)) {
-                continue;
-            }
-            Object src = rel.get(from);
-            if (rel.isCollection()) {
-                if (src == null || src instanceof InstrumentedList<?> l && !l.isLoaded()
-                        || src instanceof InstrumentedSet<?> s && !s.isLoaded()) {
-                    continue; // nothing was loaded on the source: leave the target's collection alone
-                }
-                List<Object> merged = new ArrayList<>();
-                for (Object o : (java.util.Collection<Object>) src) {
-                    merged.add(merge(o, memo));
-                }
-                java.util.Collection<Object> target = (java.util.Collection<Object>) rel.get(to);
-                if (target == null) {
-                    rel.set(to, rel.isSet() ? new java.util.LinkedHashSet<>(merged) : merged);
-                } else if (!new ArrayList<>(target).equals(merged)) {
-                    target.clear();
-                    target.addAll(merged);
-                }
-            } else if (Ref.loadedOn(rel, from)) {
-                Object v = Ref.value(rel, from);
-                Ref.assign(rel, to, v == null ? null : merge(v, memo));
-            }
-        }
-    }
-
-    private static void copy(Mapper<?> m, Object from, Object to) {
-        for (ColumnProperty p : m.properties()) {
-            p.set(to, p.get(from));
-        }
-    }
+    <E> E merge(E entity);
 
     // ------------------------------------------------------------------ inspection
 
     /** The session's state for {@code entity}, or a transient/detached description when it is not in the session. */
-    public InstanceState inspect(Object entity) {
-        InstanceState st = states.get(entity);
-        if (st != null) {
-            return st;
-        }
-        if (madeTransient != null) {
-            st = madeTransient.get(entity);
-            if (st != null && st.state == ObjectState.TRANSIENT) {
-                return st;
-            }
-        }
-        return InstanceState.outside(entity, Mapper.forObject(entity));
-    }
+    InstanceState inspect(Object entity);
 
     /** True when the session holds {@code entity} (pending, persistent or deleted). */
-    public boolean contains(Object entity) {
-        return states.containsKey(entity);
-    }
+    boolean contains(Object entity);
 
     /** Pending objects, in the order they were added (SQLAlchemy's {@code session.new}). */
-    public List<Object> newObjects() {
-        return pending.stream().map(s -> s.object).toList();
-    }
+    List<Object> newObjects();
 
     /** Persistent objects whose fields differ from their snapshot (SQLAlchemy's {@code session.dirty}). */
-    public List<Object> dirtyObjects() {
-        List<Object> out = new ArrayList<>();
-        for (InstanceState st : states.values()) {
-            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
-                out.add(st.object);
-            }
-        }
-        return out;
-    }
+    List<Object> dirtyObjects();
 
     /** Objects marked for deletion and not yet flushed (SQLAlchemy's {@code session.deleted}). */
-    public List<Object> deletedObjects() {
-        return toDelete.stream().map(s -> s.object).toList();
-    }
+    List<Object> deletedObjects();
 
     /** Number of objects in the identity map. */
-    public int identityMapSize() {
-        int n = 0;
-        for (Map<Object, InstanceState> m : identityMap.values()) {
-            n += m.size();
-        }
-        return n;
-    }
+    int identityMapSize();
 
     // ------------------------------------------------------------------ loading
 
@@ -397,215 +114,30 @@ public final class Session implements AutoCloseable {
      * composite keys): from the identity map without SQL when present (reloaded first if expired),
      * else by a SELECT. Empty when there is no such row, or the object is marked for deletion.
      */
-    public <E> Optional<E> get(Class<E> type, Object id) {
-        ensureOpen();
-        Mapper<E> m = Mapper.of(type);
-        Object key = m.normalizeIdentity(id);
-        InstanceState st = lookup(m, key);
-        if (st != null) {
-            if (st.markedForDeletion || st.state == ObjectState.DELETED) {
-                return Optional.empty();
-            }
-            if (st.expired && !reload(st)) {
-                return Optional.empty();
-            }
-            return Optional.of(type.cast(st.object));
-        }
-        autoflush();
-        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key)),
-                pkValues(m, key));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
+    <E> Optional<E> get(Class<E> type, Object id);
 
     /**
      * {@link #get(Class, Object)} with loader options (SQLAlchemy's {@code session.get(User, 5,
      * options=[selectinload(User.posts)])}): the options also apply to an object already in the
      * identity map, loading its relationships that are not loaded yet.
      */
-    public <E> Optional<E> get(Class<E> type, Object id, LoaderOption<?>... options) {
-        Optional<E> found = get(type, id);
-        if (options.length > 0 && found.isPresent()) {
-            InstanceState st = states.get(found.get());
-            if (st != null && st.collections != null) {
-                st.staleRefs = -1L; // re-resolve references per the options too
-                loading().finish(List.of(st), Loading.Plan.of(List.of(options)), java.util.Set.of());
-            }
-        }
-        return found;
-    }
+    <E> Optional<E> get(Class<E> type, Object id, LoaderOption<?>... options);
 
     /** A legacy query over {@code type} (SQLAlchemy's {@code session.query(User)}). */
-    public <E> Query<E> query(Class<E> type) {
-        ensureOpen();
+    default <E> Query<E> query(Class<E> type) {
         return new Query<>(this, Mapper.of(type));
     }
 
     /** Reloads every column of a persistent object from its row, discarding unflushed changes. */
-    public void refresh(Object entity) {
-        ensureOpen();
-        InstanceState st = requirePersistent(entity, "refresh");
-        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.REFRESH_EXPIRE)) {
-            InstanceState rs = states.get(related);
-            if (rs != null && rs != st && rs.state == ObjectState.PERSISTENT) {
-                rs.expired = true;
-                unloadRelationships(rs);
-            }
-        }
-        unloadRelationships(st);
-        if (!reload(st)) {
-            throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                    + "not present; it is no longer in the session");
-        }
-    }
+    void refresh(Object entity);
 
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
-    public void expire(Object entity) {
-        ensureOpen();
-        InstanceState st = requirePersistent(entity, "expire");
-        st.expired = true;
-        for (Object related : Cascades.related(st, org.jalchemy.orm.annotations.Relationship.Cascade.REFRESH_EXPIRE)) {
-            InstanceState rs = states.get(related);
-            if (rs != null && rs.state == ObjectState.PERSISTENT) {
-                rs.expired = true;
-                unloadRelationships(rs);
-            }
-        }
-        unloadRelationships(st);
-    }
-
-    /** Collections of {@code st} load again on next access; single references are re-resolved when the row is met again. */
-    static void unloadRelationships(InstanceState st) {
-        if (st.collections == null) {
-            return;
-        }
-        for (CollectionState cs : st.collections) {
-            if (cs != null && cs.installed()) {
-                cs.unload();
-            }
-        }
-        for (org.jalchemy.orm.mapping.RelationshipProperty rel : st.mapper.relationships()) {
-            if (rel.isRef() && rel.get(st.object) instanceof Ref<?> ref && ref.owner == st) {
-                ref.unload();
-            }
-        }
-        st.staleRefs = -1L;
-    }
+    void expire(Object entity);
 
     /** Expires every persistent object. */
-    public void expireAll() {
-        ensureOpen();
-        for (InstanceState st : states.values()) {
-            if (st.state == ObjectState.PERSISTENT) {
-                st.expired = true;
-                unloadRelationships(st);
-            }
-        }
-    }
+    void expireAll();
 
-    private boolean reload(InstanceState st) {
-        Mapper<?> m = st.mapper;
-        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
-        try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
-            Optional<Row> row = r.first();
-            if (row.isEmpty()) {
-                forget(st, ObjectState.DETACHED);
-                return false;
-            }
-            populate(st, row.get().toArray());
-            return true;
-        }
-    }
-
-    static List<Criterion> pkCriteria(Mapper<?> m, Object key) {
-        List<Criterion> out = new ArrayList<>(m.primaryKeySize());
-        Object[] values = pkValues(m, key);
-        for (int i = 0; i < values.length; i++) {
-            out.add(new Criterion(m.primaryKey(i), values[i]));
-        }
-        return out;
-    }
-
-    static Object[] pkValues(Mapper<?> m, Object key) {
-        return m.primaryKeySize() == 1 ? new Object[]{key} : ((List<?>) key).toArray();
-    }
-
-    /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
-    <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
-        List<E> out = new ArrayList<>();
-        List<InstanceState> loaded = m.hasRelationships() ? new ArrayList<>() : null;
-        Map<Object, InstanceState> im = identityMap(m);
-        try (Result r = connection().executeCompiled(compiled, values)) {
-            for (Row row : r) {
-                InstanceState st = hydrateState(m, im, row.toArray());
-                if (loaded != null) {
-                    loaded.add(st);
-                }
-                out.add(m.type().cast(st.object));
-            }
-        }
-        if (loaded != null) {
-            loading().finish(loaded, Loading.Plan.DEFAULT, java.util.Set.of());
-        }
-        return out;
-    }
-
-    /** The object for a row of all of {@code m}'s columns: the identity map's (refreshed if expired) or a new persistent one. */
-    Object hydrate(Mapper<?> m, Object[] values) {
-        return hydrate(m, identityMap(m), values);
-    }
-
-    /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
-    Map<Object, InstanceState> identityMap(Mapper<?> m) {
-        return identityMap.computeIfAbsent(m, k -> new HashMap<>());
-    }
-
-    /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
-    Object hydrate(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
-        return hydrateState(m, im, values).object;
-    }
-
-    /** As {@link #hydrate(Mapper, Map, Object[])}, returning the object's state. */
-    InstanceState hydrateState(Mapper<?> m, Map<Object, InstanceState> im, Object[] values) {
-        Object id = m.identityFromValues(values);
-        InstanceState st = im.get(id);
-        if (st != null) {
-            if (st.expired) {
-                populate(st, values);
-                st.staleRefs = -1L;
-            }
-            return st;
-        }
-        Object o = m.newInstance();
-        List<ColumnProperty> props = m.properties();
-        for (int i = 0; i < values.length; i++) {
-            props.get(i).set(o, values[i]);
-        }
-        st = new InstanceState(o, m, ObjectState.PERSISTENT, this);
-        st.identity = id;
-        st.snapshot = values;
-        states.put(o, st);
-        im.put(id, st);
-        if (m.hasRelationships()) {
-            loading().initLoaded(st);
-        }
-        return st;
-    }
-
-    private static void populate(InstanceState st, Object[] values) {
-        List<ColumnProperty> props = st.mapper.properties();
-        for (int i = 0; i < values.length; i++) {
-            props.get(i).set(st.object, values[i]);
-        }
-        st.snapshot = values;
-        st.expired = false;
-    }
-
-    InstanceState lookup(Mapper<?> m, Object id) {
-        Map<Object, InstanceState> im = identityMap.get(m);
-        return im == null ? null : im.get(id);
-    }
-
-    // ------------------------------------------------------------------ Core execution
+    // ------------------------------------------------------------------ execution
 
     /**
      * Executes a Core statement on the session's connection, after autoflush. ORM-enabled bulk
@@ -614,37 +146,17 @@ public final class Session implements AutoCloseable {
      * meets their rows it reloads them, and a deleted row drops its object from the session
      * (SQLAlchemy's {@code synchronize_session="fetch"}, made lazy).
      */
-    public Result execute(Executable statement) {
-        return execute(statement, Map.of());
-    }
+    Result execute(Executable statement);
 
     /** As {@link #execute(Executable)} with named parameters; for entity statements, attribute names work as keys. */
-    public Result execute(Executable statement, Map<String, ?> parameters) {
-        ensureOpen();
-        autoflush();
-        Mapper<?> m = entityOf(statement);
-        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
-        synchronize(m, statement);
-        return r;
-    }
+    Result execute(Executable statement, Map<String, ?> parameters);
 
     /**
      * Executes a statement once per parameter set (executemany). {@code session.execute(
      * Sql.insert(Orm.table(User.class)), rows)} is the ORM bulk INSERT: keys may be attribute names;
      * no objects are created, nothing enters the identity map.
      */
-    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
-        ensureOpen();
-        autoflush();
-        Mapper<?> m = entityOf(statement);
-        List<Map<String, ?>> sets = new ArrayList<>(parameterSets.size());
-        for (Map<String, ?> p : parameterSets) {
-            sets.add(m == null ? p : columnKeys(m, p));
-        }
-        Result r = connection().execute(statement, sets);
-        synchronize(m, statement);
-        return r;
-    }
+    Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets);
 
     /**
      * ORM bulk INSERT returning objects (SQLAlchemy's {@code session.scalars(insert(User).returning(User),
@@ -652,74 +164,21 @@ public final class Session implements AutoCloseable {
      * inserts in pages of multi-row {@code INSERT ... RETURNING} and returns the new rows as persistent
      * objects in the identity map (or plain values when not every column is returned).
      */
-    public OrmResult insertReturning(org.jalchemy.sql.Insert insert, List<? extends Map<String, ?>> rows) {
-        ensureOpen();
-        autoflush();
-        Mapper<?> m = entityOf(insert);
-        List<Map<String, ?>> sets = new ArrayList<>(rows.size());
-        for (Map<String, ?> p : rows) {
-            sets.add(m == null ? p : columnKeys(m, p));
-        }
-        return OrmResult.ofReturning(this, insert, connection().execute(insert, sets));
-    }
-
-    private static Mapper<?> entityOf(Executable statement) {
-        return statement instanceof DmlBase d && d.table() instanceof MappedTable<?> t ? t.mapper() : null;
-    }
-
-    private static Map<String, ?> columnKeys(Mapper<?> m, Map<String, ?> params) {
-        Map<String, Object> out = null;
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            if (m.hasProperty(e.getKey())) {
-                String col = m.property(e.getKey()).columnName();
-                if (!col.equals(e.getKey())) {
-                    if (out == null) {
-                        out = new java.util.LinkedHashMap<>(params);
-                    }
-                    out.remove(e.getKey());
-                    out.put(col, e.getValue());
-                }
-            }
-        }
-        return out == null ? params : out;
-    }
-
-    private void synchronize(Mapper<?> m, Executable statement) {
-        if (m == null || statement instanceof org.jalchemy.sql.Insert) {
-            return;
-        }
-        Map<Object, InstanceState> im = identityMap.get(m);
-        if (im != null) {
-            for (InstanceState st : im.values()) {
-                st.expired = true;
-            }
-        }
-    }
+    OrmResult insertReturning(org.jalchemy.sql.Insert insert, List<? extends Map<String, ?>> rows);
 
     /**
      * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
      * entity items of each row come back as objects through the identity map.
      */
-    public OrmResult execute(Select select) {
-        ensureOpen();
-        autoflush();
-        Loading.Plan plan = Loading.Plan.of(select.executableOptions());
-        Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
-                ? null : t.mapper();
-        if (first == null || !first.hasRelationships()) {
-            return new OrmResult(this, select, connection().execute(select), plan, null);
-        }
-        Loading.Joined joined = loading().joined(select, first, plan, select.selectedColumns().size());
-        return new OrmResult(this, select, connection().execute(joined.select()), plan, joined);
-    }
+    OrmResult execute(Select select);
 
     /** {@code execute(select).scalars()}: the entities of {@code select(User.class)}, or first-column values. */
-    public OrmResult.ScalarResult scalars(Select select) {
+    default OrmResult.ScalarResult scalars(Select select) {
         return execute(select).scalars();
     }
 
     /** First item of the first row of a SELECT (null when there is no row). */
-    public <T> T scalar(Select select) {
+    default <T> T scalar(Select select) {
         return execute(select).scalar();
     }
 
@@ -727,20 +186,7 @@ public final class Session implements AutoCloseable {
      * The Core connection of the current transaction, checked out (and the transaction begun) on
      * first use. Valid until commit, rollback or close.
      */
-    public Connection connection() {
-        ensureOpen();
-        ensureNotFailed();
-        current();
-        Connection c = connection;
-        if (c == null) {
-            c = factory.engine().connect();
-            connection = c;
-            if (cancelled) { // cancel() may have run while this connection was checked out
-                c.cancel();
-            }
-        }
-        return c;
-    }
+    Connection connection();
 
     /**
      * Cancels what this session is doing; the one method any thread may call while another uses
@@ -751,142 +197,22 @@ public final class Session implements AutoCloseable {
      * {@link #close()}), so cancelled work is never committed half-done. Called while no
      * transaction is open, it dooms the next one until {@link #rollback()}.
      */
-    public void cancel() {
-        cancelled = true;
-        Connection c = connection;
-        if (c != null) {
-            c.cancel();
-        }
-    }
+    void cancel();
 
     /**
      * Makes this session's lazy loads run through {@code executor} (null: at once on the touching
      * thread, the default). For layers that confine the session to a thread of their own, like
      * jalchemy-async; see {@link LazyLoadExecutor} for the contract.
      */
-    public void lazyLoadExecutor(LazyLoadExecutor executor) {
-        this.lazyLoadExecutor = executor;
-    }
-
-    /** Runs a lazy load through the {@link LazyLoadExecutor}, or at once. */
-    void runLazyLoad(Runnable load) {
-        LazyLoadExecutor e = lazyLoadExecutor;
-        if (e == null) {
-            load.run();
-        } else {
-            e.execute(load);
-        }
-    }
+    void lazyLoadExecutor(LazyLoadExecutor executor);
 
     // ------------------------------------------------------------------ flush
 
     /** Writes pending changes (inserts, updates, deletes) in foreign-key order; see the class comment for failures. */
-    public void flush() {
-        ensureOpen();
-        if (flushing) {
-            throw new InvalidRequestError("Session is already flushing (flush() called from within a flush)");
-        }
-        ensureNotFailed();
-        flushing = true;
-        try {
-            new UnitOfWork(this).flush();
-        } catch (RuntimeException e) {
-            SessionTransaction innermost = nested.isEmpty() ? root : nested.peek();
-            if (innermost != null) {
-                failTransaction(innermost, e);
-            }
-            throw e;
-        } finally {
-            flushing = false;
-        }
-    }
-
-    /**
-     * After a failed flush: rolls {@code tx} back in the database and restores memory as
-     * {@link #rollback} does, but leaves it in place, failed, until the application rolls it back.
-     * A SAVEPOINT that cannot be rolled back, or a lost connection, fails the root transaction.
-     */
-    private void failTransaction(SessionTransaction tx, RuntimeException cause) {
-        if (tx.parent != null) {
-            boolean savepointGone = false;
-            try {
-                tx.savepoint.rollback();
-            } catch (RuntimeException re) {
-                cause.addSuppressed(re);
-                savepointGone = true;
-            } finally {
-                restore(tx);
-            }
-            tx.failure = cause;
-            if (savepointGone || (connection != null && connection.isInvalidated())) {
-                failTransaction(root, cause);
-            }
-            return;
-        }
-        try {
-            if (connection != null) {
-                connection.rollback();
-            }
-        } catch (RuntimeException re) {
-            cause.addSuppressed(re);
-        } finally {
-            while (!nested.isEmpty()) {
-                SessionTransaction inner = nested.pop();
-                inner.active = false;
-                restore(inner);
-            }
-            restore(tx);
-            tx.failure = cause;
-            releaseConnection();
-        }
-    }
-
-    /** Raises {@link PendingRollbackError} while a failed transaction waits for its rollback. */
-    private void ensureNotFailed() {
-        if (root == null) {
-            return;
-        }
-        SessionTransaction failed = root.failure != null ? root : null;
-        if (failed == null && !nested.isEmpty()) {
-            for (SessionTransaction t : nested) {
-                if (t.failure != null) {
-                    failed = t;
-                    break;
-                }
-            }
-        }
-        if (failed != null) {
-            String what = failed.parent == null
-                    ? "This Session's transaction has been rolled back because of an error during flush; nothing"
-                    + " it wrote was committed, and objects it inserted are transient again. Call"
-                    + " session.rollback() before using the session again"
-                    : "This Session's SAVEPOINT (beginNested) has been rolled back because of an error during flush;"
-                    + " what was written since it began is gone. Call rollback() on that nested transaction (or"
-                    + " session.rollback()) before using the session again";
-            throw new PendingRollbackError(what + ". Original error: " + failed.failure, failed.failure);
-        }
-    }
-
-    void autoflush() {
-        if (factory.autoflush() && noAutoflush == 0 && !flushing && !states.isEmpty()) {
-            flush();
-        }
-    }
-
-    /**
-     * The autoflush of a lazy load: only when the session has new or deleted objects or changed
-     * relationship collections — what can change which rows the load finds. Changed column values
-     * of existing objects wait for the next query or commit: finding them means comparing every
-     * object in the session, which would make a loop of lazy loads quadratic.
-     */
-    void autoflushForLoad() {
-        if (!pending.isEmpty() || !toDelete.isEmpty() || collectionsChanged) {
-            autoflush();
-        }
-    }
+    void flush();
 
     /** Runs {@code work} with autoflush off (SQLAlchemy's {@code with session.no_autoflush:}). */
-    public void noAutoflush(Runnable work) {
+    default void noAutoflush(Runnable work) {
         noAutoflush(() -> {
             work.run();
             return null;
@@ -894,64 +220,30 @@ public final class Session implements AutoCloseable {
     }
 
     /** As {@link #noAutoflush(Runnable)}, returning a value. */
-    public <R> R noAutoflush(Supplier<R> work) {
-        noAutoflush++;
-        try {
-            return work.get();
-        } finally {
-            noAutoflush--;
-        }
-    }
+    <R> R noAutoflush(Supplier<R> work);
 
     // ------------------------------------------------------------------ transactions
 
-    /** The innermost transaction, autobegun when there is none. */
-    SessionTransaction current() {
-        if (root == null) {
-            root = new SessionTransaction(this, null, null);
-        }
-        return nested.isEmpty() ? root : nested.peek();
-    }
-
     /** True while a transaction (explicit or autobegun) is open. */
-    public boolean inTransaction() {
-        return root != null;
-    }
+    boolean inTransaction();
 
     /** True while a SAVEPOINT from {@link #beginNested} is open. */
-    public boolean inNestedTransaction() {
-        return !nested.isEmpty();
-    }
+    boolean inNestedTransaction();
 
     /**
      * Begins the transaction explicitly and returns its handle (use with try-with-resources and
      * call {@code commit()}). Raises when one is already begun, explicitly or by autobegin.
      */
-    public SessionTransaction begin() {
-        ensureOpen();
-        if (root != null) {
-            throw new InvalidRequestError("A transaction is already begun on this Session (explicitly or by autobegin "
-                    + "on the first add/query); commit() or rollback() it first, or use beginNested() for a SAVEPOINT");
-        }
-        return current();
-    }
+    SessionTransaction begin();
 
     /** Flushes, then sets a SAVEPOINT; its handle's {@code rollback()} undoes only what followed. */
-    public SessionTransaction beginNested() {
-        ensureOpen();
-        ensureNotFailed();
-        SessionTransaction parent = current();
-        flush();
-        SessionTransaction t = new SessionTransaction(this, parent, connection().beginNested());
-        nested.push(t);
-        return t;
-    }
+    SessionTransaction beginNested();
 
     /**
      * Runs {@code work} in a transaction of this session: commits when it returns, rolls back and
      * rethrows when it throws. Raises when a transaction is already begun.
      */
-    public void inTransaction(Consumer<? super Session> work) {
+    default void inTransaction(Consumer<? super Session> work) {
         transaction(s -> {
             work.accept(s);
             return null;
@@ -959,240 +251,20 @@ public final class Session implements AutoCloseable {
     }
 
     /** As {@link #inTransaction}, returning {@code work}'s result. */
-    public <R> R transaction(Function<? super Session, R> work) {
-        SessionTransaction tx = begin();
-        try {
-            R r = work.apply(this);
-            if (tx.active) {
-                tx.commit();
-            }
-            return r;
-        } catch (RuntimeException | Error e) {
-            try {
-                if (tx.active) {
-                    tx.rollback();
-                }
-            } catch (RuntimeException re) {
-                e.addSuppressed(re);
-            }
-            throw e;
-        }
-    }
+    <R> R transaction(Function<? super Session, R> work);
 
     /** Flushes and commits the transaction (SAVEPOINTs included); expires every object when expireOnCommit. */
-    public void commit() {
-        ensureOpen();
-        if (root == null) {
-            current();
-        }
-        commitTransaction(root);
-    }
+    void commit();
 
     /** Rolls back the transaction (SAVEPOINTs included) and restores objects: see {@link SessionTransaction}. */
-    public void rollback() {
-        ensureOpen();
-        if (root != null) {
-            rollbackTransaction(root);
-        }
-        cancelled = false;
-    }
-
-    void commitTransaction(SessionTransaction tx) {
-        ensureOpen();
-        if (!tx.active) {
-            throw new InvalidRequestError("This transaction is inactive (already committed or rolled back)");
-        }
-        ensureNotFailed();
-        if (tx.parent != null) {
-            flush();
-            while (!nested.isEmpty() && nested.peek() != tx) { // inner savepoints are released with it
-                SessionTransaction inner = nested.pop();
-                inner.active = false;
-                inner.mergeIntoParent();
-            }
-            nested.pop();
-            tx.savepoint.commit();
-            tx.active = false;
-            tx.mergeIntoParent();
-            return;
-        }
-        if (cancelled) {
-            String msg = "COMMIT refused: Session.cancel() was called during this transaction; roll it back "
-                    + "(rollback() clears the cancellation)";
-            throw org.jalchemy.exc.ErrorKind.OPERATIONAL.create(new org.jalchemy.exc.DBAPIError.Details(
-                    "(OperationalError) " + msg, new java.sql.SQLException(msg, "57014"), "COMMIT", null, false));
-        }
-        flush();
-        Connection c = connection;
-        if (c != null) {
-            c.commit();
-        }
-        for (SessionTransaction n : nested) {
-            n.active = false;
-        }
-        nested.clear();
-        for (InstanceState st : new ArrayList<>(states.values())) {
-            if (st.state == ObjectState.DELETED) {
-                forget(st, ObjectState.DETACHED);
-            } else if (st.state == ObjectState.PERSISTENT && factory.expireOnCommit()) {
-                st.expired = true;
-            }
-        }
-        endRoot();
-    }
-
-    void rollbackTransaction(SessionTransaction tx) {
-        if (!tx.active) {
-            return;
-        }
-        if (tx.parent != null) {
-            while (!nested.isEmpty()) {
-                SessionTransaction inner = nested.pop();
-                inner.active = false;
-                if (inner == tx) {
-                    break;
-                }
-                restore(inner);
-            }
-            try {
-                if (tx.failure == null) { // a failed one was rolled back in the database already
-                    tx.savepoint.rollback();
-                }
-            } finally {
-                restore(tx);
-            }
-            return;
-        }
-        try {
-            Connection c = connection;
-            if (c != null) {
-                c.rollback();
-            }
-            cancelled = false;
-        } finally {
-            while (!nested.isEmpty()) {
-                SessionTransaction inner = nested.pop();
-                inner.active = false;
-                restore(inner);
-            }
-            restore(tx);
-            endRoot();
-        }
-    }
-
-    /** Puts objects back in line with the database after {@code tx} was rolled back. */
-    private void restore(SessionTransaction tx) {
-        for (InstanceState st : tx.inserted) {
-            if (st.session == this) {
-                forget(st, ObjectState.TRANSIENT);
-            }
-        }
-        for (InstanceState st : tx.added) {
-            if (st.session == this && st.state == ObjectState.PENDING) {
-                forget(st, ObjectState.TRANSIENT);
-            }
-        }
-        for (InstanceState st : tx.deleted) {
-            if (st.state == ObjectState.DELETED && st.session == this) {
-                st.state = ObjectState.PERSISTENT;
-                states.put(st.object, st);
-                identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
-            }
-        }
-        for (InstanceState st : toDelete) {
-            st.markedForDeletion = false;
-        }
-        toDelete.clear();
-        if (!closing) { // a closing session detaches everything next; expiring first is wasted work
-            for (InstanceState st : states.values()) {
-                if (st.state == ObjectState.PERSISTENT) {
-                    st.expired = true;
-                    unloadRelationships(st); // collections may hold objects the rollback made transient
-                }
-            }
-        }
-        tx.added.clear();
-        tx.inserted.clear();
-        tx.deleted.clear();
-    }
-
-    private void endRoot() {
-        root.active = false;
-        root = null;
-        releaseConnection();
-    }
-
-    /** Gives the transaction's Core connection back to the pool (the field read once: cancel() reads it from other threads). */
-    private void releaseConnection() {
-        Connection c = connection;
-        if (c != null) {
-            connection = null;
-            c.close();
-        }
-    }
+    void rollback();
 
     // ------------------------------------------------------------------ lifecycle
 
     /** Rolls back what is still open, returns the connection and detaches every object. Idempotent. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closing = true;
-        try {
-            if (root != null) {
-                rollbackTransaction(root);
-            }
-        } finally {
-            closed = true;
-            detachAll();
-            Connection c = connection;
-            if (c != null) {
-                connection = null;
-                c.close();
-            }
-        }
-    }
+    void close();
 
-    public boolean isClosed() {
-        return closed;
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new ResourceClosedError("This Session is closed; open a new one with factory.open()");
-        }
-    }
-
-    private InstanceState requireIn(Object entity, String op) {
-        InstanceState st = states.get(entity);
-        if (st == null) {
-            Mapper<?> m = Mapper.forObject(entity);
-            Object id = m.identity(entity);
-            if (id == null) {
-                throw new InvalidRequestError("Cannot " + op + " " + m.entityName()
-                        + "(<no identity>): the instance is not in this session");
-            }
-            throw new DetachedInstanceError("Cannot " + op + " " + m.describe(id)
-                    + ": the instance is not in this session (detached, or loaded by another session); "
-                    + "use merge() to bring its state into this one");
-        }
-        return st;
-    }
-
-    private InstanceState requirePersistent(Object entity, String op) {
-        InstanceState st = requireIn(entity, op);
-        if (st.state != ObjectState.PERSISTENT) {
-            throw new InvalidRequestError("Cannot " + op + " " + st.describe() + ": it is " + st.state.name().toLowerCase()
-                    + ", not persistent" + (st.state == ObjectState.PENDING ? "; flush() it first" : ""));
-        }
-        return st;
-    }
-
-    @Override
-    public String toString() {
-        return "Session(" + factory.engine().url() + ", " + states.size() + " objects"
-                + (closed ? ", closed" : root != null ? ", in transaction" : "") + ")";
-    }
+    /** True once {@link #close()} ran. */
+    boolean isClosed();
 }

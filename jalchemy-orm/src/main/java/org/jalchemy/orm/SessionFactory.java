@@ -1,8 +1,9 @@
 package org.jalchemy.orm;
 
 import org.jalchemy.engine.Engine;
-import org.jalchemy.orm.unitofwork.OrmStatements;
-import org.jalchemy.orm.unitofwork.CoreStatements;
+import org.jalchemy.orm.internal.session.SessionImpl;
+import org.jalchemy.orm.internal.unitofwork.CoreStatements;
+import org.jalchemy.orm.internal.unitofwork.OrmStatements;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ public final class SessionFactory {
 
     /** A new session; close it (try-with-resources). */
     public Session open() {
-        return new Session(this);
+        return new SessionImpl(this, statements, insertReturning());
     }
 
     /**
@@ -119,10 +120,6 @@ public final class SessionFactory {
     /** True when the N+1 diagnostic raises {@link NPlusOneError} instead of logging a warning. */
     public boolean nPlusOneRaise() {
         return nPlusOneRaise;
-    }
-
-    OrmStatements statements() {
-        return statements;
     }
 
     /** Options of a {@link SessionFactory}. */

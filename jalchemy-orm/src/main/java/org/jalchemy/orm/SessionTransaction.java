@@ -1,10 +1,5 @@
 package org.jalchemy.orm;
 
-import org.jalchemy.engine.Transaction;
-
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A session's transaction: the root one (from {@code session.begin()} or autobegun by the first
  * operation) or a SAVEPOINT from {@code session.beginNested()}. Usable with try-with-resources:
@@ -19,64 +14,23 @@ import java.util.List;
  * {@linkplain #isFailed() failed}: the session then raises {@code PendingRollbackError} until
  * {@link #rollback()} (SQLAlchemy's "inactive due to a rollback in a subtransaction").
  */
-public final class SessionTransaction implements AutoCloseable {
-    final Session session;
-    final SessionTransaction parent;
-    final Transaction savepoint;
-    final List<InstanceState> added = new ArrayList<>();
-    final List<InstanceState> inserted = new ArrayList<>();
-    final List<InstanceState> deleted = new ArrayList<>();
-    /** True until this transaction is committed or rolled back (also while it waits, failed, for its rollback). */
-    boolean active = true;
-    /** The flush error that rolled this transaction back in the database; it then waits for {@link #rollback()}. */
-    RuntimeException failure;
-
-    SessionTransaction(Session session, SessionTransaction parent, Transaction savepoint) {
-        this.session = session;
-        this.parent = parent;
-        this.savepoint = savepoint;
-    }
-
+public interface SessionTransaction extends AutoCloseable {
     /** Root: flushes and commits ({@code session.commit()}). Nested: flushes and releases the SAVEPOINT. */
-    public void commit() {
-        session.commitTransaction(this);
-    }
+    void commit();
 
     /** Root: {@code session.rollback()}. Nested: rolls back to the SAVEPOINT and restores objects changed since. */
-    public void rollback() {
-        session.rollbackTransaction(this);
-    }
+    void rollback();
 
     /** True until committed or rolled back; false once a failed flush rolled it back in the database. */
-    public boolean isActive() {
-        return active && failure == null;
-    }
+    boolean isActive();
 
     /** True when a failed flush rolled this transaction back in the database and it waits for {@link #rollback()}. */
-    public boolean isFailed() {
-        return active && failure != null;
-    }
+    boolean isFailed();
 
-    public boolean isNested() {
-        return parent != null;
-    }
+    /** True for a SAVEPOINT from {@code session.beginNested()}. */
+    boolean isNested();
 
     /** Rolls back when still active. */
     @Override
-    public void close() {
-        if (active) {
-            rollback();
-        }
-    }
-
-    void mergeIntoParent() {
-        parent.added.addAll(added);
-        parent.inserted.addAll(inserted);
-        parent.deleted.addAll(deleted);
-    }
-
-    @Override
-    public String toString() {
-        return "SessionTransaction[" + (isNested() ? "nested" : "root") + (active ? ", active" : ", inactive") + "]";
-    }
+    void close();
 }

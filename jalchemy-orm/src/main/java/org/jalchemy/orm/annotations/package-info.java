@@ -3,6 +3,6 @@
  * class, {@link org.jalchemy.orm.annotations.Id @Id}, {@link org.jalchemy.orm.annotations.Column @Column},
  * {@link org.jalchemy.orm.annotations.ForeignKey @ForeignKey}, {@link org.jalchemy.orm.annotations.Version @Version}
  * on fields, and table-level {@code @Index}, {@code @UniqueConstraint}, {@code @CheckConstraint}.
- * Relationships (issue 6) will add {@code @Relationship}.
+ * {@code @Relationship} declares relationships.
  */
 package org.jalchemy.orm.annotations;

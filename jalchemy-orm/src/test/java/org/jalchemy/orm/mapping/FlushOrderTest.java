@@ -5,7 +5,7 @@ import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.model.Post;
 import org.jalchemy.orm.model.User;
-import org.jalchemy.orm.unitofwork.FlushOrder;
+import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,10 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.loading;
 
+import org.jalchemy.orm.DetachedInstanceError;
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
+import org.jalchemy.orm.LazyLoadExecutor;
+import org.jalchemy.orm.LoaderOption;
+import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.exc.InvalidRequestError;
 import org.jalchemy.orm.annotations.Relationship.Cascade;
 import org.jalchemy.orm.mapping.RelationshipProperty;
@@ -22,20 +27,20 @@ import java.util.Map;
  * if it has one), so it fails when the owner is detached ({@link DetachedInstanceError}) and
  * raises for {@code lazy = RAISE} / {@code WRITE_ONLY}.
  */
-final class CollectionState {
-    final InstanceState owner;
+public final class CollectionState {
+    final InstanceStateImpl owner;
     final RelationshipProperty rel;
-    final Collection<Object> elements;
+    public final Collection<Object> elements;
     Collection<Object> facade;
-    boolean loaded;
+    public boolean loaded;
     LoaderOption.Strategy mode;
-    boolean writeOnly;
+    public boolean writeOnly;
     List<LoaderOption<?>> subOptions = List.of();
     /** Membership at load or last flush; empty for a new object. */
-    List<Object> committed = List.of();
+    public List<Object> committed = List.of();
     private int muted;
     /** True when the membership may differ from {@link #committed}: set by every change, cleared at load and flush. */
-    boolean changed;
+    public boolean changed;
     private void markChanged() {
         changed = true;
         if (owner.session != null) {
@@ -46,7 +51,7 @@ final class CollectionState {
     /** Write-only collections: objects removed without ever being loaded, for the flush. */
     final List<Object> writeOnlyRemovals = new ArrayList<>();
 
-    CollectionState(InstanceState owner, RelationshipProperty rel) {
+    CollectionState(InstanceStateImpl owner, RelationshipProperty rel) {
         this.owner = owner;
         this.rel = rel;
         this.elements = rel.isSet() ? new LinkedHashSet<>() : new ArrayList<>();
@@ -61,7 +66,7 @@ final class CollectionState {
     }
 
     /** True when the field still holds this state's collection. */
-    boolean installed() {
+    public boolean installed() {
         return facade != null && rel.get(owner.object) == facade;
     }
 
@@ -88,8 +93,8 @@ final class CollectionState {
         }
     }
 
-    private Session requireSession() {
-        Session s = owner.session;
+    private SessionImpl requireSession() {
+        SessionImpl s = owner.session;
         if (s == null || s.isClosed()) {
             throw new DetachedInstanceError("Parent instance " + owner.describe() + " is not bound to a Session; lazy "
                     + "load of attribute '" + rel.where() + "' cannot proceed (load it while the session is open, "
@@ -109,7 +114,7 @@ final class CollectionState {
     }
 
     /** Replaces the contents as loaded from the database (no events); marks loaded. */
-    void loadedWith(Collection<?> items) {
+    public void loadedWith(Collection<?> items) {
         elements.clear();
         elements.addAll(items);
         committed = new ArrayList<>(elements);
@@ -118,7 +123,7 @@ final class CollectionState {
     }
 
     /** Forgets the contents: the next access loads again. */
-    void unload() {
+    public void unload() {
         if (!writeOnly) {
             elements.clear();
             committed = List.of();
@@ -128,7 +133,7 @@ final class CollectionState {
     }
 
     /** After a flush: what is there now is what the database has. */
-    void committedNow() {
+    public void committedNow() {
         changed = false;
         committed = writeOnly ? List.of() : new ArrayList<>(elements);
         if (writeOnly) {
@@ -144,7 +149,7 @@ final class CollectionState {
     }
 
     /** Elements added since load/flush, by identity. */
-    List<Object> added() {
+    public List<Object> added() {
         Map<Object, Boolean> was = identitySet(committed);
         List<Object> out = new ArrayList<>();
         for (Object o : elements) {
@@ -156,7 +161,7 @@ final class CollectionState {
     }
 
     /** Elements removed since load/flush, by identity. */
-    List<Object> removed() {
+    public List<Object> removed() {
         if (writeOnly) {
             return writeOnlyRemovals;
         }
@@ -173,7 +178,7 @@ final class CollectionState {
         return out;
     }
 
-    static Map<Object, Boolean> identitySet(Collection<?> items) {
+    public static Map<Object, Boolean> identitySet(Collection<?> items) {
         Map<Object, Boolean> m = new IdentityHashMap<>(Math.max(4, items.size() * 2));
         for (Object o : items) {
             m.put(o, Boolean.TRUE);
@@ -188,7 +193,7 @@ final class CollectionState {
         if (muted > 0 || item == null) {
             return;
         }
-        Session s = owner.session;
+        SessionImpl s = owner.session;
         if (s != null && !s.isClosed()) {
             if (rel.resolved().cascades(Cascade.SAVE_UPDATE) && !s.contains(item)) {
                 s.cascadeAdd(item);
@@ -202,7 +207,7 @@ final class CollectionState {
         if (muted > 0 || item == null) {
             return;
         }
-        Session s = owner.session;
+        SessionImpl s = owner.session;
         if (s != null && !s.isClosed()) {
             s.loading().syncRemoved(this, item);
         }

@@ -1,4 +1,4 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.loading;
 
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -7,7 +7,7 @@ import java.util.Iterator;
  * The {@code Set} a session puts into a {@code Set} relationship field; see {@link InstrumentedList}
  * for loading and events. Not thread-safe.
  */
-final class InstrumentedSet<E> extends AbstractSet<E> {
+public final class InstrumentedSet<E> extends AbstractSet<E> {
     private final CollectionState state;
 
     InstrumentedSet(CollectionState state) {
@@ -78,7 +78,7 @@ final class InstrumentedSet<E> extends AbstractSet<E> {
     }
 
     /** True when loaded (reading it runs no query). */
-    boolean isLoaded() {
+    public boolean isLoaded() {
         return state.loaded;
     }
 

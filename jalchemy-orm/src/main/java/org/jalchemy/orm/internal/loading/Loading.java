@@ -1,5 +1,11 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.loading;
 
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
+import org.jalchemy.orm.LoaderOption;
+import org.jalchemy.orm.NPlusOneError;
+import org.jalchemy.orm.ObjectState;
+import org.jalchemy.orm.Ref;
+import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.engine.Result;
 import org.jalchemy.engine.Row;
 import org.jalchemy.orm.LoaderOption.Strategy;
@@ -46,17 +52,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Not thread-safe; one per session.
  */
-final class Loading {
+public final class Loading {
     static final int CHUNK = 1000;
     private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 
-    private final Session session;
+    private final SessionImpl session;
     private int finishPasses;
     private Map<RelationshipProperty, Integer> lazyCounts;
     private Set<RelationshipProperty> reported;
 
-    Loading(Session session) {
+    public Loading(SessionImpl session) {
         this.session = session;
     }
 
@@ -67,15 +73,15 @@ final class Loading {
     }
 
     /** Loader directives by relationship, from a query's options; relationships not named use their default. */
-    static final class Plan {
-        static final Plan DEFAULT = new Plan(Map.of());
+    public static final class Plan {
+        public static final Plan DEFAULT = new Plan(Map.of());
         final Map<RelationshipProperty, Directive> byRel;
 
         private Plan(Map<RelationshipProperty, Directive> byRel) {
             this.byRel = byRel;
         }
 
-        static Plan of(List<? extends ExecutableOption> options) {
+        public static Plan of(List<? extends ExecutableOption> options) {
             if (options.isEmpty()) {
                 return DEFAULT;
             }
@@ -117,7 +123,7 @@ final class Loading {
     // ------------------------------------------------------------------ object set-up
 
     /** A row just became a new object: give it unloaded collections per the relationships' defaults. */
-    void initLoaded(InstanceState st) {
+    public void initLoaded(InstanceStateImpl st) {
         session.relationshipsInUse = true;
         st.initRelationships();
         st.staleRefs = -1L;
@@ -126,7 +132,7 @@ final class Loading {
             RelationshipProperty rel = rels.get(i);
             if (!rel.isCollection()) {
                 if (rel.isRef()) {
-                    Ref<Object> ref = Ref.empty();
+                    RefImpl<Object> ref = new RefImpl<>(null);
                     ref.unload();
                     ref.owner = st;
                     ref.rel = rel;
@@ -152,7 +158,7 @@ final class Loading {
      * (holding what the user put there, all of it new), and the related objects are cascaded
      * (save-update) and synchronised with the other side.
      */
-    void adopt(InstanceState st) {
+    public void adopt(InstanceStateImpl st) {
         session.relationshipsInUse = true;
         st.initRelationships();
         List<RelationshipProperty> rels = st.mapper.relationships();
@@ -185,7 +191,7 @@ final class Loading {
                 if (rel.isRef()) {
                     bindRef(st, rel);
                 }
-                Object ref = Ref.value(rel, st.object);
+                Object ref = RefImpl.value(rel, st.object);
                 if (ref != null && r.cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE)
                         && !session.contains(ref)) {
                     session.cascadeAdd(ref);
@@ -196,12 +202,12 @@ final class Loading {
     }
 
     /** Binds the Ref in {@code rel}'s field to its owner (installing an empty one for a null field). */
-    private static void bindRef(InstanceState st, RelationshipProperty rel) {
+    private static void bindRef(InstanceStateImpl st, RelationshipProperty rel) {
         Object f = rel.get(st.object);
-        Ref<?> ref = f instanceof Ref<?> r ? r : Ref.empty();
+        RefImpl<?> ref = f instanceof RefImpl<?> r ? r : new RefImpl<>(f instanceof Ref<?> other ? other.get() : null);
         if (ref.owner != null && ref.owner != st) { // a Ref shared with another object: copy it
             Object v = ref.isLoaded() ? ref.peek() : null;
-            ref = Ref.of(v);
+            ref = new RefImpl<>(v);
         }
         ref.owner = st;
         ref.rel = rel;
@@ -211,8 +217,8 @@ final class Loading {
     }
 
     /** {@code Ref.set} on a session object: cascade the new target in and update the other side now. */
-    void refAssigned(InstanceState st, RelationshipProperty rel) {
-        Object v = Ref.value(rel, st.object);
+    void refAssigned(InstanceStateImpl st, RelationshipProperty rel) {
+        Object v = RefImpl.value(rel, st.object);
         if (v != null && rel.resolved().cascades(org.jalchemy.orm.annotations.Relationship.Cascade.SAVE_UPDATE)
                 && !session.contains(v)) {
             session.cascadeAdd(v);
@@ -221,9 +227,9 @@ final class Loading {
     }
 
     /** {@code Ref.get} of an unloaded reference: autoflush, identity map or one SELECT, N+1 accounting. */
-    void lazyLoadRef(InstanceState st, RelationshipProperty rel) {
+    void lazyLoadRef(InstanceStateImpl st, RelationshipProperty rel) {
         session.autoflushForLoad();
-        if (Ref.loadedOn(rel, st.object)) {
+        if (RefImpl.loadedOn(rel, st.object)) {
             return;
         }
         countLazy(rel);
@@ -243,15 +249,15 @@ final class Loading {
         if (p.isCollection()) {
             addToCollection(p, item, owner);
         } else {
-            Object old = Ref.value(p, item);
+            Object old = RefImpl.value(p, item);
             if (old == owner) {
                 return;
             }
             if (old != null) {
                 removeFromCollection(cs.rel, old, item);
             }
-            Ref.assign(p, item, owner);
-            InstanceState ist = session.states.get(item);
+            RefImpl.assign(p, item, owner);
+            InstanceStateImpl ist = session.states.get(item);
             if (ist != null && ist.refsSeen != null) {
                 ist.refsSeen[p.index()] = owner;
             }
@@ -267,9 +273,9 @@ final class Loading {
         Object owner = cs.owner.object;
         if (p.isCollection()) {
             removeFromCollection(p, item, owner);
-        } else if (Ref.value(p, item) == owner) {
-            Ref.assign(p, item, null);
-            InstanceState ist = session.states.get(item);
+        } else if (RefImpl.value(p, item) == owner) {
+            RefImpl.assign(p, item, null);
+            InstanceStateImpl ist = session.states.get(item);
             if (ist != null && ist.refsSeen != null) {
                 ist.refsSeen[p.index()] = null;
             }
@@ -332,7 +338,7 @@ final class Loading {
     }
 
     private CollectionState stateOf(RelationshipProperty rel, Object holder, Object field) {
-        InstanceState hs = session.states.get(holder);
+        InstanceStateImpl hs = session.states.get(holder);
         if (hs == null || hs.collections == null) {
             return null;
         }
@@ -345,12 +351,12 @@ final class Loading {
      * since the session last looked: bring the other side in line (add to / remove from its
      * collection, or set its reference).
      */
-    void reconcileRef(InstanceState st, int i) {
+    public void reconcileRef(InstanceStateImpl st, int i) {
         RelationshipProperty rel = st.mapper.relationships().get(i);
-        if (!Ref.loadedOn(rel, st.object)) {
+        if (!RefImpl.loadedOn(rel, st.object)) {
             return;
         }
-        Object cur = Ref.value(rel, st.object);
+        Object cur = RefImpl.value(rel, st.object);
         Object seen = st.refsSeen[i];
         if (cur == seen) {
             return;
@@ -368,11 +374,11 @@ final class Loading {
                 addToCollection(p, cur, st.object);
             }
         } else {
-            if (seen != null && Ref.value(p, seen) == st.object) {
-                Ref.assign(p, seen, null);
+            if (seen != null && RefImpl.value(p, seen) == st.object) {
+                RefImpl.assign(p, seen, null);
             }
-            if (cur != null && Ref.value(p, cur) != st.object) {
-                Ref.assign(p, cur, st.object);
+            if (cur != null && RefImpl.value(p, cur) != st.object) {
+                RefImpl.assign(p, cur, st.object);
             }
         }
     }
@@ -386,7 +392,7 @@ final class Loading {
             return;
         }
         countLazy(cs.rel);
-        Map<InstanceState, List<Object>> found = loadCollections(cs.rel, List.of(cs.owner), Plan.of(cs.subOptions));
+        Map<InstanceStateImpl, List<Object>> found = loadCollections(cs.rel, List.of(cs.owner), Plan.of(cs.subOptions));
         cs.loadedWith(found.getOrDefault(cs.owner, List.of()));
     }
 
@@ -426,7 +432,7 @@ final class Loading {
     }
 
     /** Loaded children point back at their parent (the many-to-one side of a one-to-many), without queries. */
-    private void backfill(RelationshipProperty rel, InstanceState parent, List<Object> items) {
+    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<Object> items) {
         Resolved r = rel.resolved();
         RelationshipProperty p = r.partner();
         if (p == null || p.isCollection() || r.direction() != Direction.ONE_TO_MANY) {
@@ -438,8 +444,8 @@ final class Loading {
     }
 
     /** Sets the many-to-one {@code p} of {@code child} (whose state {@code cst} may be null) to {@code parent}. */
-    private static void pointBack(RelationshipProperty p, InstanceState cst, Object child, Object parent) {
-        Ref.assign(p, child, parent);
+    private static void pointBack(RelationshipProperty p, InstanceStateImpl cst, Object child, Object parent) {
+        RefImpl.assign(p, child, parent);
         if (cst != null && cst.refs != null) {
             cst.refs[p.index()] = parent;
             cst.refsSeen[p.index()] = parent;
@@ -453,16 +459,16 @@ final class Loading {
      * Loads {@code rel}'s targets for {@code parents} ({@value #CHUNK} parents per SELECT), grouped by
      * parent in row order; applies {@code sub} to the loaded targets.
      */
-    Map<InstanceState, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceState> parents, Plan sub) {
+    public Map<InstanceStateImpl, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceStateImpl> parents, Plan sub) {
         Resolved r = rel.resolved();
         Mapper<?> target = r.target();
-        Map<Object, List<InstanceState>> byKey = new HashMap<>(); // raw key values, as the rows bring them back
-        Map<Object, List<InstanceState>> byNorm = new HashMap<>(); // Integer/Long mixes compare as Long
+        Map<Object, List<InstanceStateImpl>> byKey = new HashMap<>(); // raw key values, as the rows bring them back
+        Map<Object, List<InstanceStateImpl>> byNorm = new HashMap<>(); // Integer/Long mixes compare as Long
         List<Object> keys = new ArrayList<>();
-        for (InstanceState p : parents) {
+        for (InstanceStateImpl p : parents) {
             Object k = r.local().get(p.object);
             if (k != null) {
-                List<InstanceState> l = byNorm.computeIfAbsent(norm(k), x -> {
+                List<InstanceStateImpl> l = byNorm.computeIfAbsent(norm(k), x -> {
                     keys.add(k);
                     return new ArrayList<>(1);
                 });
@@ -470,15 +476,15 @@ final class Loading {
                 byKey.put(k, l);
             }
         }
-        Map<InstanceState, List<Object>> out = new IdentityHashMap<>(Math.max(16, parents.size() * 2));
+        Map<InstanceStateImpl, List<Object>> out = new IdentityHashMap<>(Math.max(16, parents.size() * 2));
         if (byKey.isEmpty()) {
             return out;
         }
-        List<InstanceState> loaded = new ArrayList<>();
+        List<InstanceStateImpl> loaded = new ArrayList<>();
         // the children's many-to-one side, set from the row's own state (backfill would look each child up)
         RelationshipProperty back = r.partner() != null && !r.partner().isCollection()
                 && r.direction() == Direction.ONE_TO_MANY ? r.partner() : null;
-        Map<Object, InstanceState> im = session.identityMap(target);
+        Map<Object, InstanceStateImpl> im = session.identityMap(target);
         MappedTable<?> t = target.table();
         int width = target.properties().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
@@ -504,7 +510,7 @@ final class Loading {
                 for (Row row : res) {
                     Object[] values = row.toArray();
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
-                    InstanceState child = session.hydrateState(target, im, slice);
+                    InstanceStateImpl child = session.hydrateState(target, im, slice);
                     if (target.hasRelationships()) {
                         loaded.add(child);
                     }
@@ -512,12 +518,12 @@ final class Loading {
                         consume(values, child, joined.specs, acc);
                     }
                     Object key = values[keyIndex];
-                    List<InstanceState> ps = byKey.get(key);
+                    List<InstanceStateImpl> ps = byKey.get(key);
                     if (ps == null && key != null) {
                         ps = byNorm.get(norm(key));
                     }
                     if (ps != null) {
-                        for (InstanceState p : ps) {
+                        for (InstanceStateImpl p : ps) {
                             List<Object> l = out.computeIfAbsent(p, x -> new ArrayList<>());
                             if (!rel.isSet() || !l.contains(child.object)) {
                                 l.add(child.object);
@@ -538,25 +544,25 @@ final class Loading {
     }
 
     /** Resolves the single reference {@code rel} of {@code states}: identity map first, then one IN query per chunk. */
-    private void resolveRefs(RelationshipProperty rel, List<InstanceState> states, Plan sub) {
+    private void resolveRefs(RelationshipProperty rel, List<InstanceStateImpl> states, Plan sub) {
         Resolved r = rel.resolved();
         int i = rel.index();
         if (r.direction() == Direction.MANY_TO_ONE) {
             Mapper<?> target = r.target();
-            Map<Object, InstanceState> im = session.identityMap(target);
-            Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
+            Map<Object, InstanceStateImpl> im = session.identityMap(target);
+            Map<Object, List<InstanceStateImpl>> missing = new LinkedHashMap<>();
             List<Object> keys = new ArrayList<>();
-            for (InstanceState st : states) {
+            for (InstanceStateImpl st : states) {
                 Object fk = r.local().get(st.object);
                 if (fk == null) {
                     setRef(st, i, rel, null);
                     continue;
                 }
                 Object cur = st.refs[i];
-                if (cur != null && Ref.value(rel, st.object) == cur && norm(fk).equals(norm(target.identity(cur)))) {
+                if (cur != null && RefImpl.value(rel, st.object) == cur && norm(fk).equals(norm(target.identity(cur)))) {
                     continue; // already set (by the other side's load) and still matching the key
                 }
-                InstanceState hit = im.get(target.normalizeIdentity(fk));
+                InstanceStateImpl hit = im.get(target.normalizeIdentity(fk));
                 if (hit != null && !hit.markedForDeletion && hit.state == ObjectState.PERSISTENT) {
                     setRef(st, i, rel, hit.object);
                 } else {
@@ -569,43 +575,43 @@ final class Loading {
             if (missing.isEmpty()) {
                 return;
             }
-            List<InstanceState> loaded = new ArrayList<>();
+            List<InstanceStateImpl> loaded = new ArrayList<>();
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
                 Select sel = Sql.select(target.table()).where(pk.in(chunk));
                 try (Result res = session.connection().execute(sel)) {
                     for (Row row : res) {
-                        InstanceState t = session.hydrateState(target, im, row.toArray());
+                        InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
                         if (target.hasRelationships()) {
                             loaded.add(t);
                         }
-                        List<InstanceState> holders = missing.remove(norm(t.identity));
+                        List<InstanceStateImpl> holders = missing.remove(norm(t.identity));
                         if (holders != null) {
-                            for (InstanceState h : holders) {
+                            for (InstanceStateImpl h : holders) {
                                 setRef(h, i, rel, t.object);
                             }
                         }
                     }
                 }
             }
-            for (List<InstanceState> gone : missing.values()) { // dangling foreign keys
-                for (InstanceState h : gone) {
+            for (List<InstanceStateImpl> gone : missing.values()) { // dangling foreign keys
+                for (InstanceStateImpl h : gone) {
                     setRef(h, i, rel, null);
                 }
             }
             finish(loaded, sub, Set.of());
         } else { // one-to-one, the target holds the foreign key
-            Map<InstanceState, List<Object>> found = loadCollections(rel, states, sub);
-            for (InstanceState st : states) {
+            Map<InstanceStateImpl, List<Object>> found = loadCollections(rel, states, sub);
+            for (InstanceStateImpl st : states) {
                 List<Object> l = found.get(st);
                 setRef(st, i, rel, l == null || l.isEmpty() ? null : l.get(0));
             }
         }
     }
 
-    private void setRef(InstanceState st, int i, RelationshipProperty rel, Object value) {
-        Ref.assign(rel, st.object, value);
+    private void setRef(InstanceStateImpl st, int i, RelationshipProperty rel, Object value) {
+        RefImpl.assign(rel, st.object, value);
         st.refs[i] = value;
         st.refsSeen[i] = value;
     }
@@ -614,15 +620,15 @@ final class Loading {
      * Applies {@code plan} to objects a query just returned (for their relationships not already
      * handled by a join): selectin batches, single references, lazy/raise/noload marks.
      */
-    void finish(List<InstanceState> states, Plan plan, Set<RelationshipProperty> handled) {
+    public void finish(List<InstanceStateImpl> states, Plan plan, Set<RelationshipProperty> handled) {
         if (states.isEmpty()) {
             return;
         }
-        Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
+        Map<Mapper<?>, List<InstanceStateImpl>> byMapper = new LinkedHashMap<>();
         int mark = ++finishPasses;
         Mapper<?> lastMapper = null;
-        List<InstanceState> lastGroup = null;
-        for (InstanceState st : states) {
+        List<InstanceStateImpl> lastGroup = null;
+        for (InstanceStateImpl st : states) {
             if (st.collections != null && st.finishMark != mark) {
                 st.finishMark = mark;
                 if (st.mapper != lastMapper) {
@@ -633,9 +639,9 @@ final class Loading {
                 lastGroup.add(st);
             }
         }
-        for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
+        for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : byMapper.entrySet()) {
             List<RelationshipProperty> rels = e.getKey().relationships();
-            List<InstanceState> group = e.getValue();
+            List<InstanceStateImpl> group = e.getValue();
             for (RelationshipProperty rel : rels) {
                 if (handled.contains(rel)) {
                     continue;
@@ -644,8 +650,8 @@ final class Loading {
                 if (rel.isCollection()) {
                     finishCollection(rel, group, d);
                 } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
-                    for (InstanceState st : group) { // lazy, raise or noload: nothing to run now
-                        if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof Ref<?> ref) {
+                    for (InstanceStateImpl st : group) { // lazy, raise or noload: nothing to run now
+                        if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof RefImpl<?> ref) {
                             ref.mode = d.strategy();
                             if (d.strategy() == Strategy.NOLOAD) {
                                 ref.put(null);
@@ -655,8 +661,8 @@ final class Loading {
                         }
                     }
                 } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
-                    List<InstanceState> stale = new ArrayList<>();
-                    for (InstanceState st : group) {
+                    List<InstanceStateImpl> stale = new ArrayList<>();
+                    for (InstanceStateImpl st : group) {
                         if ((st.staleRefs & bit(rel)) != 0) {
                             stale.add(st);
                         }
@@ -666,16 +672,16 @@ final class Loading {
                     }
                 }
             }
-            for (InstanceState st : group) {
+            for (InstanceStateImpl st : group) {
                 st.staleRefs = 0;
             }
         }
     }
 
-    private void finishCollection(RelationshipProperty rel, List<InstanceState> group, Directive d) {
+    private void finishCollection(RelationshipProperty rel, List<InstanceStateImpl> group, Directive d) {
         int i = rel.index();
-        List<InstanceState> todo = new ArrayList<>();
-        for (InstanceState st : group) {
+        List<InstanceStateImpl> todo = new ArrayList<>();
+        for (InstanceStateImpl st : group) {
             CollectionState cs = st.collections[i];
             if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
                 todo.add(st);
@@ -686,8 +692,8 @@ final class Loading {
         }
         switch (d.strategy()) {
             case SELECTIN, JOINED, CONTAINS_EAGER -> {
-                Map<InstanceState, List<Object>> found = loadCollections(rel, todo, Plan.of(d.sub()));
-                for (InstanceState st : todo) {
+                Map<InstanceStateImpl, List<Object>> found = loadCollections(rel, todo, Plan.of(d.sub()));
+                for (InstanceStateImpl st : todo) {
                     st.collections[i].loadedWith(found.getOrDefault(st, List.of()));
                 }
             }
@@ -705,7 +711,7 @@ final class Loading {
     record JoinedSpec(RelationshipProperty rel, Mapper<?> target, int offset, int width, Plan sub) {
     }
 
-    record Joined(Select select, List<JoinedSpec> specs) {
+    public record Joined(Select select, List<JoinedSpec> specs) {
         boolean hasCollections() {
             for (JoinedSpec s : specs) {
                 if (s.rel.isCollection()) {
@@ -721,7 +727,7 @@ final class Loading {
      * for the relationships of {@code m} that {@code plan} loads joined, and the target's columns for
      * {@code containsEager}.
      */
-    Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
+    public Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
         if (!m.hasRelationships()) {
             return new Joined(sel, List.of());
         }
@@ -826,12 +832,12 @@ final class Loading {
 
     /** Per parent and joined relationship: the related objects met so far in this result, de-duplicated. */
     static final class JoinedAccumulator {
-        final Map<InstanceState, Map<JoinedSpec, List<Object>>> found = new IdentityHashMap<>();
-        final Map<JoinedSpec, List<InstanceState>> children = new IdentityHashMap<>();
+        final Map<InstanceStateImpl, Map<JoinedSpec, List<Object>>> found = new IdentityHashMap<>();
+        final Map<JoinedSpec, List<InstanceStateImpl>> children = new IdentityHashMap<>();
     }
 
     /** Reads the joined columns of one row for {@code parent}. */
-    void consume(Object[] values, InstanceState parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
+    void consume(Object[] values, InstanceStateImpl parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
         Map<JoinedSpec, List<Object>> mine = acc.found.computeIfAbsent(parent, k -> new IdentityHashMap<>());
         for (JoinedSpec spec : specs) {
             List<Object> l = mine.computeIfAbsent(spec, k -> new ArrayList<>());
@@ -839,7 +845,7 @@ final class Loading {
             if (allNull(slice)) {
                 continue;
             }
-            InstanceState child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
+            InstanceStateImpl child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
             boolean dup = false;
             if (specs.size() > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
                 for (Object o : l) {
@@ -860,8 +866,8 @@ final class Loading {
 
     /** After the last row: joined collections become loaded (empty when no row had children), references set. */
     void finishJoined(JoinedAccumulator acc) {
-        for (Map.Entry<InstanceState, Map<JoinedSpec, List<Object>>> e : acc.found.entrySet()) {
-            InstanceState parent = e.getKey();
+        for (Map.Entry<InstanceStateImpl, Map<JoinedSpec, List<Object>>> e : acc.found.entrySet()) {
+            InstanceStateImpl parent = e.getKey();
             for (Map.Entry<JoinedSpec, List<Object>> f : e.getValue().entrySet()) {
                 RelationshipProperty rel = f.getKey().rel;
                 int i = rel.index();
@@ -877,7 +883,7 @@ final class Loading {
                 }
             }
         }
-        for (Map.Entry<JoinedSpec, List<InstanceState>> e : acc.children.entrySet()) {
+        for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : acc.children.entrySet()) {
             finish(e.getValue(), e.getKey().sub, Set.of());
         }
     }
@@ -907,7 +913,7 @@ final class Loading {
     }
 
     /** Keys compared across Integer/Long columns by value. */
-    static Object norm(Object k) {
+    public static Object norm(Object k) {
         if (k instanceof Integer || k instanceof Long || k instanceof Short || k instanceof Byte) {
             return ((Number) k).longValue();
         }

@@ -1,5 +1,6 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.loading;
 
+import org.jalchemy.orm.DetachedInstanceError;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -11,7 +12,7 @@ import java.util.RandomAccess;
  * {@link CollectionState}; not thread-safe. After the session closes, a loaded list keeps working
  * as a plain list; an unloaded one raises {@link DetachedInstanceError} on access.
  */
-final class InstrumentedList<E> extends AbstractList<E> implements RandomAccess {
+public final class InstrumentedList<E> extends AbstractList<E> implements RandomAccess {
     private final CollectionState state;
 
     InstrumentedList(CollectionState state) {
@@ -90,7 +91,7 @@ final class InstrumentedList<E> extends AbstractList<E> implements RandomAccess 
     }
 
     /** True when loaded (reading it runs no query). */
-    boolean isLoaded() {
+    public boolean isLoaded() {
         return state.loaded;
     }
 

@@ -1,5 +1,8 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.unitofwork;
 
+import org.jalchemy.orm.internal.loading.CollectionState;
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
+import org.jalchemy.orm.internal.loading.RefImpl;
 import org.jalchemy.orm.annotations.Relationship.Cascade;
 import org.jalchemy.orm.mapping.RelationshipProperty;
 
@@ -12,11 +15,11 @@ import java.util.List;
  * objects already in memory: loaded collections and single references. Never loads (cascades that
  * must see unloaded children — delete — load them in the unit of work).
  */
-final class Cascades {
+public final class Cascades {
     private Cascades() {
     }
 
-    static List<Object> related(InstanceState st, Cascade cascade) {
+    public static List<Object> related(InstanceStateImpl st, Cascade cascade) {
         if (st.collections == null) {
             return List.of();
         }
@@ -37,7 +40,7 @@ final class Cascades {
                     out.addAll(c);
                 }
             } else {
-                Object ref = Ref.value(rel, st.object);
+                Object ref = RefImpl.value(rel, st.object);
                 if (ref != null) {
                     out.add(ref);
                 }

@@ -1,5 +1,7 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.unitofwork;
 
+import org.jalchemy.orm.FlushError;
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.orm.mapping.ColumnProperty;
 import org.jalchemy.sql.Compiled;
@@ -17,7 +19,7 @@ final class GeneratedKeys {
     }
 
     static void insert(Connection conn, Compiled c, ColumnProperty[] cols, ColumnProperty[] gen,
-                       List<InstanceState> states, List<Object[]> values) {
+                       List<InstanceStateImpl> states, List<Object[]> values) {
         ColumnProperty key = null;
         for (ColumnProperty g : gen) {
             if (g.autoincrement() && g.primaryKey()) {

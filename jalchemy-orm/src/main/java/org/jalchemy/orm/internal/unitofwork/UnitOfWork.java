@@ -1,5 +1,11 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.unitofwork;
 
+import org.jalchemy.orm.FlushError;
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
+import org.jalchemy.orm.ObjectState;
+import org.jalchemy.orm.internal.session.SessionImpl;
+import org.jalchemy.orm.internal.session.SessionTransactionImpl;
+import org.jalchemy.orm.StaleDataError;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Result;
 import org.jalchemy.engine.Row;
@@ -7,7 +13,7 @@ import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.exc.ErrorKind;
 import org.jalchemy.orm.mapping.ColumnProperty;
 import org.jalchemy.orm.mapping.Mapper;
-import org.jalchemy.orm.unitofwork.FlushOrder;
+import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
 
 import java.util.ArrayList;
@@ -39,34 +45,34 @@ import java.util.Set;
  * <p>Object states change as statements succeed (keys assigned, snapshots taken, transaction
  * lists recorded), so when a statement fails the session's rollback can restore everything.
  */
-final class UnitOfWork {
+public final class UnitOfWork {
     private static final int MAX_PARAMS = 30000;
     private static final int MAX_ROWS_PER_INSERT = 1000;
 
-    private final Session session;
+    private final SessionImpl session;
     /** Identifies this flush, within its session, on the states it inserts (never 0). */
     private final int flushId;
 
-    UnitOfWork(Session session) {
+    public UnitOfWork(SessionImpl session) {
         this.session = session;
         this.flushId = ++session.flushes == 0 ? ++session.flushes : session.flushes;
     }
 
-    void flush() {
+    public void flush() {
         Dependencies deps = null;
         if (session.relationshipsInUse) {
             deps = new Dependencies(session);
             deps.preflush();
         }
-        Map<Mapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
+        Map<Mapper<?>, List<InstanceStateImpl>> inserts = new LinkedHashMap<>();
         Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
-        Map<Mapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
+        Map<Mapper<?>, List<InstanceStateImpl>> deletes = new LinkedHashMap<>();
         Set<Mapper<?>> mappers = new LinkedHashSet<>();
-        for (InstanceState st : session.pending) {
+        for (InstanceStateImpl st : session.pending) {
             inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
             mappers.add(st.mapper);
         }
-        for (InstanceState st : session.toDelete) {
+        for (InstanceStateImpl st : session.toDelete) {
             deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
             mappers.add(st.mapper);
         }
@@ -78,14 +84,14 @@ final class UnitOfWork {
                 return;
             }
         }
-        List<InstanceState[]> switches = rowSwitches(inserts, updates, deletes);
+        List<InstanceStateImpl[]> switches = rowSwitches(inserts, updates, deletes);
         checkIdentities(inserts);
         if (structural) {
             mappers.addAll(session.identityMap.keySet());
         }
         List<Mapper<?>> order = FlushOrder.sort(mappers);
         Connection conn = session.connection();
-        SessionTransaction tx = session.current();
+        SessionTransactionImpl tx = session.current();
         Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
         if (deps != null) { // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key)
             deps.applyReady();
@@ -97,14 +103,14 @@ final class UnitOfWork {
             if (upd != null) {
                 update(conn, m, upd);
             }
-            List<InstanceState> ins = inserts.get(m);
+            List<InstanceStateImpl> ins = inserts.get(m);
             if (ins == null || ins.isEmpty()) {
                 continue;
             }
             if (deps == null) {
                 insert(conn, tx, m, ins);
             } else {
-                for (List<InstanceState> level : deps.levels(ins)) {
+                for (List<InstanceStateImpl> level : deps.levels(ins)) {
                     deps.apply(level);
                     insert(conn, tx, m, level);
                 }
@@ -134,7 +140,7 @@ final class UnitOfWork {
             deps.writeAssociations(conn);
         }
         for (int i = order.size() - 1; i >= 0; i--) {
-            List<InstanceState> del = deletes.get(order.get(i));
+            List<InstanceStateImpl> del = deletes.get(order.get(i));
             if (del != null && !del.isEmpty()) {
                 if (deps != null && Dependencies.selfReferential(order.get(i))) {
                     del = new ArrayList<>(del);
@@ -151,14 +157,14 @@ final class UnitOfWork {
 
     /** Persistent objects whose columns differ from their snapshot, grouped by mapper. */
     private void scanDirty(Map<Mapper<?>, List<Dirty>> updates, Set<Mapper<?>> mappers) {
-        for (InstanceState st : session.states.values()) {
+        for (InstanceStateImpl st : session.states.values()) {
             if (st.state != ObjectState.PERSISTENT || st.markedForDeletion || st.insertedBy == flushId) {
                 continue;
             }
             List<ColumnProperty> props = st.mapper.properties();
             BitSet changed = null;
             for (int i = 0, n = props.size(); i < n; i++) { // no allocation for unchanged objects
-                if (!InstanceState.same(props.get(i).get(st.object), st.snapshot[i])) {
+                if (!InstanceStateImpl.same(props.get(i).get(st.object), st.snapshot[i])) {
                     if (changed == null) {
                         changed = new BitSet(n);
                     }
@@ -178,19 +184,19 @@ final class UnitOfWork {
      * row with an UPDATE of the differing columns instead of a DELETE plus an INSERT (which would
      * collide on the key, and break rows referencing it). Returns {new, old} pairs.
      */
-    private List<InstanceState[]> rowSwitches(Map<Mapper<?>, List<InstanceState>> inserts,
+    private List<InstanceStateImpl[]> rowSwitches(Map<Mapper<?>, List<InstanceStateImpl>> inserts,
                                               Map<Mapper<?>, List<Dirty>> updates,
-                                              Map<Mapper<?>, List<InstanceState>> deletes) {
-        List<InstanceState[]> switches = new ArrayList<>();
+                                              Map<Mapper<?>, List<InstanceStateImpl>> deletes) {
+        List<InstanceStateImpl[]> switches = new ArrayList<>();
         if (session.toDelete.isEmpty()) {
             return switches;
         }
-        for (Map.Entry<Mapper<?>, List<InstanceState>> e : inserts.entrySet()) {
+        for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : inserts.entrySet()) {
             Mapper<?> m = e.getKey();
-            for (java.util.Iterator<InstanceState> it = e.getValue().iterator(); it.hasNext(); ) {
-                InstanceState st = it.next();
+            for (java.util.Iterator<InstanceStateImpl> it = e.getValue().iterator(); it.hasNext(); ) {
+                InstanceStateImpl st = it.next();
                 Object id = m.identity(st.object);
-                InstanceState old = id == null ? null : session.lookup(m, id);
+                InstanceStateImpl old = id == null ? null : session.lookup(m, id);
                 if (old == null || !old.markedForDeletion) {
                     continue;
                 }
@@ -199,7 +205,7 @@ final class UnitOfWork {
                 Object[] now = st.currentValues();
                 BitSet changed = new BitSet(now.length);
                 for (int i = 0; i < now.length; i++) {
-                    if (!InstanceState.same(now[i], old.snapshot[i])) {
+                    if (!InstanceStateImpl.same(now[i], old.snapshot[i])) {
                         changed.set(i);
                     }
                 }
@@ -208,16 +214,16 @@ final class UnitOfWork {
                 if (!changed.isEmpty()) {
                     updates.computeIfAbsent(m, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
                 }
-                switches.add(new InstanceState[]{st, old});
+                switches.add(new InstanceStateImpl[]{st, old});
             }
         }
         return switches;
     }
 
-    private void finishRowSwitches(SessionTransaction tx, List<InstanceState[]> switches) {
-        for (InstanceState[] sw : switches) {
-            InstanceState st = sw[0];
-            InstanceState old = sw[1];
+    private void finishRowSwitches(SessionTransactionImpl tx, List<InstanceStateImpl[]> switches) {
+        for (InstanceStateImpl[] sw : switches) {
+            InstanceStateImpl st = sw[0];
+            InstanceStateImpl old = sw[1];
             if (st.snapshot == old.snapshot) { // no UPDATE was needed
                 ColumnProperty v = st.mapper.versionProperty();
                 if (v != null) {
@@ -237,16 +243,16 @@ final class UnitOfWork {
     }
 
     /** Pending objects with a given key must not collide with each other or with objects the session holds. */
-    private void checkIdentities(Map<Mapper<?>, List<InstanceState>> inserts) {
-        for (Map.Entry<Mapper<?>, List<InstanceState>> e : inserts.entrySet()) {
+    private void checkIdentities(Map<Mapper<?>, List<InstanceStateImpl>> inserts) {
+        for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : inserts.entrySet()) {
             Mapper<?> m = e.getKey();
-            Map<Object, InstanceState> seen = new HashMap<>();
-            for (InstanceState st : e.getValue()) {
+            Map<Object, InstanceStateImpl> seen = new HashMap<>();
+            for (InstanceStateImpl st : e.getValue()) {
                 Object id = m.identity(st.object);
                 if (id == null) {
                     continue; // checked in insert(), after relationships supplied foreign-key parts of the key
                 }
-                InstanceState other = session.lookup(m, id);
+                InstanceStateImpl other = session.lookup(m, id);
                 if (other != null && !other.markedForDeletion) {
                     throw new FlushError("New instance " + m.describe(id) + " conflicts with the persistent instance "
                             + "with the same identity already in this session");
@@ -260,12 +266,12 @@ final class UnitOfWork {
 
     // ------------------------------------------------------------------ INSERT
 
-    private void insert(Connection conn, SessionTransaction tx, Mapper<?> m, List<InstanceState> states) {
+    private void insert(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states) {
         List<ColumnProperty> props = m.properties();
         int n = props.size();
         ColumnProperty version = m.versionProperty();
         List<Object[]> values = new ArrayList<>(states.size());
-        for (InstanceState st : states) {
+        for (InstanceStateImpl st : states) {
             for (int k = 0, pks = m.primaryKeySize(); k < pks; k++) {
                 ColumnProperty pk = m.primaryKey(k);
                 if (!pk.autoincrement() && pk.serverDefault() == null && pk.get(st.object) == null) {
@@ -279,7 +285,7 @@ final class UnitOfWork {
             values.add(st.currentValues());
         }
         int[] optional = optionalColumns(props); // the database may generate these: left out when null
-        Map<Object, InstanceState> im = session.identityMap(m);
+        Map<Object, InstanceStateImpl> im = session.identityMap(m);
         int start = 0;
         while (start < states.size()) {
             BitSet shape = new BitSet(n);
@@ -293,7 +299,7 @@ final class UnitOfWork {
             }
             boolean expire = insertGroup(conn, m, shape, states.subList(start, end), values.subList(start, end));
             for (int i = start; i < end; i++) {
-                InstanceState st = states.get(i);
+                InstanceStateImpl st = states.get(i);
                 st.expired = expire;
                 Object[] v = values.get(i); // the fields as bound; only generated columns changed since
                 for (int c : optional) {
@@ -335,7 +341,7 @@ final class UnitOfWork {
     }
 
     /** Runs one group's INSERTs; true when server-generated values could not be read back (expire the objects). */
-    private boolean insertGroup(Connection conn, Mapper<?> m, BitSet shape, List<InstanceState> states, List<Object[]> values) {
+    private boolean insertGroup(Connection conn, Mapper<?> m, BitSet shape, List<InstanceStateImpl> states, List<Object[]> values) {
         List<ColumnProperty> props = m.properties();
         List<ColumnProperty> cols = new ArrayList<>();
         List<ColumnProperty> generated = new ArrayList<>();
@@ -359,7 +365,7 @@ final class UnitOfWork {
                 return false;
             }
             ColumnProperty[] genArr = generated.toArray(ColumnProperty[]::new);
-            if (session.factory.insertReturning()) {
+            if (session.insertReturning) {
                 int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, colArr.length)));
                 for (int from = 0; from < rows; from += page) {
                     int to = Math.min(rows, from + page);
@@ -382,7 +388,7 @@ final class UnitOfWork {
     }
 
     private void insertReturning(Connection conn, Mapper<?> m, ColumnProperty[] cols, ColumnProperty[] gen,
-                                 List<InstanceState> states, List<Object[]> values) {
+                                 List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
         Compiled c = session.statements.insert(session.dialect, m, cols, rows, gen);
         Object[] params = new Object[rows * cols.length];
@@ -426,14 +432,14 @@ final class UnitOfWork {
         return out;
     }
 
-    private static String describeNew(Mapper<?> m, InstanceState st) {
+    private static String describeNew(Mapper<?> m, InstanceStateImpl st) {
         Object id = m.identity(st.object);
         return id != null ? m.describe(id) : m.entityName() + "(<key generated by the database>)";
     }
 
     // ------------------------------------------------------------------ UPDATE
 
-    private record Dirty(InstanceState state, Object[] now, BitSet changed) {
+    private record Dirty(InstanceStateImpl state, Object[] now, BitSet changed) {
     }
 
     private void update(Connection conn, Mapper<?> m, List<Dirty> dirty) {
@@ -492,14 +498,14 @@ final class UnitOfWork {
                         + g.getValue().get(0).state.describe());
             }
             for (Dirty d : g.getValue()) {
-                InstanceState st = d.state;
+                InstanceStateImpl st = d.state;
                 if (version != null) {
                     version.set(st.object, nextVersion(version, st.snapshot[version.index()]));
                 }
                 Object[] now = st.currentValues();
                 Object newId = m.identityFromValues(now);
                 if (!newId.equals(st.identity)) {
-                    Map<Object, InstanceState> im = session.identityMap.get(m);
+                    Map<Object, InstanceStateImpl> im = session.identityMap.get(m);
                     im.remove(st.identity);
                     im.put(newId, st);
                     st.identity = newId;
@@ -516,11 +522,11 @@ final class UnitOfWork {
 
     // ------------------------------------------------------------------ DELETE
 
-    private void delete(Connection conn, SessionTransaction tx, Mapper<?> m, List<InstanceState> states) {
+    private void delete(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states) {
         ColumnProperty version = m.versionProperty();
         Compiled c = session.statements.delete(session.dialect, m, version != null);
         List<Object[]> rows = new ArrayList<>(states.size());
-        for (InstanceState st : states) {
+        for (InstanceStateImpl st : states) {
             Object[] row = new Object[m.primaryKeySize() + (version != null ? 1 : 0)];
             for (int i = 0; i < m.primaryKeySize(); i++) {
                 row[i] = st.snapshot[m.primaryKey(i).index()];
@@ -547,11 +553,11 @@ final class UnitOfWork {
         } catch (DBAPIError e) {
             throw enrich(e, "DELETE of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
         }
-        for (InstanceState st : states) {
+        for (InstanceStateImpl st : states) {
             session.toDelete.remove(st);
             st.markedForDeletion = false;
             st.state = ObjectState.DELETED;
-            Map<Object, InstanceState> im = session.identityMap.get(m);
+            Map<Object, InstanceStateImpl> im = session.identityMap.get(m);
             if (im != null) {
                 im.remove(st.identity);
             }
@@ -561,7 +567,7 @@ final class UnitOfWork {
 
     // ------------------------------------------------------------------ errors
 
-    private static StaleDataError stale(String op, Mapper<?> m, List<InstanceState> states, long expected, long matched) {
+    private static StaleDataError stale(String op, Mapper<?> m, List<InstanceStateImpl> states, long expected, long matched) {
         String which = states.size() == 1 ? states.get(0).describe()
                 : states.size() + " " + m.entityName() + " objects (first " + states.get(0).describe() + ")";
         return new StaleDataError(op + " statement on table '" + m.tableName() + "' expected to match " + expected

@@ -1,4 +1,4 @@
-package org.jalchemy.orm.unitofwork;
+package org.jalchemy.orm.internal.unitofwork;
 
 import org.jalchemy.orm.mapping.ColumnProperty;
 

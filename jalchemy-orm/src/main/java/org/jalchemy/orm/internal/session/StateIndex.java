@@ -1,5 +1,6 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.session;
 
+import org.jalchemy.orm.InstanceState;
 import org.jalchemy.orm.mapping.Mapper;
 
 import java.util.AbstractCollection;
@@ -30,27 +31,27 @@ import java.util.NoSuchElementException;
  * {@code slots[slot] == state}. Not thread-safe, like the session; iterating
  * {@link #values()} while the index changes raises {@link ConcurrentModificationException}.
  */
-final class StateIndex {
-    private final Map<Mapper<?>, Map<Object, InstanceState>> identityMap;
-    private InstanceState[] slots = new InstanceState[16];
+public final class StateIndex {
+    private final Map<Mapper<?>, Map<Object, InstanceStateImpl>> identityMap;
+    private InstanceStateImpl[] slots = new InstanceStateImpl[16];
     private int end;
     private int size;
     private int modCount;
-    private IdentityHashMap<Object, InstanceState> byObject;
+    private IdentityHashMap<Object, InstanceStateImpl> byObject;
     /** The number of states {@link #byObject} was sized for (it resizes itself beyond that). */
     private int indexSizedFor;
     private int reserved;
 
-    StateIndex(Map<Mapper<?>, Map<Object, InstanceState>> identityMap) {
+    public StateIndex(Map<Mapper<?>, Map<Object, InstanceStateImpl>> identityMap) {
         this.identityMap = identityMap;
     }
 
-    InstanceState get(Object object) {
+    public InstanceStateImpl get(Object object) {
         if (size == 0) {
             return null;
         }
         if (byObject == null) {
-            InstanceState st = fromIdentityMap(object);
+            InstanceStateImpl st = fromIdentityMap(object);
             if (st != null) {
                 return st;
             }
@@ -59,12 +60,12 @@ final class StateIndex {
         return byObject.get(object);
     }
 
-    boolean containsKey(Object object) {
+    public boolean containsKey(Object object) {
         return get(object) != null;
     }
 
     /** Adds {@code st} (whose object is {@code object}); a no-op when it is already in. */
-    void put(Object object, InstanceState st) {
+    public void put(Object object, InstanceStateImpl st) {
         if (st.object != object) {
             throw new IllegalArgumentException("state " + st + " is not the state of " + object);
         }
@@ -83,8 +84,8 @@ final class StateIndex {
         }
     }
 
-    InstanceState remove(Object object) {
-        InstanceState st = get(object);
+    public InstanceStateImpl remove(Object object) {
+        InstanceStateImpl st = get(object);
         if (st != null) {
             removeState(st);
         }
@@ -92,7 +93,7 @@ final class StateIndex {
     }
 
     /** Removes {@code st} when this index holds it: {@link #remove} without the lookup. */
-    void removeState(InstanceState st) {
+    public void removeState(InstanceStateImpl st) {
         if (st.slot < 0 || st.slot >= end || slots[st.slot] != st) {
             return;
         }
@@ -109,27 +110,27 @@ final class StateIndex {
     }
 
     /** Empties the index; the states' slot numbers go stale, which {@link #put} tolerates. */
-    void clear() {
-        slots = new InstanceState[16];
+    public void clear() {
+        slots = new InstanceStateImpl[16];
         end = 0;
         size = 0;
         modCount++;
         byObject = null;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** Every state, in the order they entered; no changes to the index while iterating. */
-    Collection<InstanceState> values() {
+    public Collection<InstanceStateImpl> values() {
         return new AbstractCollection<>() {
             @Override
-            public Iterator<InstanceState> iterator() {
+            public Iterator<InstanceStateImpl> iterator() {
                 return new Iterator<>() {
                     private final int expected = modCount;
                     private int i = skip(0);
@@ -147,14 +148,14 @@ final class StateIndex {
                     }
 
                     @Override
-                    public InstanceState next() {
+                    public InstanceStateImpl next() {
                         if (modCount != expected) {
                             throw new ConcurrentModificationException();
                         }
                         if (i >= end) {
                             throw new NoSuchElementException();
                         }
-                        InstanceState st = slots[i];
+                        InstanceStateImpl st = slots[i];
                         i = skip(i + 1);
                         return st;
                     }
@@ -169,12 +170,12 @@ final class StateIndex {
     }
 
     /** The state of {@code object} found through its key, or null (which proves nothing). */
-    private InstanceState fromIdentityMap(Object object) {
-        for (Map.Entry<Mapper<?>, Map<Object, InstanceState>> e : identityMap.entrySet()) {
+    private InstanceStateImpl fromIdentityMap(Object object) {
+        for (Map.Entry<Mapper<?>, Map<Object, InstanceStateImpl>> e : identityMap.entrySet()) {
             Mapper<?> m = e.getKey();
             if (m.type() == object.getClass()) {
                 Object id = m.identity(object);
-                InstanceState st = id == null ? null : e.getValue().get(id);
+                InstanceStateImpl st = id == null ? null : e.getValue().get(id);
                 return st != null && st.object == object ? st : null;
             }
         }
@@ -185,7 +186,7 @@ final class StateIndex {
      * Announces that about {@code more} states are coming ({@code addAll} of a collection), so the
      * full index, which new objects need, is sized once instead of growing step by step.
      */
-    void reserve(int more) {
+    public void reserve(int more) {
         reserved = more;
         if (end + more > slots.length) {
             slots = Arrays.copyOf(slots, end + more);
@@ -209,7 +210,7 @@ final class StateIndex {
     private void compact() {
         int j = 0;
         for (int i = 0; i < end; i++) {
-            InstanceState st = slots[i];
+            InstanceStateImpl st = slots[i];
             if (st != null) {
                 st.slot = j;
                 slots[j++] = st;

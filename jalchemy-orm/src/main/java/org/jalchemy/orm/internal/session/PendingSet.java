@@ -1,5 +1,6 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.session;
 
+import org.jalchemy.orm.InstanceState;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
@@ -16,14 +17,14 @@ import java.util.NoSuchElementException;
  * only while {@code items[pendingSlot] == state}, so a stale one is harmless. Not thread-safe,
  * like the session. Iterators support {@code remove()} and fail on other concurrent changes.
  */
-final class PendingSet extends AbstractSet<InstanceState> {
-    private InstanceState[] items = new InstanceState[16];
+public final class PendingSet extends AbstractSet<InstanceStateImpl> {
+    private InstanceStateImpl[] items = new InstanceStateImpl[16];
     private int end;
     private int size;
     private int modCount;
 
     @Override
-    public boolean add(InstanceState st) {
+    public boolean add(InstanceStateImpl st) {
         if (contains(st)) {
             return false;
         }
@@ -43,7 +44,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
 
     @Override
     public boolean contains(Object o) {
-        return o instanceof InstanceState st && st.pendingSlot >= 0 && st.pendingSlot < end && items[st.pendingSlot] == st;
+        return o instanceof InstanceStateImpl st && st.pendingSlot >= 0 && st.pendingSlot < end && items[st.pendingSlot] == st;
     }
 
     @Override
@@ -51,7 +52,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
         if (!contains(o)) {
             return false;
         }
-        InstanceState st = (InstanceState) o;
+        InstanceStateImpl st = (InstanceStateImpl) o;
         items[st.pendingSlot] = null;
         st.pendingSlot = -1;
         size--;
@@ -65,7 +66,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
     @Override
     public void clear() {
         if (end > 0) {
-            items = new InstanceState[16];
+            items = new InstanceStateImpl[16];
             end = 0;
             size = 0;
             modCount++;
@@ -78,7 +79,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
     }
 
     @Override
-    public Iterator<InstanceState> iterator() {
+    public Iterator<InstanceStateImpl> iterator() {
         return new Iterator<>() {
             private int expected = modCount;
             private int next = skip(0);
@@ -97,7 +98,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
             }
 
             @Override
-            public InstanceState next() {
+            public InstanceStateImpl next() {
                 if (modCount != expected) {
                     throw new ConcurrentModificationException();
                 }
@@ -117,7 +118,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
                 if (modCount != expected) {
                     throw new ConcurrentModificationException();
                 }
-                InstanceState st = items[last];
+                InstanceStateImpl st = items[last];
                 items[last] = null; // no compaction while iterating: positions stay put
                 st.pendingSlot = -1;
                 size--;
@@ -130,7 +131,7 @@ final class PendingSet extends AbstractSet<InstanceState> {
     private void compact() {
         int j = 0;
         for (int i = 0; i < end; i++) {
-            InstanceState st = items[i];
+            InstanceStateImpl st = items[i];
             if (st != null) {
                 st.pendingSlot = j;
                 items[j++] = st;

@@ -1,5 +1,13 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.unitofwork;
 
+import org.jalchemy.orm.internal.loading.CollectionState;
+import org.jalchemy.orm.FlushError;
+import org.jalchemy.orm.internal.session.InstanceStateImpl;
+import org.jalchemy.orm.internal.loading.Loading;
+import org.jalchemy.orm.ObjectState;
+import org.jalchemy.orm.Ref;
+import org.jalchemy.orm.internal.loading.RefImpl;
+import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.orm.annotations.Relationship.Cascade;
@@ -37,23 +45,23 @@ import java.util.Set;
  */
 final class Dependencies {
     /** {@code holder.fk := source.key} (or NULL when source is null). */
-    private record Link(InstanceState holder, ColumnProperty fk, InstanceState source, Object sourceObject,
+    private record Link(InstanceStateImpl holder, ColumnProperty fk, InstanceStateImpl source, Object sourceObject,
                         ColumnProperty key, RelationshipProperty via) {
     }
 
     private record Pair(Secondary secondary, Object left, Object right) {
     }
 
-    private final Session session;
+    private final SessionImpl session;
     private final List<Link> nulls = new ArrayList<>();
     private final List<Link> sets = new ArrayList<>();
-    private final Map<InstanceState, List<Link>> byHolder = new IdentityHashMap<>();
+    private final Map<InstanceStateImpl, List<Link>> byHolder = new IdentityHashMap<>();
     private final List<Pair> pairAdds = new ArrayList<>();
     private final List<Pair> pairRemoves = new ArrayList<>();
-    private final Map<Secondary, List<InstanceState>> ownerRowDeletes = new LinkedHashMap<>();
-    private final Set<InstanceState> deleting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Secondary, List<InstanceStateImpl>> ownerRowDeletes = new LinkedHashMap<>();
+    private final Set<InstanceStateImpl> deleting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Dependencies(Session session) {
+    Dependencies(SessionImpl session) {
         this.session = session;
     }
 
@@ -62,11 +70,11 @@ final class Dependencies {
     void preflush() {
         saveUpdateCascade();
         deleteCascade();
-        for (InstanceState st : session.toDelete) {
+        for (InstanceStateImpl st : session.toDelete) {
             deleting.add(st);
         }
         orphans();
-        for (InstanceState st : session.toDelete) {
+        for (InstanceStateImpl st : session.toDelete) {
             deleting.add(st);
         }
         links();
@@ -76,7 +84,7 @@ final class Dependencies {
     private void saveUpdateCascade() {
         Loading loading = session.loading();
         List<Object> toAdd = new ArrayList<>();
-        for (InstanceState st : session.states.values()) {
+        for (InstanceStateImpl st : session.states.values()) {
             if (st.collections == null || st.markedForDeletion || st.state == ObjectState.DELETED) {
                 continue;
             }
@@ -86,7 +94,7 @@ final class Dependencies {
                 boolean cascade = rel.resolved().cascades(Cascade.SAVE_UPDATE);
                 if (!rel.isCollection()) {
                     loading.reconcileRef(st, i);
-                    Object ref = cascade ? Ref.value(rel, st.object) : null;
+                    Object ref = cascade ? RefImpl.value(rel, st.object) : null;
                     if (ref != null && !session.contains(ref)) {
                         toAdd.add(ref);
                     }
@@ -111,9 +119,9 @@ final class Dependencies {
 
     /** Children of deleted objects: deleted too (cascade delete), or their foreign key nulled. */
     private void deleteCascade() {
-        List<InstanceState> work = new ArrayList<>(session.toDelete);
+        List<InstanceStateImpl> work = new ArrayList<>(session.toDelete);
         for (int w = 0; w < work.size(); w++) {
-            InstanceState st = work.get(w);
+            InstanceStateImpl st = work.get(w);
             deleting.add(st);
             if (st.collections == null) {
                 continue;
@@ -124,8 +132,8 @@ final class Dependencies {
                 Resolved r = rel.resolved();
                 if (r.viewonly() || r.direction() == Direction.MANY_TO_ONE) {
                     if (r.direction() == Direction.MANY_TO_ONE && r.cascades(Cascade.DELETE)) {
-                        Object parent = Ref.value(rel, st.object);
-                        InstanceState ps = parent == null ? null : session.states.get(parent);
+                        Object parent = RefImpl.value(rel, st.object);
+                        InstanceStateImpl ps = parent == null ? null : session.states.get(parent);
                         if (ps != null && ps.state == ObjectState.PERSISTENT && !ps.markedForDeletion) {
                             session.delete(parent);
                             work.add(ps);
@@ -143,7 +151,7 @@ final class Dependencies {
                 }
                 List<Object> children = children(st, i, rel, !r.passiveDeletes());
                 for (Object child : children) {
-                    InstanceState cs = session.states.get(child);
+                    InstanceStateImpl cs = session.states.get(child);
                     if (cs == null) {
                         continue;
                     }
@@ -163,14 +171,14 @@ final class Dependencies {
     }
 
     /** The related objects of {@code st.rels[i]}: loaded ones, or loaded now when {@code load} (the flush's own SELECT). */
-    private List<Object> children(InstanceState st, int i, RelationshipProperty rel, boolean load) {
+    private List<Object> children(InstanceStateImpl st, int i, RelationshipProperty rel, boolean load) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
             if (cs == null || !cs.installed()) {
                 return rel.get(st.object) instanceof java.util.Collection<?> c ? new ArrayList<>(c) : List.of();
             }
             if (!cs.loaded && !cs.writeOnly && load && st.state == ObjectState.PERSISTENT) {
-                Map<InstanceState, List<Object>> found = session.loading().loadCollections(rel, List.of(st),
+                Map<InstanceStateImpl, List<Object>> found = session.loading().loadCollections(rel, List.of(st),
                         Loading.Plan.DEFAULT);
                 cs.loadedWith(found.getOrDefault(st, List.of()));
             }
@@ -183,9 +191,9 @@ final class Dependencies {
             }
             return out;
         }
-        Object ref = Ref.value(rel, st.object);
+        Object ref = RefImpl.value(rel, st.object);
         if (ref == null && load && st.refs[i] == null && st.state == ObjectState.PERSISTENT) {
-            Map<InstanceState, List<Object>> found = session.loading().loadCollections(rel, List.of(st),
+            Map<InstanceStateImpl, List<Object>> found = session.loading().loadCollections(rel, List.of(st),
                     Loading.Plan.DEFAULT);
             List<Object> l = found.getOrDefault(st, List.of());
             return l;
@@ -203,7 +211,7 @@ final class Dependencies {
     /** Children removed from a delete-orphan collection (or replaced in a delete-orphan reference) are deleted. */
     private void orphans() {
         List<Object[]> found = new ArrayList<>(); // {orphan, relationship}: acted on after the walk
-        for (InstanceState st : session.states.values()) {
+        for (InstanceStateImpl st : session.states.values()) {
             if (st.collections == null || deleting.contains(st)) {
                 continue;
             }
@@ -221,7 +229,7 @@ final class Dependencies {
         }
         for (Object[] f : found) {
             Object gone = f[0];
-            InstanceState gs = session.states.get(gone);
+            InstanceStateImpl gs = session.states.get(gone);
             if (gs == null || gs.markedForDeletion || stillReferenced(gone, (RelationshipProperty) f[1])) {
                 continue;
             }
@@ -238,28 +246,28 @@ final class Dependencies {
     private boolean stillReferenced(Object child, RelationshipProperty rel) {
         RelationshipProperty p = rel.resolved().partner();
         if (p != null && !p.isCollection()) {
-            Object owner = Ref.value(p, child);
-            InstanceState os = owner == null ? null : session.states.get(owner);
+            Object owner = RefImpl.value(p, child);
+            InstanceStateImpl os = owner == null ? null : session.states.get(owner);
             return os != null && !os.markedForDeletion;
         }
         return false;
     }
 
-    private List<Object> removed(InstanceState st, int i, RelationshipProperty rel) {
+    private List<Object> removed(InstanceStateImpl st, int i, RelationshipProperty rel) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
             return cs == null || !cs.changed || !cs.installed() ? List.of() : cs.removed();
         }
-        if (!Ref.loadedOn(rel, st.object)) {
+        if (!RefImpl.loadedOn(rel, st.object)) {
             return List.of();
         }
         Object old = st.refs[i];
-        return old != null && old != Ref.value(rel, st.object) ? List.of(old) : List.of();
+        return old != null && old != RefImpl.value(rel, st.object) ? List.of(old) : List.of();
     }
 
     /** Foreign-key links and association rows for every relationship of every object in the session. */
     private void links() {
-        for (InstanceState st : session.states.values()) {
+        for (InstanceStateImpl st : session.states.values()) {
             if (st.collections == null || deleting.contains(st) || st.state == ObjectState.DELETED) {
                 continue;
             }
@@ -272,10 +280,10 @@ final class Dependencies {
                 }
                 switch (r.direction()) {
                     case MANY_TO_ONE -> {
-                        if (!Ref.loadedOn(rel, st.object)) {
+                        if (!RefImpl.loadedOn(rel, st.object)) {
                             continue; // an unloaded Ref: the foreign-key column is authoritative
                         }
-                        Object cur = Ref.value(rel, st.object);
+                        Object cur = RefImpl.value(rel, st.object);
                         if (cur == st.refs[i] && st.state != ObjectState.PENDING) {
                             continue; // unchanged since load or the last flush: the foreign key is right
                         }
@@ -287,13 +295,13 @@ final class Dependencies {
                     }
                     case ONE_TO_MANY -> {
                         for (Object child : added(st, i, rel)) {
-                            InstanceState cs = session.states.get(child);
+                            InstanceStateImpl cs = session.states.get(child);
                             if (cs != null && !deleting.contains(cs)) {
                                 link(sets, cs, r.remote(), st, st.object, r.local(), rel);
                             }
                         }
                         for (Object gone : removed(st, i, rel)) {
-                            InstanceState gs = session.states.get(gone);
+                            InstanceStateImpl gs = session.states.get(gone);
                             if (gs != null && !deleting.contains(gs)) {
                                 link(nulls, gs, r.remote(), null, null, null, rel);
                             }
@@ -328,7 +336,7 @@ final class Dependencies {
      * changes are written, as in SQLAlchemy, so a foreign key the application set by hand on an
      * unchanged member is left alone.
      */
-    private List<Object> added(InstanceState st, int i, RelationshipProperty rel) {
+    private List<Object> added(InstanceStateImpl st, int i, RelationshipProperty rel) {
         if (rel.isCollection()) {
             CollectionState cs = st.collections[i];
             if (cs == null || !cs.changed || !cs.installed() || !(cs.loaded || cs.writeOnly)) {
@@ -336,14 +344,14 @@ final class Dependencies {
             }
             return cs.added();
         }
-        if (!Ref.loadedOn(rel, st.object)) {
+        if (!RefImpl.loadedOn(rel, st.object)) {
             return List.of();
         }
-        Object ref = Ref.value(rel, st.object);
+        Object ref = RefImpl.value(rel, st.object);
         return ref == null || ref == st.refs[i] && st.state != ObjectState.PENDING ? List.of() : List.of(ref);
     }
 
-    private static void link(List<Link> into, InstanceState holder, ColumnProperty fk, InstanceState source,
+    private static void link(List<Link> into, InstanceStateImpl holder, ColumnProperty fk, InstanceStateImpl source,
                              Object sourceObject, ColumnProperty key, RelationshipProperty via) {
         into.add(new Link(holder, fk, source, sourceObject, key, via));
     }
@@ -358,28 +366,28 @@ final class Dependencies {
      * Splits the pending objects of one mapper into levels: an object that takes its key from
      * another pending object of the same mapper (a self-referential parent) comes in a later level.
      */
-    List<List<InstanceState>> levels(List<InstanceState> pending) {
-        Map<InstanceState, Integer> depth = new IdentityHashMap<>();
-        Set<InstanceState> in = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    List<List<InstanceStateImpl>> levels(List<InstanceStateImpl> pending) {
+        Map<InstanceStateImpl, Integer> depth = new IdentityHashMap<>();
+        Set<InstanceStateImpl> in = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         in.addAll(pending);
         int max = 0;
-        for (InstanceState st : pending) {
+        for (InstanceStateImpl st : pending) {
             max = Math.max(max, depth(st, in, depth, new LinkedHashSet<>()));
         }
         if (max == 0) {
             return List.of(pending);
         }
-        List<List<InstanceState>> out = new ArrayList<>();
+        List<List<InstanceStateImpl>> out = new ArrayList<>();
         for (int i = 0; i <= max; i++) {
             out.add(new ArrayList<>());
         }
-        for (InstanceState st : pending) {
+        for (InstanceStateImpl st : pending) {
             out.get(depth.get(st)).add(st);
         }
         return out;
     }
 
-    private int depth(InstanceState st, Set<InstanceState> in, Map<InstanceState, Integer> memo, Set<InstanceState> path) {
+    private int depth(InstanceStateImpl st, Set<InstanceStateImpl> in, Map<InstanceStateImpl, Integer> memo, Set<InstanceStateImpl> path) {
         Integer d = memo.get(st);
         if (d != null) {
             return d;
@@ -400,8 +408,8 @@ final class Dependencies {
     }
 
     /** Sets the foreign keys of {@code holders} from their (already inserted) sources. */
-    void apply(List<InstanceState> holders) {
-        for (InstanceState h : holders) {
+    void apply(List<InstanceStateImpl> holders) {
+        for (InstanceStateImpl h : holders) {
             List<Link> ls = byHolder.remove(h);
             if (ls != null) {
                 for (Link l : ls) {
@@ -413,14 +421,14 @@ final class Dependencies {
 
     /** Links of persistent objects whose source already has its key (or that null a key): applied before any INSERT. */
     void applyReady() {
-        for (java.util.Iterator<Map.Entry<InstanceState, List<Link>>> it = byHolder.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<InstanceState, List<Link>> e = it.next();
+        for (java.util.Iterator<Map.Entry<InstanceStateImpl, List<Link>>> it = byHolder.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<InstanceStateImpl, List<Link>> e = it.next();
             if (e.getKey().state != ObjectState.PERSISTENT) {
                 continue;
             }
             boolean ready = true;
             for (Link l : e.getValue()) {
-                InstanceState src = l.source != null ? l.source
+                InstanceStateImpl src = l.source != null ? l.source
                         : l.sourceObject == null ? null : session.states.get(l.sourceObject);
                 if (src != null && src.state == ObjectState.PENDING) {
                     ready = false;
@@ -448,7 +456,7 @@ final class Dependencies {
     private void applyLink(Link l) {
         Object value = null;
         if (l.sourceObject != null) {
-            InstanceState src = l.source != null ? l.source : session.states.get(l.sourceObject);
+            InstanceStateImpl src = l.source != null ? l.source : session.states.get(l.sourceObject);
             if (src != null && src.state == ObjectState.PENDING) {
                 throw new FlushError("Cannot set " + l.holder.mapper.entityName() + "." + l.fk.name() + " through "
                         + l.via.where() + ": the related " + src.mapper.entityName() + " is new and not inserted yet "
@@ -474,10 +482,10 @@ final class Dependencies {
                     Sql.delete(sec.table()).where(sec.localColumn().eq(Sql.bindparam("l")),
                             sec.remoteColumn().eq(Sql.bindparam("r"))), e.getValue()));
         }
-        for (Map.Entry<Secondary, List<InstanceState>> e : ownerRowDeletes.entrySet()) {
+        for (Map.Entry<Secondary, List<InstanceStateImpl>> e : ownerRowDeletes.entrySet()) {
             Secondary sec = e.getKey();
             List<Map<String, ?>> params = new ArrayList<>();
-            for (InstanceState st : e.getValue()) {
+            for (InstanceStateImpl st : e.getValue()) {
                 Object key = st.snapshot == null ? null : st.mapper.identityFromValues(st.snapshot);
                 if (key != null) {
                     params.add(Map.of("l", key));
@@ -556,7 +564,7 @@ final class Dependencies {
 
     /** Collections and references now hold what the database has. */
     void committed() {
-        for (InstanceState st : session.states.values()) {
+        for (InstanceStateImpl st : session.states.values()) {
             if (st.collections == null) {
                 continue;
             }
@@ -567,8 +575,8 @@ final class Dependencies {
             }
             List<RelationshipProperty> rels = st.mapper.relationships();
             for (int i = 0; i < rels.size(); i++) {
-                if (!rels.get(i).isCollection() && Ref.loadedOn(rels.get(i), st.object)) {
-                    Object cur = Ref.value(rels.get(i), st.object);
+                if (!rels.get(i).isCollection() && RefImpl.loadedOn(rels.get(i), st.object)) {
+                    Object cur = RefImpl.value(rels.get(i), st.object);
                     st.refs[i] = cur;
                     st.refsSeen[i] = cur;
                 }

@@ -1,4 +1,4 @@
-package org.jalchemy.orm;
+package org.jalchemy.orm.internal.session;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Not thread-safe (belongs to its session). Cleared references are purged on every write.
  */
 final class WeakIdentityStates {
-    private final Map<Key, InstanceState> map = new HashMap<>();
+    private final Map<Key, InstanceStateImpl> map = new HashMap<>();
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
 
     private static final class Key extends WeakReference<Object> {
@@ -43,12 +43,12 @@ final class WeakIdentityStates {
         }
     }
 
-    void put(Object o, InstanceState st) {
+    void put(Object o, InstanceStateImpl st) {
         purge();
         map.put(new Key(o, queue), st);
     }
 
-    InstanceState get(Object o) {
+    InstanceStateImpl get(Object o) {
         return map.get(new Key(o, null));
     }
 

@@ -1,0 +1,177 @@
+package org.jalchemy.orm.internal.session;
+
+import org.jalchemy.orm.mapping.Attribute;
+import org.jalchemy.orm.internal.loading.CollectionState;
+import org.jalchemy.orm.InstanceState;
+import org.jalchemy.orm.internal.loading.Loading;
+import org.jalchemy.orm.ObjectState;
+import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.Mapper;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The session's bookkeeping for one object (SQLAlchemy's {@code InstanceState}): its
+ * {@link ObjectState}, identity, the committed snapshot (column values as last loaded or flushed,
+ * in mapper order) that dirty tracking compares against, and the expired flag.
+ *
+ * <p>Objects carry no reference to their state; a session maps object → state by identity. A
+ * state obtained from {@code session.inspect(o)} stays valid after the session lets the object
+ * go and then reports {@code DETACHED}, or {@code TRANSIENT} when its INSERT was rolled back (as
+ * in SQLAlchemy; the key field keeps its value, and the session keeps a weak note so that
+ * {@code inspect} agrees). Mutated only by its session, on the session's thread.
+ */
+public final class InstanceStateImpl implements InstanceState {
+    public final Object object;
+    public final Mapper<?> mapper;
+    public ObjectState state;
+    public Object identity;
+    public Object[] snapshot;
+    public boolean expired;
+    public boolean markedForDeletion;
+    public SessionImpl session;
+    /** Per relationship (mapper order): the collection's state, null for single references or before init. */
+    public CollectionState[] collections;
+    /** Per relationship: the single reference as last loaded or flushed (what the flush compares against). */
+    public Object[] refs;
+    /** Per relationship: the single reference the session last synchronised the other side for. */
+    public Object[] refsSeen;
+    /** Bit i set: single reference i needs resolving (the row was just loaded or reloaded). */
+    public long staleRefs;
+    /** The last {@code Loading.finish} pass that handled this state (de-duplicates a result's objects). */
+    public int finishMark;
+    /** The flush that inserted this object (its snapshot is what was just written: not dirty). */
+    public int insertedBy;
+    /** Position in the session's {@link StateIndex} (valid only while that index holds this state there). */
+    int slot = -1;
+    /** Position in the session's {@link PendingSet} (valid only while that set holds this state there). */
+    int pendingSlot = -1;
+
+    InstanceStateImpl(Object object, Mapper<?> mapper, ObjectState state, SessionImpl session) {
+        this.object = object;
+        this.mapper = mapper;
+        this.state = state;
+        this.session = session;
+    }
+
+    /** Allocates the relationship arrays (idempotent). */
+    public void initRelationships() {
+        if (collections == null) {
+            int n = mapper.relationships().size();
+            collections = new CollectionState[n];
+            refs = new Object[n];
+            refsSeen = new Object[n];
+        }
+    }
+
+    /** A description of an object the session does not hold: transient, or detached when it has a key. */
+    static InstanceStateImpl outside(Object object, Mapper<?> mapper) {
+        Object id = mapper.identity(object);
+        InstanceStateImpl s = new InstanceStateImpl(object, mapper, id == null ? ObjectState.TRANSIENT : ObjectState.DETACHED, null);
+        s.identity = id;
+        return s;
+    }
+
+    public Object object() {
+        return object;
+    }
+
+    public Mapper<?> mapper() {
+        return mapper;
+    }
+
+    public ObjectState state() {
+        return state;
+    }
+
+    public boolean isTransient() {
+        return state == ObjectState.TRANSIENT;
+    }
+
+    public boolean isPending() {
+        return state == ObjectState.PENDING;
+    }
+
+    public boolean isPersistent() {
+        return state == ObjectState.PERSISTENT;
+    }
+
+    public boolean isDeleted() {
+        return state == ObjectState.DELETED;
+    }
+
+    public boolean isDetached() {
+        return state == ObjectState.DETACHED;
+    }
+
+    /** True when {@code session.delete(o)} was called and not yet flushed. */
+    public boolean isMarkedForDeletion() {
+        return markedForDeletion;
+    }
+
+    /** The identity-map key (primary key value, or a list for composite keys); null before the INSERT. */
+    public Object identity() {
+        return identity;
+    }
+
+    /** True when the session will reload the object's columns the next time it meets its row. */
+    public boolean isExpired() {
+        return expired;
+    }
+
+    /** The session holding the object, or null. */
+    public SessionImpl session() {
+        return session;
+    }
+
+    /** Attribute names whose current value differs from the snapshot (all of them for a pending object). */
+    public List<String> modifiedAttributes() {
+        List<String> out = new ArrayList<>();
+        for (ColumnProperty p : mapper.properties()) {
+            if (snapshot == null || !same(snapshot[p.index()], p.get(object))) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
+    /** Current column values in mapper order. */
+    public Object[] currentValues() {
+        List<ColumnProperty> props = mapper.properties();
+        Object[] v = new Object[props.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = props.get(i).get(object);
+        }
+        return v;
+    }
+
+    public static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** {@code User(id=5)} or {@code User(<pending>)}. */
+    public String describe() {
+        return identity == null ? mapper.entityName() + "(<no identity yet>)" : mapper.describe(identity);
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceState[" + describe() + ", " + state + (expired ? ", expired" : "") + "]";
+    }
+}
