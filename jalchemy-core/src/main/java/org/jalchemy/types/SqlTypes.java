@@ -94,6 +94,14 @@ public final class SqlTypes {
         return new EnumType<>(enumClass);
     }
 
+    /**
+     * An enumerated type of plain String values (SQLAlchemy's {@code Enum("a", "b", name="mood")}):
+     * what migration scripts use, since they must not depend on the models' Java enum classes.
+     */
+    public static StringEnumType enumType(String name, String... values) {
+        return new StringEnumType(name, java.util.List.of(values));
+    }
+
     /** JSON mapped to {@code javaType} with the default codec (Jackson). */
     public static <T> JsonType<T> json(Class<T> javaType) {
         return new JsonType<>(javaType, JsonCodec.defaultCodec());

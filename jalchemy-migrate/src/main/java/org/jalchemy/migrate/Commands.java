@@ -245,7 +245,7 @@ public final class Commands {
         if (options.autogenerate()) {
             Autogenerate.Diff diff = withConnection(c -> {
                 requireUpToDate(graph, c, "autogenerate");
-                return Autogenerate.compare(requireTarget(), c, autogenerateOptions);
+                return Autogenerate.compare(requireTarget(), c, comparisonOptions());
             });
             for (String w : diff.warnings()) {
                 out.println("  WARNING " + w);
@@ -257,12 +257,8 @@ public final class Commands {
                 out.println("  No changes in schema detected.");
             }
             upgradeOps = diff.upgradeOps();
-            up = Renderer.render(diff.upgradeOps(), "        ");
-            List<MigrateOp> reversed = new ArrayList<>();
-            for (int i = diff.upgradeOps().size() - 1; i >= 0; i--) {
-                reversed.add(diff.upgradeOps().get(i).reverse());
-            }
-            down = Renderer.render(reversed, "        ");
+            up = Renderer.render(diff, "        ");
+            down = Renderer.renderDowngrade(diff, "        ");
         }
         Set<String> labels = options.branchLabel() == null || options.branchLabel().isBlank()
                 ? Set.of() : Set.of(options.branchLabel());
@@ -531,7 +527,7 @@ public final class Commands {
         RevisionGraph graph = graph();
         Autogenerate.Diff diff = withConnection(c -> {
             requireUpToDate(graph, c, "check");
-            return Autogenerate.compare(requireTarget(), c, autogenerateOptions);
+            return Autogenerate.compare(requireTarget(), c, comparisonOptions());
         });
         if (diff.isEmpty()) {
             out.println("No new upgrade operations detected.");
@@ -542,6 +538,12 @@ public final class Commands {
             out.println("  " + op.describe());
         }
         return false;
+    }
+
+    /** The configured options, with jalchemy's own tables (version, progress, lock) and Alembic's left out. */
+    private AutogenerateOptions comparisonOptions() {
+        String v = config.versionTable();
+        return autogenerateOptions.ignoreTables(v, v + "_progress", v + "_lock", "alembic_version");
     }
 
     /** Lints the scripts of {@code range} (null: all); returns the number of findings not silenced. */

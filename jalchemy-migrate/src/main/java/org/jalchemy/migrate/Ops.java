@@ -236,6 +236,12 @@ public final class Ops {
         emit(new MigrateOp.AddEnumValue(st[0], st[1], value, null, null));
     }
 
+    /** {@code ALTER TYPE ... ADD VALUE value BEFORE before} (or {@code AFTER after}); one of them non-null. */
+    public void addEnumValue(String typeName, String value, String before, String after) {
+        String[] st = split(typeName);
+        emit(new MigrateOp.AddEnumValue(st[0], st[1], value, before, after));
+    }
+
     // ------------------------------------------------------------------ data and SQL
 
     /** Runs SQL text exactly as written (no parameter parsing). */

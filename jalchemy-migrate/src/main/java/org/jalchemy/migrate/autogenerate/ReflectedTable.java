@@ -1,0 +1,37 @@
+package org.jalchemy.migrate.autogenerate;
+
+import org.jalchemy.schema.Inspector;
+import org.jalchemy.schema.Reflected;
+
+import java.util.List;
+
+/**
+ * Everything reflection says about one table, read once per comparison. Immutable snapshot; the
+ * lists are as the dialect's reflector reports them (see {@code Comparison} for the per-dialect
+ * clean-up of indexes that merely back a constraint).
+ */
+record ReflectedTable(List<Reflected.Column> columns, Reflected.PrimaryKey primaryKey,
+                      List<Reflected.ForeignKey> foreignKeys, List<Reflected.Index> indexes,
+                      List<Reflected.Unique> uniques, List<Reflected.Check> checks, String comment) {
+
+    static ReflectedTable read(Inspector inspector, String table, String schema) {
+        return new ReflectedTable(inspector.getColumns(table, schema), inspector.getPkConstraint(table, schema),
+                inspector.getForeignKeys(table, schema), inspector.getIndexes(table, schema),
+                inspector.getUniqueConstraints(table, schema), inspector.getCheckConstraints(table, schema),
+                inspector.getTableComment(table, schema));
+    }
+
+    Reflected.Column column(String name) {
+        for (Reflected.Column c : columns) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        for (Reflected.Column c : columns) {
+            if (c.name().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
