@@ -27,7 +27,8 @@ import static org.jalchemy.sql.Sql.text;
  * guide (engine, connection, transactions) with raw SQL through {@code text()}, then chapters 4, 6,
  * 8 and 11 in Core, then chapters 4, 5, 6, 8 and 11 with the ORM (package
  * {@code org.jalchemy.examples.guide}), chapter 7's relationships, and §8.6 and chapter 10 with
- * jalchemy-async. The Core and ORM chapters both use tables called {@code usuarios} and
+ * jalchemy-async, and chapter 9's migration commands (the CLI in-process, its files in
+ * {@code ./migraciones-demo}). The Core and ORM chapters both use tables called {@code usuarios} and
  * {@code pedidos} with different columns, so the Core tables are dropped before the ORM chapters
  * create theirs.
  */
@@ -132,6 +133,9 @@ public final class Demo {
 
         heading("§7 Relationships between models (and §4, §6.4, §11.1: lazy and eager loading, N+1)");
         org.jalchemy.examples.guide.Capitulo07Relaciones.run(engine);
+
+        heading("§9 Migrations: jalchemy migrate init, revision --autogenerate, upgrade, downgrade (in ./migraciones-demo)");
+        org.jalchemy.examples.guide.Capitulo09Migraciones.run(url, Path.of("migraciones-demo"));
 
         heading("§8.6, §10 Async: AsyncEngine, AsyncSession and CompletableFutures on virtual threads");
         org.jalchemy.examples.guide.Capitulo08SesionesAsincronas.run(engine);

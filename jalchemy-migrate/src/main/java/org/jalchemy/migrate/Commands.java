@@ -167,6 +167,8 @@ public final class Commands {
                 target_entities = []
                 # target_registry = "com.example.Models#REGISTRY"
                 # target_metadata = "com.example.Schema"
+                # only these tables are compared (patterns with * and ?); exclude_tables leaves some alone
+                # include_tables = ["users", "orders_*"]
                 # where the CLI loads those classes from (relative to this file)
                 classpath = ["target/classes"]
                 # the Java package of the revision scripts; compiled into an application,
@@ -543,7 +545,46 @@ public final class Commands {
     /** The configured options, with jalchemy's own tables (version, progress, lock) and Alembic's left out. */
     private AutogenerateOptions comparisonOptions() {
         String v = config.versionTable();
-        return autogenerateOptions.ignoreTables(v, v + "_progress", v + "_lock", "alembic_version");
+        AutogenerateOptions o = autogenerateOptions.ignoreTables(v, v + "_progress", v + "_lock", "alembic_version");
+        if (!config.getBoolean("compare_type", true)) {
+            o = o.compareType(false);
+        }
+        if (!config.getBoolean("compare_server_default", true)) {
+            o = o.compareServerDefault(false);
+        }
+        List<java.util.regex.Pattern> include = globs(config.getList("include_tables"));
+        List<java.util.regex.Pattern> exclude = globs(config.getList("exclude_tables"));
+        if (!include.isEmpty() || !exclude.isEmpty()) {
+            AutogenerateOptions.NameFilter previous = o.nameFilter();
+            o = o.includeName((name, type, parents) -> {
+                if (type == AutogenerateOptions.ObjectType.TABLE) {
+                    if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(name).matches())) {
+                        return false;
+                    }
+                    if (exclude.stream().anyMatch(p -> p.matcher(name).matches())) {
+                        return false;
+                    }
+                }
+                return previous.include(name, type, parents);
+            });
+        }
+        return o;
+    }
+
+    /** {@code users}, {@code app_*}, {@code tmp_?} as case-insensitive patterns. */
+    private static List<java.util.regex.Pattern> globs(List<String> values) {
+        List<java.util.regex.Pattern> out = new ArrayList<>();
+        for (String g : values) {
+            if (g.isBlank()) {
+                continue;
+            }
+            StringBuilder re = new StringBuilder();
+            for (char ch : g.trim().toCharArray()) {
+                re.append(ch == '*' ? ".*" : ch == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(ch)));
+            }
+            out.add(java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.CASE_INSENSITIVE));
+        }
+        return out;
     }
 
     /** Lints the scripts of {@code range} (null: all); returns the number of findings not silenced. */

@@ -1,6 +1,11 @@
 package org.jalchemy.examples.reference;
 
+import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
+import org.jalchemy.migrate.autogenerate.Autogenerate;
+import org.jalchemy.migrate.autogenerate.AutogenerateOptions;
+import org.jalchemy.migrate.autogenerate.Renderer;
+import org.jalchemy.schema.MetaData;
 import org.jalchemy.migrate.Migration;
 import org.jalchemy.migrate.Migrator;
 import org.jalchemy.migrate.Ops;
@@ -105,6 +110,26 @@ public final class MigrationsReference {
                 .build()
                 .upgrade("head");
         // end::migrator[]
+    }
+
+    /**
+     * What {@code revision --autogenerate} does, in code, with Alembic's hooks: the body of the
+     * script's {@code upgrade} method for the differences between {@code models} and the database.
+     */
+    public static String autogenerate(Engine engine, MetaData models) {
+        // tag::autogenerate[]
+        AutogenerateOptions options = AutogenerateOptions.defaults()
+                .includeName((name, type, parents) -> !name.startsWith("tmp_"))             // include_name
+                .includeObject((object, name, type, reflected, compareTo) ->                // include_object
+                        !(type == AutogenerateOptions.ObjectType.INDEX && name.startsWith("legacy_")))
+                .compareType((inspected, model, dialect) ->                                 // compare_type
+                        inspected.typeName().equalsIgnoreCase("citext") ? Boolean.FALSE : null);
+        try (Connection conn = engine.connect()) {
+            Autogenerate.Diff diff = Autogenerate.compare(models, conn, options);
+            diff.warnings().forEach(w -> System.out.println("WARNING " + w));
+            return Renderer.render(diff, "        ");      // the statements of upgrade(Ops op)
+        }
+        // end::autogenerate[]
     }
 
     /** Undoes everything (for the test). */

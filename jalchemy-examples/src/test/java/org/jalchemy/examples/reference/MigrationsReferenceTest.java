@@ -31,6 +31,14 @@ class MigrationsReferenceTest {
             assertThat(c.execDriverSql("SELECT title FROM posts").scalarOne()).isEqualTo("Hola");
         }
         MigrationsReference.startUp(e, new PrintStream(buf)); // at head already: nothing to do
+
+        // autogenerate with hooks: the models are the database plus users.age
+        org.jalchemy.schema.MetaData models = new org.jalchemy.schema.MetaData();
+        models.reflect(e, null, java.util.List.of("users", "posts"));
+        models.table("users").column("age", org.jalchemy.types.SqlTypes.integer());
+        assertThat(MigrationsReference.autogenerate(e, models))
+                .contains("        op.addColumn(\"users\", column(\"age\", integer()));\n")
+                .doesNotContain("\"posts\"");
         MigrationsReference.toBase(e);
         assertThat(new Inspector(e).hasTable("users")).isFalse();
     }

@@ -107,7 +107,8 @@ public final class AutogenerateOptions {
         return new AutogenerateOptions(nameFilter, objectFilter, compareType, typeComparator, compareServerDefault, all);
     }
 
-    NameFilter nameFilter() {
+    /** The name filter in force (to chain another in front of it). */
+    public NameFilter nameFilter() {
         return nameFilter;
     }
 

@@ -31,7 +31,10 @@ import java.util.Properties;
  *   <li>{@code package}: the Java package of the revision scripts (empty: none);</li>
  *   <li>{@code version_table} ({@code jalchemy_version}), {@code version_table_schema};</li>
  *   <li>{@code transaction_per_revision} (false: one transaction per run where DDL is transactional);</li>
- *   <li>{@code compare_type}, {@code compare_server_default} (autogenerate switches, true).</li>
+ *   <li>{@code compare_type}, {@code compare_server_default} (autogenerate switches, true);</li>
+ *   <li>{@code include_tables}, {@code exclude_tables}: table-name patterns ({@code *}, {@code ?}) that
+ *       autogenerate and {@code check} compare, or leave alone (Alembic's {@code include_name} hook,
+ *       for the common case of sharing a database with tables the models do not own).</li>
  * </ul>
  * Immutable; {@code withOverrides} gives a copy with {@code -x} values applied.
  */
