@@ -123,6 +123,21 @@ class LayeringTest {
     }
 
     @Test
+    void migrateLayers() {
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.ops..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.runtime..",
+                        "org.jalchemy.migrate.autogenerate..", "org.jalchemy.migrate.script..", "org.jalchemy.migrate.lint..",
+                        "org.jalchemy.migrate.config..")
+                .because("ops are values: scripts, autogenerate, lint and the runner all build on them").check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.autogenerate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.runtime..", "org.jalchemy.migrate.lint..")
+                .because("autogenerate compares and renders; it never runs anything").check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.autogenerate..", "org.jalchemy.migrate.lint..")
+                .because("the runner applies ops whoever made them").check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheCliOrTheMavenPlugin() {
         for (String front : new String[]{"org.jalchemy.cli..", "org.jalchemy.maven.."}) {
             noClasses().that().resideOutsideOfPackages(front, "org.jalchemy.examples..")
