@@ -222,6 +222,31 @@ class ComplianceReflectionTest {
         Db.dropTables(e, "rf_floats");
     }
 
+    /** Issue 21: MariaDB keeps a JSON column as LONGTEXT + CHECK (json_valid(col)); it reflects as JSON, not text. */
+    @BackendTest
+    void jsonColumnsReflectAsJson(Backend b) {
+        Engine e = b.engine();
+        MetaData md = new MetaData();
+        Table t = new Table("rf_json", md);
+        t.column("id", integer()).primaryKey();
+        t.column("doc", json(Object.class));
+        t.column("note", text());
+        md.dropAll(e);
+        md.createAll(e);
+        try (var c = e.connect()) {
+            c.execute(org.jalchemy.sql.Sql.insert(t).values(Map.of("id", 1, "doc", Map.of("k", List.of(1, "ü")), "note", "x")));
+            c.commit();
+        }
+        Table reflected = Table.reflect("rf_json", new MetaData(), e);
+        assertThat(reflected.column("doc").type()).isInstanceOf(org.jalchemy.types.JsonType.class);
+        assertThat(reflected.column("note").type()).isEqualTo(TextType.INSTANCE);
+        try (var c = e.connect()) {
+            assertThat(c.execute(org.jalchemy.sql.Sql.select(reflected.column("doc"))).scalarOne())
+                    .isEqualTo(Map.of("k", List.of(1, "ü")));
+        }
+        md.dropAll(e);
+    }
+
     @BackendTest
     void reflectingAMissingTableRaisesNoSuchTableError(Backend b) {
         Engine e = b.engine();
