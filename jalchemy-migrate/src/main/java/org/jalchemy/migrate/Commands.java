@@ -406,6 +406,101 @@ public final class Commands {
         });
     }
 
+    /** Alembic's version table name when its {@code version_table} was left at the default. */
+    public static final String ALEMBIC_VERSION_TABLE = "alembic_version";
+
+    /**
+     * Takes over a database migrated by Alembic ({@code stamp --from-alembic}): reads the revision in
+     * Alembic's version table {@code alembicTable} (null: {@code alembic_version}, in the config's
+     * {@code version_table_schema}) and records it as jalchemy's base. When the scripts have no
+     * revision of that id, an empty baseline script with it is written into the versions directory
+     * (ops-free: the schema is whatever Alembic built), so revisions made afterwards, by hand or with
+     * {@code revision --autogenerate} comparing the models with the live schema, continue from it.
+     * The jalchemy version table is then stamped with that id; Alembic's table is left as it is, or
+     * dropped when {@code dropAlembicTable} (only once no Alembic process migrates this database).
+     * Run again on another copy of the database (staging, production) it finds the committed
+     * baseline and only stamps. Returns the adopted revision id.
+     *
+     * <p>Refuses, naming the table: no Alembic table, an empty one (Alembic's base) or several heads
+     * (merge them with {@code alembic merge} and upgrade first); an id other than letters, digits and
+     * {@code _}; a jalchemy version table at another revision; scripts that already have revisions
+     * other than this one (the baseline would start a second root).
+     */
+    public String stampFromAlembic(String alembicTable, boolean dropAlembicTable) {
+        String alembic = alembicTable == null || alembicTable.isBlank() ? ALEMBIC_VERSION_TABLE : alembicTable;
+        if (alembic.equals(config.versionTable())) {
+            throw new MigrationError("jalchemy's version_table is " + alembic + ", the table Alembic's revision is read"
+                    + " from: configure another version_table (default jalchemy_version) to adopt the database");
+        }
+        String schema = config.versionTableSchema();
+        String revision = withConnection(c -> {
+            if (!new org.jalchemy.schema.Inspector(c).hasTable(alembic, schema)) {
+                throw new MigrationError("No table " + alembic + " in the database: it was not migrated by Alembic, or"
+                        + " Alembic's version_table is named otherwise (give it with --alembic-table)");
+            }
+            String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(alembic);
+            List<String> heads = new ArrayList<>();
+            for (var row : c.execDriverSql("SELECT version_num FROM " + q).all()) {
+                heads.add(String.valueOf(row.get(0)));
+            }
+            if (heads.isEmpty()) {
+                throw new MigrationError("The table " + alembic + " is empty: the database is at Alembic's base;"
+                        + " there is no Alembic revision to adopt (run 'upgrade head' with jalchemy's own revisions instead)");
+            }
+            if (heads.size() > 1) {
+                throw new MigrationError("The table " + alembic + " records several Alembic heads " + new TreeSet<>(heads)
+                        + ": merge them with 'alembic merge heads', run 'alembic upgrade head', then adopt the merge revision");
+            }
+            return heads.get(0);
+        });
+        if (!revision.matches("[A-Za-z0-9_]+")) {
+            throw new MigrationError("The Alembic revision id '" + revision + "' in " + alembic + " has characters other"
+                    + " than letters, digits and _; jalchemy revision ids cannot hold it");
+        }
+        RevisionGraph graph = graph();
+        if (!graph.contains(revision)) {
+            if (scripts != null) {
+                throw new MigrationError("No revision " + revision + " among the revisions given in code: add a"
+                        + " baseline Migration with that id (no down revision, nothing to run) to adopt Alembic's " + revision);
+            }
+            if (!graph.isEmpty()) {
+                throw new MigrationError("The script directory has revisions (heads " + idsOf(graph.heads()) + ") but"
+                        + " none is Alembic's " + revision + ": a baseline would start a second root. Adopt into an empty"
+                        + " script directory, or add a revision with id " + revision + " yourself");
+            }
+            String none = "        // the schema Alembic built up to revision " + revision + "; nothing to run\n";
+            Path file = ScriptWriter.write(config.versionsDirectory(), new ScriptWriter.Spec(config.scriptPackage(), revision,
+                    List.of(), Set.of(), List.of(), "adopted from Alembic", none, none));
+            out.println("  Generating " + file.toAbsolutePath().normalize() + " ... done");
+        }
+        withLockedConnection(c -> {
+            VersionTable vt = versionTable(c);
+            vt.ensure(c);
+            Set<String> heads = vt.heads(c);
+            if (!heads.isEmpty() && !heads.equals(Set.of(revision))) {
+                throw new MigrationError("The database is already at jalchemy revision(s) " + heads + " in "
+                        + config.versionTable() + ", not Alembic's " + revision + "; it has been adopted before"
+                        + " (use 'stamp' to move it by hand)");
+            }
+            for (String st : vt.moveStatements(heads, Set.of(revision))) {
+                c.execDriverSql(st);
+            }
+            c.commit();
+            out.println("  Stamped " + revision + " (adopted from " + alembic + ")");
+            if (dropAlembicTable) {
+                String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(alembic);
+                c.execDriverSql("DROP TABLE " + q);
+                c.commit();
+                out.println("  Dropped " + alembic);
+            } else {
+                out.println("  " + alembic + " left in place: Alembic still sees " + revision + " (drop it with"
+                        + " --drop-alembic-table once Alembic no longer migrates this database)");
+            }
+            return null;
+        });
+        return revision;
+    }
+
     // ------------------------------------------------------------------ listings
 
     public void current(boolean verbose) {
