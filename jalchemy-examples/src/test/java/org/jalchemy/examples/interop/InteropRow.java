@@ -2,9 +2,11 @@ package org.jalchemy.examples.interop;
 
 import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
+import org.jalchemy.orm.annotations.Enumerated;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.types.JsonCodec;
 import org.jalchemy.types.JsonType;
+import org.jalchemy.types.TextType;
 import org.jalchemy.types.TypeDecorator;
 
 import java.math.BigDecimal;
@@ -15,7 +17,7 @@ import java.time.LocalTime;
 /**
  * A jalchemy entity over the table SQLAlchemy creates in {@code sqlalchemy_side.py}: plain Java
  * types, the three enum columns (native ENUM, VARCHAR + CHECK, VARCHAR) as one Java enum without a
- * TypeDecorator. The {@code dtz} column is mapped by {@link InteropDtz}/{@link InteropDtzNaive}.
+ * TypeDecorator, {@link Enumerated} saying which form each is so that jalchemy's DDL is SQLAlchemy's. The {@code dtz} column is mapped by {@link InteropDtz}/{@link InteropDtzNaive}.
  */
 @Entity(table = "interop_values")
 public class InteropRow {
@@ -32,6 +34,7 @@ public class InteropRow {
     public Double dbl;
     @Column(length = 200)
     public String str;
+    @Column(type = TextType.class)
     public String txt;
     public Boolean flag;
     public LocalDateTime dt;
@@ -40,8 +43,11 @@ public class InteropRow {
     public byte[] blob;
     @Column(type = AnyJson.class)
     public Object js;
+    @Enumerated(name = "interop_mood", createConstraint = false)              // Enum(Mood, name="interop_mood")
     public Mood mood;
+    @Enumerated(name = "ck_interop_mood", nativeEnum = false)                 // native_enum=False, create_constraint=True
     public Mood moodChk;
+    @Enumerated(nativeEnum = false, createConstraint = false)                 // native_enum=False
     public Mood moodStr;
 
     /** Any JSON value as maps, lists, strings, numbers, booleans. */
