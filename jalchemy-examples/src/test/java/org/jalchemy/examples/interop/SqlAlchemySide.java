@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * installs it with psycopg2 and PyMySQL when missing) on a backend's test database. A missing Python
  * package fails the test with the package to install rather than skipping it.
  */
-final class SqlAlchemySide {
+public final class SqlAlchemySide {
     static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
@@ -29,7 +29,7 @@ final class SqlAlchemySide {
     }
 
     /** SQLAlchemy's URL for the database of {@code backend}: pysqlite, psycopg2 or PyMySQL (utf8mb4). */
-    static String url(Backend backend) {
+    public static String url(Backend backend) {
         URL u = URL.parse(backend.url());
         if (backend.isSqlite()) {
             return "sqlite:///" + Path.of(u.database()).toAbsolutePath();
@@ -41,7 +41,7 @@ final class SqlAlchemySide {
     }
 
     /** Runs the test resource {@code script} with {@code args}; returns its standard output, failing on a non-zero exit. */
-    static String run(String script, String... args) {
+    public static String run(String script, String... args) {
         try {
             Path path = Path.of(SqlAlchemySide.class.getResource("/interop/" + script).toURI());
             List<String> cmd = new ArrayList<>(List.of(PYTHON, path.toString()));
@@ -92,7 +92,7 @@ final class SqlAlchemySide {
 
     /** The rows printed by {@code sqlalchemy_side.py}, as JSON objects (integers as BigInteger). */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> rows(String json) {
+    public static List<Map<String, Object>> rows(String json) {
         try {
             return JSON.readValue(json, List.class);
         } catch (IOException e) {
