@@ -54,6 +54,12 @@ class InteropAlembicTakeoverTest {
                 assertThat(columns(engine, "at_customers")).containsExactly("id", "name", "email");
 
                 ws.ok("init", tmp.resolve("migrations").toString());
+                // jalchemy recognises the Alembic database: current says so, upgrade refuses
+                assertThat(ws.ok("current").out()).contains("Alembic's alembic_version is at c3d4e5f6a1b2: take the"
+                        + " database over with 'stamp --from-alembic'");
+                CliTest.Run early = ws.migrate("upgrade", "head");
+                assertThat(early.code()).isNotZero();
+                assertThat(early.err()).contains("The database is migrated by Alembic (alembic_version is at c3d4e5f6a1b2)");
                 CliTest.Run adopt = ws.ok("stamp", "--from-alembic");
                 assertThat(adopt.out()).contains("R_c3d4e5f6a1b2_adopted_from_alembic.java ... done")
                         .contains("Stamped c3d4e5f6a1b2 (adopted from alembic_version)")

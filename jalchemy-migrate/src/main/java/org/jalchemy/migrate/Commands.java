@@ -326,6 +326,9 @@ public final class Commands {
         }
         withLockedConnection(c -> {
             Set<String> heads = versionTable(c).heads(c);
+            if (heads.isEmpty()) {
+                requireNotAlembicManaged(c);
+            }
             Set<String> targets = graph.resolveUpgrade(target, heads);
             List<Revision> plan = graph.upgradePlan(graph.applied(heads), targets);
             new Runner(c, graph, versionTable(c), convention(), config.transactionPerRevision(), out).upgrade(plan, heads);
@@ -438,11 +441,7 @@ public final class Commands {
                 throw new MigrationError("No table " + alembic + " in the database: it was not migrated by Alembic, or"
                         + " Alembic's version_table is named otherwise (give it with --alembic-table)");
             }
-            String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(alembic);
-            List<String> heads = new ArrayList<>();
-            for (var row : c.execDriverSql("SELECT version_num FROM " + q).all()) {
-                heads.add(String.valueOf(row.get(0)));
-            }
+            List<String> heads = alembicHeads(c, alembic);
             if (heads.isEmpty()) {
                 throw new MigrationError("The table " + alembic + " is empty: the database is at Alembic's base;"
                         + " there is no Alembic revision to adopt (run 'upgrade head' with jalchemy's own revisions instead)");
@@ -501,6 +500,37 @@ public final class Commands {
         return revision;
     }
 
+    /** The revisions in Alembic's version table {@code table} (in the config's version_table_schema); empty when it is absent or empty. */
+    private List<String> alembicHeads(Connection c, String table) {
+        String schema = config.versionTableSchema();
+        List<String> heads = new ArrayList<>();
+        if (!new org.jalchemy.schema.Inspector(c).hasTable(table, schema)) {
+            return heads;
+        }
+        String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(table);
+        for (var row : c.execDriverSql("SELECT version_num FROM " + q).all()) {
+            heads.add(String.valueOf(row.get(0)));
+        }
+        return heads;
+    }
+
+    /**
+     * Refuses to upgrade from base a database Alembic migrated (its {@code alembic_version} has a
+     * revision, jalchemy's version table none): jalchemy's revisions would run on a schema they did
+     * not build. Adoption ({@link #stampFromAlembic}) checks Alembic's revision against the baseline first.
+     */
+    private void requireNotAlembicManaged(Connection c) {
+        if (config.versionTable().equals(ALEMBIC_VERSION_TABLE)) {
+            return;
+        }
+        List<String> alembic = alembicHeads(c, ALEMBIC_VERSION_TABLE);
+        if (!alembic.isEmpty()) {
+            throw new MigrationError("The database is migrated by Alembic (" + ALEMBIC_VERSION_TABLE + " is at "
+                    + String.join(", ", alembic) + ") and has no jalchemy revision in " + config.versionTable()
+                    + ": take it over with 'stamp --from-alembic' before upgrading (docs/sharing-with-sqlalchemy.md)");
+        }
+    }
+
     // ------------------------------------------------------------------ listings
 
     public void current(boolean verbose) {
@@ -510,6 +540,12 @@ public final class Commands {
             Set<String> heads = vt.heads(c);
             if (heads.isEmpty()) {
                 out.println("(base: no revision applied)");
+                List<String> alembic = config.versionTable().equals(ALEMBIC_VERSION_TABLE) ? List.of()
+                        : alembicHeads(c, ALEMBIC_VERSION_TABLE);
+                if (!alembic.isEmpty()) {
+                    out.println("Alembic's " + ALEMBIC_VERSION_TABLE + " is at " + String.join(", ", alembic)
+                            + ": take the database over with 'stamp --from-alembic'");
+                }
             }
             for (String h : heads) {
                 if (!graph.contains(h)) {

@@ -4,10 +4,8 @@ import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
 import org.jalchemy.orm.annotations.Enumerated;
 import org.jalchemy.orm.annotations.Id;
-import org.jalchemy.types.JsonCodec;
 import org.jalchemy.types.JsonType;
 import org.jalchemy.types.TextType;
-import org.jalchemy.types.TypeDecorator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +39,7 @@ public class InteropRow {
     public LocalDate d;
     public LocalTime t;
     public byte[] blob;
-    @Column(type = AnyJson.class)
+    @Column(type = JsonType.class)                                            // JSON, any value
     public Object js;
     @Enumerated(name = "interop_mood", createConstraint = false)              // Enum(Mood, name="interop_mood")
     public Mood mood;
@@ -49,28 +47,6 @@ public class InteropRow {
     public Mood moodChk;
     @Enumerated(nativeEnum = false, createConstraint = false)                 // native_enum=False
     public Mood moodStr;
-
-    /** Any JSON value as maps, lists, strings, numbers, booleans. */
-    public static final class AnyJson extends TypeDecorator<Object, Object> {
-        public AnyJson() {
-            super(new JsonType<>(Object.class, JsonCodec.defaultCodec()));
-        }
-
-        @Override
-        public Class<Object> javaType() {
-            return Object.class;
-        }
-
-        @Override
-        protected Object processBind(Object value) {
-            return value;
-        }
-
-        @Override
-        protected Object processResult(Object value) {
-            return value;
-        }
-    }
 
     /** A copy under another id. */
     InteropRow copy(int newId) {

@@ -268,6 +268,10 @@ public final class Mapper<E> {
             return new org.jalchemy.types.EnumType(type, name).storage(en.nativeEnum(), en.createConstraint(),
                     en.length() < 0 ? null : en.length());
         }
+        if (col != null && col.type() == org.jalchemy.types.JsonType.class) {
+            // the field's own class is the JSON value's (Map, List, a record...): no subclass to write
+            return new org.jalchemy.types.JsonType(BasicTypes.box(f.getType()), org.jalchemy.types.JsonCodec.defaultCodec());
+        }
         if (col != null && col.type() != SqlType.class) {
             Class<?> tc = col.type();
             try {
