@@ -270,7 +270,13 @@ public final class Mapper<E> {
         }
         if (col != null && col.type() == org.jalchemy.types.JsonType.class) {
             // the field's own class is the JSON value's (Map, List, a record...): no subclass to write
-            return new org.jalchemy.types.JsonType(BasicTypes.box(f.getType()), org.jalchemy.types.JsonCodec.defaultCodec());
+            try {
+                return new org.jalchemy.types.JsonType(BasicTypes.box(f.getType()), org.jalchemy.types.JsonCodec.defaultCodec());
+            } catch (org.jalchemy.exc.ArgumentError noCodec) {
+                throw new MappingError("Field " + where + ": @Column(type = JsonType.class) needs a JSON codec: add"
+                        + " com.fasterxml.jackson.core:jackson-databind to the class path, or give a TypeDecorator over"
+                        + " SqlTypes.json(type, codec) as the column type", noCodec);
+            }
         }
         if (col != null && col.type() != SqlType.class) {
             Class<?> tc = col.type();
