@@ -130,12 +130,27 @@ final class MySqlReflector extends Reflector {
         return "RESTRICT".equals(action) ? null : action;
     }
 
-    /** ENUM columns come back as {@link org.jalchemy.types.StringEnumType} named after the column. */
+    /**
+     * ENUM columns come back as {@link org.jalchemy.types.StringEnumType} named after the column;
+     * MariaDB's JSON columns (a LONGTEXT with the CHECK {@code json_valid(`col`)} it adds by itself,
+     * whether jalchemy or SQLAlchemy declared {@code JSON}) as JSON rather than text.
+     */
     @Override
     public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
         List<Reflected.Column> cols = super.columns(c, schema, table);
         List<Reflected.Column> out = new ArrayList<>(cols.size());
+        List<Reflected.Check> checks = null;
         for (Reflected.Column col : cols) {
+            if ("longtext".equalsIgnoreCase(col.typeName())) {
+                if (checks == null) {
+                    checks = checkConstraints(c, schema, table);
+                }
+                String jsonValid = "json_valid(`" + col.name().replace("`", "``") + "`)";
+                if (checks.stream().anyMatch(k -> k.sqltext() != null && k.sqltext().trim().equalsIgnoreCase(jsonValid))) {
+                    col = new Reflected.Column(col.name(), json(), col.typeName(), col.nullable(), col.defaultSql(),
+                            col.autoincrement(), col.comment());
+                }
+            }
             if ("enum".equalsIgnoreCase(col.typeName())) {
                 List<String> values = enumValues(c, schema, table, col.name());
                 if (!values.isEmpty()) {
