@@ -527,11 +527,20 @@ public final class QueryCache implements AutoCloseable {
                         down = true;
                         LOG.warn("query cache: backend {} failed ({}: {}); queries go to the database until it answers"
                                         + " again (retried every {} ms; this is logged once per outage)", backend,
-                                e.getClass().getSimpleName(), e.getMessage(), retryNanos / 1_000_000);
+                                e.getClass().getSimpleName(), describe(e), retryNanos / 1_000_000);
                     }
                 }
             }
         }
+    }
+
+    /** The message of {@code e} and of its causes (the root cause says why: refused, timed out...). */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            sb.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        return sb.toString();
     }
 
     private static final class RegionCounters {

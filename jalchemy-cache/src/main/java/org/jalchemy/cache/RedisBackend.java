@@ -44,28 +44,41 @@ public final class RedisBackend implements CacheBackend {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, byte[]> connection;
 
-    private RedisBackend(RedisURI uri, String prefix, Duration timeout, Duration reconnectDelay) {
+    private RedisBackend(RedisURI uri, String prefix, Duration timeout, Duration connectTimeout, Duration reconnectDelay) {
         this.uri = uri;
         this.prefix = prefix;
         this.timeout = timeout;
         this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(reconnectDelay)).build();
         this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
+        this.connectTimeout = connectTimeout;
+        client.setOptions(options(FIRST_CONNECT.compareTo(connectTimeout) > 0 ? FIRST_CONNECT : connectTimeout));
     }
 
-    /** Redis at {@code url} ({@code redis://host:port[/db]}), key prefix {@code jalchemy:}, 250 ms timeout. */
+    /** The first connection of a JVM starts Netty's event loops, seconds on a loaded machine: it gets longer. */
+    private static final Duration FIRST_CONNECT = Duration.ofSeconds(5);
+    private final Duration connectTimeout;
+
+    private ClientOptions options(Duration connect) {
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(connect).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .build();
+    }
+
+    /**
+     * Redis at {@code url} ({@code redis://host:port[/db]}), key prefix {@code jalchemy:}, 250 ms
+     * per command (and 1 s to connect).
+     */
     public static RedisBackend connect(String url) {
         return connect(url, "jalchemy:", Duration.ofMillis(250));
     }
 
     /**
      * Redis at {@code url}; every key starts with {@code prefix}; {@code timeout} bounds each
-     * command and the connect (a slower Redis counts as down).
+     * command (a slower Redis counts as down), and opening the connection may take up to
+     * {@code max(timeout, 1 s)} (5 s for the very first attempt: it starts Netty).
      */
     public static RedisBackend connect(String url, String prefix, Duration timeout) {
         RedisURI uri;
@@ -76,7 +89,8 @@ public final class RedisBackend implements CacheBackend {
                     + e.getMessage());
         }
         uri.setTimeout(timeout);
-        return new RedisBackend(uri, prefix, timeout, Duration.ofMillis(250));
+        Duration connect = timeout.compareTo(Duration.ofSeconds(1)) > 0 ? timeout : Duration.ofSeconds(1);
+        return new RedisBackend(uri, prefix, timeout, connect, Duration.ofMillis(250));
     }
 
     private RedisCommands<String, byte[]> redis() {
@@ -85,7 +99,11 @@ public final class RedisBackend implements CacheBackend {
             synchronized (this) {
                 c = connection;
                 if (c == null) {
-                    c = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    try {
+                        c = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    } finally {
+                        client.setOptions(options(connectTimeout)); // later attempts: the configured bound
+                    }
                     c.setTimeout(timeout);
                     connection = c;
                 }
