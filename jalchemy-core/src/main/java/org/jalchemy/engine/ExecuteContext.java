@@ -131,7 +131,15 @@ public final class ExecuteContext {
         if (!compiled.isQuery() || compiled.keyFetch() != Compiled.KeyFetch.NONE) {
             return true;
         }
-        String op = operationOf(compiled.sql());
+        String sql = compiled.sql();
+        int i = 0;
+        while (i < sql.length() && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+            i++;
+        }
+        if (sql.regionMatches(true, i, "SELECT", 0, 6)) { // the common case, without allocating
+            return false;
+        }
+        String op = operationOf(sql);
         return switch (op) {
             case "select", "values", "show", "explain", "describe", "pragma" -> false;
             case "with" -> DML.matcher(compiled.sql()).find(); // a data-modifying CTE writes
