@@ -81,13 +81,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class QueryCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("jalchemy.cache");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
     private static final byte ENTRY_FORMAT = 1;
 
     private final Engine engine;
@@ -184,16 +177,16 @@ public final class QueryCache implements AutoCloseable {
             return inv.proceed(); // its own uncommitted writes: only the database has them
         }
         RegionCounters rc = counters.get(region.name());
-        String key = key(compiled, inv.values());
+        Shape shape = shape(compiled, tables);
+        String key = key(shape, inv.values());
         Health h = health.get(region.backend());
         if (key == null || !h.available()) {
             rc.misses.increment();
             return inv.proceed();
         }
-        List<String> names = counterNames(tables);
         CacheBackend.Lookup found;
         try {
-            found = region.backend().lookup(region, key, names);
+            found = region.backend().lookup(region, key, shape.counters);
             h.ok();
         } catch (RuntimeException e) {
             h.failed(e);
@@ -211,7 +204,7 @@ public final class QueryCache implements AutoCloseable {
             }
         }
         if (found.value() != null) {
-            Result hit = decode(connection, compiled, found.value(), stamp);
+            Result hit = decode(connection, shape, found.value(), stamp);
             if (hit != null) {
                 rc.hits.increment();
                 return hit;
@@ -256,11 +249,55 @@ public final class QueryCache implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What a statement shape needs on every execution, computed once: the digest of namespace and
+     * SQL (cloned per key), its counter names, and its row metadata once known.
+     */
+    private static final class Shape {
+        final MessageDigest prefix;
+        final List<String> counters;
+        final Compiled compiled;
+        volatile RowMetadata metadata;
+
+        Shape(MessageDigest prefix, List<String> counters, Compiled compiled) {
+            this.prefix = prefix;
+            this.counters = counters;
+            this.compiled = compiled;
+        }
+    }
+
+    /** Shapes by compiled statement (the engine's compiled cache hands out one Compiled per shape). */
+    private final ConcurrentHashMap<Compiled, Shape> shapes = new ConcurrentHashMap<>();
+
+    private Shape shape(Compiled compiled, Collection<String> tables) {
+        Shape sh = shapes.get(compiled);
+        if (sh != null) {
+            return sh;
+        }
+        MessageDigest md = newSha256();
+        md.update(namespace.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(compiled.sql().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        sh = new Shape(md, List.copyOf(counterNames(tables)), compiled);
+        if (shapes.size() > 10_000) { // statements built with ever new shapes: do not grow without bound
+            shapes.clear();
+        }
+        shapes.put(compiled, sh);
+        return sh;
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The entry key, or null when a value cannot be encoded (the statement is then not cached). */
-    private String key(Compiled compiled, Object[] values) {
-        RowCodec.Out out = new RowCodec.Out(64 + compiled.sql().length());
-        out.writeString(namespace);
-        out.writeString(compiled.sql());
+    private String key(Shape shape, Object[] values) {
+        RowCodec.Out out = new RowCodec.Out(16 + 8 * values.length);
         try {
             for (Object v : values) {
                 RowCodec.write(out, v);
@@ -269,7 +306,16 @@ public final class QueryCache implements AutoCloseable {
             warnType(e);
             return null;
         }
-        MessageDigest md = SHA256.get();
+        MessageDigest md;
+        try {
+            md = (MessageDigest) shape.prefix.clone();
+        } catch (CloneNotSupportedException e) { // every JDK SHA-256 clones; keep working if one does not
+            md = newSha256();
+            md.update(namespace.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(shape.compiled.sql().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
         byte[] digest = md.digest(out.toByteArray());
         return B64.encodeToString(Arrays.copyOf(digest, 18));
     }
@@ -313,7 +359,7 @@ public final class QueryCache implements AutoCloseable {
     }
 
     /** The entry as a result when its stamp equals {@code current}; null when outdated. */
-    private static Result decode(Connection connection, Compiled compiled, byte[] entry, long[] current) {
+    private static Result decode(Connection connection, Shape shape, byte[] entry, long[] current) {
         RowCodec.In in = new RowCodec.In(entry);
         if (in.readByte() != ENTRY_FORMAT) {
             return null;
@@ -328,9 +374,18 @@ public final class QueryCache implements AutoCloseable {
             }
         }
         int cols = (int) in.readVarLong();
-        String[] names = new String[cols];
-        for (int i = 0; i < cols; i++) {
-            names[i] = in.readString();
+        RowMetadata md = shape.metadata;
+        if (md == null || md.size() != cols) {
+            String[] names = new String[cols];
+            for (int i = 0; i < cols; i++) {
+                names[i] = in.readString();
+            }
+            md = new RowMetadata(names, shape.compiled.resultKeys());
+            shape.metadata = md;
+        } else {
+            for (int i = 0; i < cols; i++) {
+                in.skipBytes();
+            }
         }
         int count = (int) in.readVarLong();
         List<Object[]> rows = new ArrayList<>(count);
@@ -341,7 +396,7 @@ public final class QueryCache implements AutoCloseable {
             }
             rows.add(v);
         }
-        return Result.fromRows(connection, new RowMetadata(names, compiled.resultKeys()), rows);
+        return Result.fromRows(connection, md, rows);
     }
 
     // ------------------------------------------------------------------ invalidation

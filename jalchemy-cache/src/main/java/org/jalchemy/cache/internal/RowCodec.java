@@ -147,6 +147,12 @@ public final class RowCodec {
             return b;
         }
 
+        /** Skips a length-prefixed byte string. */
+        public void skipBytes() {
+            int n = (int) readVarLong();
+            pos += n;
+        }
+
         public String readString() {
             int n = (int) readVarLong();
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
