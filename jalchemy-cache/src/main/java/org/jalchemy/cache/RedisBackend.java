@@ -88,7 +88,9 @@ public final class RedisBackend implements CacheBackend {
             throw new ArgumentError("Not a Redis URL: '" + url + "' (expected redis://host:port[/database]): "
                     + e.getMessage());
         }
-        uri.setTimeout(timeout);
+        // the URI's timeout bounds the connection handshake too (the first one of a JVM starts Netty: seconds
+        // on a loaded machine); commands are bounded by TimeoutOptions and the connection's own timeout
+        uri.setTimeout(FIRST_CONNECT.compareTo(timeout) > 0 ? FIRST_CONNECT : timeout);
         Duration connect = timeout.compareTo(Duration.ofSeconds(1)) > 0 ? timeout : Duration.ofSeconds(1);
         return new RedisBackend(uri, prefix, timeout, connect, Duration.ofMillis(250));
     }
