@@ -8,6 +8,8 @@ import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.exc.ResourceClosedError;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Row1;
+import org.jalchemy.sql.Select;
 import org.jalchemy.types.SqlType;
 
 import java.sql.PreparedStatement;
@@ -174,6 +176,32 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with no extra parameters. */
     public Result execute(Executable statement) {
         return execute(statement, Map.of());
+    }
+
+    /**
+     * The first column of each row of a typed SELECT: {@code connection.scalars(select(users.c(NAME)))}
+     * is a {@code ScalarResult<String>}; an untyped {@code Select<Tuple>} gives Objects. No per-row
+     * check: the row type is the statement's (see {@link org.jalchemy.sql.Row1}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Result.ScalarResult<T> scalars(Select<? extends Row1<T>> select) {
+        return (Result.ScalarResult<T>) (Result.ScalarResult<?>) execute(select).scalars();
+    }
+
+    /** First column of the first row of a typed SELECT, or null: {@code Long n = connection.scalar(select(func.count()).selectFrom(users))}. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar(Select<? extends Row1<T>> select) {
+        return (T) execute(select).scalar();
+    }
+
+    /**
+     * The rows of a typed SELECT as its row shape: {@code for (Row2<String, Long> r : connection.rows(
+     * select(name, func.count()).groupBy(name)))}, with {@code r.value1()} a String and {@code r.value2()}
+     * a Long. They are the engine's {@link Row}s (also readable by name), seen through the type.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> Result.ScalarResult<R> rows(Select<R> select) {
+        return (Result.ScalarResult<R>) (Result.ScalarResult<?>) execute(select).rows();
     }
 
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */

@@ -27,12 +27,54 @@ public final class Sql {
 
     // ------------------------------------------------------------------ statements
 
-    /** {@code SELECT columns}: columns, expressions, or tables (all their columns). */
-    public static Select select(ColumnsClauseRole... columns) {
+    /**
+     * {@code SELECT a}: one typed column, a {@code Select<Row1<A>>} ({@code scalar(select(func.count()))}
+     * is a Long). One to eight column expressions give a {@code Select<RowN<...>>} typed by their
+     * declared types; tables, mixtures with tables, more columns and lists give the untyped
+     * {@code Select<Tuple>} of {@link #select(ColumnsClauseRole...)}. See {@link Row1}.
+     */
+    public static <A> Select<Row1<A>> select(ColumnElement<A> a) {
+        return Select.of(Arrays.asList(a));
+    }
+
+    public static <A, B> Select<Row2<A, B>> select(ColumnElement<A> a, ColumnElement<B> b) {
+        return Select.of(Arrays.asList(a, b));
+    }
+
+    public static <A, B, C> Select<Row3<A, B, C>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c) {
+        return Select.of(Arrays.asList(a, b, c));
+    }
+
+    public static <A, B, C, D> Select<Row4<A, B, C, D>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d) {
+        return Select.of(Arrays.asList(a, b, c, d));
+    }
+
+    public static <A, B, C, D, E> Select<Row5<A, B, C, D, E>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e) {
+        return Select.of(Arrays.asList(a, b, c, d, e));
+    }
+
+    public static <A, B, C, D, E, F> Select<Row6<A, B, C, D, E, F>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f));
+    }
+
+    public static <A, B, C, D, E, F, G> Select<Row7<A, B, C, D, E, F, G>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f, ColumnElement<G> g) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f, g));
+    }
+
+    public static <A, B, C, D, E, F, G, H> Select<Row8<A, B, C, D, E, F, G, H>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f, ColumnElement<G> g, ColumnElement<H> h) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f, g, h));
+    }
+
+    /**
+     * {@code SELECT columns}: columns, expressions, or tables (all their columns), untyped
+     * ({@code Select<Tuple>}): the path for statements whose columns are chosen at run time.
+     */
+    public static Select<Tuple> select(ColumnsClauseRole... columns) {
         return Select.of(Arrays.asList(columns));
     }
 
-    public static Select select(List<? extends ColumnsClauseRole> columns) {
+    /** As {@link #select(ColumnsClauseRole...)} from a list built at run time. */
+    public static Select<Tuple> select(List<? extends ColumnsClauseRole> columns) {
         return Select.of(columns);
     }
 

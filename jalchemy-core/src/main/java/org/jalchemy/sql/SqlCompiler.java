@@ -764,7 +764,7 @@ public class SqlCompiler {
         }
     }
 
-    protected void visitSelect(Select s) {
+    protected void visitSelect(Select<?> s) {
         boolean correlate = correlateNext;
         correlateNext = false;
         selectDepth++;
@@ -827,7 +827,7 @@ public class SqlCompiler {
     }
 
     /** Text after "SELECT ": DISTINCT, DISTINCT ON, TOP. */
-    protected void selectModifiers(Select s) {
+    protected void selectModifiers(Select<?> s) {
         if (!s.distinctOnClauses().isEmpty()) {
             throw unsupported("DISTINCT ON");
         }
@@ -956,7 +956,7 @@ public class SqlCompiler {
 
     /** One member of a UNION etc.; parenthesized when it has its own ORDER BY/LIMIT or is compound. */
     protected void compoundMember(SelectBase s, boolean recordColumns) {
-        boolean parens = s instanceof CompoundSelect || s instanceof Select sel
+        boolean parens = s instanceof CompoundSelect || s instanceof Select<?> sel
                 && (!sel.orderByClauses().isEmpty() || sel.limitClause() != null || sel.offsetClause() != null);
         if (parens) {
             sb.append('(');

@@ -57,7 +57,7 @@ public final class Capitulo04Modelos {
             session.add(new User("ana", "ana@example.com"));
             session.commit();
             Attribute<User, String> username = User_.username;    // generated, typed like the field
-            User ana = session.execute(select(User.class).where(username.eq("ana"))).scalars().one();
+            User ana = session.scalars(select(User.class).where(username.eq("ana"))).one();
             // User_.username.eq(42) does not compile: username is a String column
             System.out.println("  " + ana);                       // toString(), the guide's __repr__
         }

@@ -489,7 +489,7 @@ public final class Loading {
         int width = target.properties().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Select sel;
+            Select<?> sel;
             int keyIndex;
             if (r.direction() == Direction.MANY_TO_MANY) {
                 RelationshipProperty.Secondary sec = r.secondary();
@@ -579,7 +579,7 @@ public final class Loading {
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Select sel = Sql.select(target.table()).where(pk.in(chunk));
+                Select<?> sel = Sql.select(target.table()).where(pk.in(chunk));
                 try (Result res = session.connection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
@@ -711,7 +711,7 @@ public final class Loading {
     record JoinedSpec(RelationshipProperty rel, Mapper<?> target, int offset, int width, Plan sub) {
     }
 
-    public record Joined(Select select, List<JoinedSpec> specs) {
+    public record Joined(Select<?> select, List<JoinedSpec> specs) {
         boolean hasCollections() {
             for (JoinedSpec s : specs) {
                 if (s.rel.isCollection()) {
@@ -727,7 +727,7 @@ public final class Loading {
      * for the relationships of {@code m} that {@code plan} loads joined, and the target's columns for
      * {@code containsEager}.
      */
-    public Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
+    public Joined joined(Select<?> sel, Mapper<?> m, Plan plan, int width) {
         if (!m.hasRelationships()) {
             return new Joined(sel, List.of());
         }
@@ -817,7 +817,7 @@ public final class Loading {
     }
 
     /** Adds the relationship's extra criteria and ORDER BY to a SELECT of its target. */
-    private static Select criteria(Select sel, Resolved r, Mapper<?> target, FromClause ta) {
+    private static Select criteria(Select<?> sel, Resolved r, Mapper<?> target, FromClause ta) {
         FromClause from = ta == null ? target.table() : ta;
         for (RelationshipProperty.Condition c : r.where()) {
             ColumnClause<Object> col = col(from, c.property());
