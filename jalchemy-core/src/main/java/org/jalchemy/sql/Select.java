@@ -222,6 +222,50 @@ public final class Select<R> extends SelectBase {
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
+    /**
+     * {@code FROM left JOIN right ON ...} (SQLAlchemy's {@code join_from}): joins from {@code left}
+     * explicitly rather than from the last FROM entry. When {@code left} is already part of an
+     * explicit FROM entry, that entry is extended. The ON clause is inferred from foreign keys, also
+     * through aliases (a table joined to its alias on a self-referencing key: the right side is
+     * the referring one, {@code right.parent_id = left.id}).
+     */
+    public Select<R> joinFrom(FromClause left, FromClause right) {
+        return joinFromImpl(left, right, null, false);
+    }
+
+    /** {@link #joinFrom(FromClause, FromClause)} with an explicit ON clause. */
+    public Select<R> joinFrom(FromClause left, FromClause right, ColumnElement<Boolean> on) {
+        return joinFromImpl(left, right, on, false);
+    }
+
+    /** LEFT OUTER JOIN from {@code left}. */
+    public Select<R> outerjoinFrom(FromClause left, FromClause right, ColumnElement<Boolean> on) {
+        return joinFromImpl(left, right, on, true);
+    }
+
+    private Select<R> joinFromImpl(FromClause left, FromClause right, ColumnElement<Boolean> on, boolean outer) {
+        FromClause.required(left, "joinFrom() left side");
+        FromClause.required(right, "joinFrom() right side");
+        List<FromClause> f = new ArrayList<>(froms);
+        int at = -1;
+        for (int i = 0; i < f.size(); i++) {
+            Set<FromClause> parts = new LinkedHashSet<>();
+            f.get(i).collectSelfAndParts(parts);
+            if (parts.contains(left)) {
+                at = i;
+                break;
+            }
+        }
+        ColumnElement<?> cond = on != null ? on : Join.inferOn(left, right);
+        if (at >= 0) {
+            f.set(at, new Join(f.get(at), right, cond, outer, false));
+        } else {
+            f.add(new Join(left, right, cond, outer, false));
+        }
+        return with(raw, List.copyOf(f), where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
     public Select<R> groupBy(ColumnElement<?>... cols) {
         return with(raw, froms, where, plus(groupBy, List.of(cols)), having, orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
@@ -233,10 +277,26 @@ public final class Select<R> extends SelectBase {
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
-    /** Adds ORDER BY items; use {@code col.desc()}, {@code col.asc().nullsLast()} for direction. */
+    /**
+     * Adds ORDER BY items; use {@code col.desc()}, {@code col.asc().nullsLast()} for direction, and
+     * {@code desc("n")} for a result column by its label (checked now).
+     */
     public Select<R> orderBy(ColumnElement<?>... cols) {
+        LabelReference.check(List.of(cols), columns);
         return with(raw, froms, where, groupBy, having, plus(orderBy, List.of(cols)), limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    /**
+     * ORDER BY result columns by name, as SQLAlchemy's {@code order_by("City")}: a label or column
+     * name of this SELECT (unknown names raise ArgumentError listing the known ones now).
+     */
+    public Select<R> orderBy(String... names) {
+        ColumnElement<?>[] refs = new ColumnElement<?>[names.length];
+        for (int i = 0; i < names.length; i++) {
+            refs[i] = new LabelReference(names[i]);
+        }
+        return orderBy(refs);
     }
 
     /** LIMIT, as a bound parameter (LIMIT/OFFSET, FETCH FIRST or TOP per dialect). */

@@ -106,6 +106,14 @@ public final class Sql {
         return first.except(others);
     }
 
+    /**
+     * {@code EXISTS (SELECT * ...)} to be completed with {@code .where(...)}, as SQLAlchemy's
+     * {@code exists().where(...)}; see {@link Exists}.
+     */
+    public static Exists exists() {
+        return new Exists(Select.of(List.of(star())));
+    }
+
     /** {@code EXISTS (select)}. */
     public static ColumnElement<Boolean> exists(SelectBase select) {
         return select.exists();
@@ -213,6 +221,16 @@ public final class Sql {
 
     public static <T> Ordering<T> desc(ColumnElement<T> e) {
         return e.desc();
+    }
+
+    /** ORDER BY a result column by name, ascending: {@code orderBy(asc("n"))}. */
+    public static Ordering<Object> asc(String resultColumn) {
+        return new LabelReference(resultColumn).asc();
+    }
+
+    /** ORDER BY a result column by name, descending: {@code orderBy(desc("n"))} for {@code count().label("n")}. */
+    public static Ordering<Object> desc(String resultColumn) {
+        return new LabelReference(resultColumn).desc();
     }
 
     public static <T> Ordering<T> nullsFirst(ColumnElement<T> e) {

@@ -438,6 +438,11 @@ public class SqlCompiler {
         }
     }
 
+    /** {@code orderBy("name")}: the result column's name, quoted as its label was. */
+    protected void visitLabelReference(LabelReference r) {
+        sb.append(quote(r.name()));
+    }
+
     protected void visitLabel(Label<?> l) {
         process(l.element());
     }
@@ -934,10 +939,13 @@ public class SqlCompiler {
                 List<ColumnElement<?>> first = cs.selects().get(0).selectedColumns();
                 List<String> names = SelectBase.exportedNames(first);
                 Map<Object, String> byName = new IdentityHashMap<>();
-                for (int i = 0; i < first.size(); i++) {
-                    byName.put(first.get(i), names.get(i));
-                    if (first.get(i) instanceof Label<?> l) {
-                        byName.put(l.element(), names.get(i));
+                for (SelectBase member : cs.selects()) { // the first SELECT's and, by position, the others'
+                    List<ColumnElement<?>> cols = member.selectedColumns();
+                    for (int i = 0; i < cols.size() && i < names.size(); i++) {
+                        byName.putIfAbsent(cols.get(i), names.get(i));
+                        if (cols.get(i) instanceof Label<?> l) {
+                            byName.putIfAbsent(l.element(), names.get(i));
+                        }
                     }
                 }
                 Map<Object, String> saved = orderByNames;
