@@ -82,7 +82,8 @@ public final class Engine implements AutoCloseable {
             kind = dialect instanceof SqliteDialect && SqliteDialect.isMemory(url) ? PoolKind.STATIC : PoolKind.QUEUE;
         }
         final PoolKind chosen = kind;
-        RawConnector connector = new RawConnector(dialect, spec, raw -> onRawConnect(raw, chosen));
+        RawConnector connector = new RawConnector(dialect, spec, raw -> onRawConnect(raw, chosen),
+                options.connectTimeout());
         this.pool = switch (kind) {
             case QUEUE -> new QueuePool(options, connector, dialect.name());
             case STATIC -> new StaticPool(connector);

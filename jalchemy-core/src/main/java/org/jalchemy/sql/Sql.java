@@ -193,6 +193,15 @@ public final class Sql {
         return Case.empty();
     }
 
+    /**
+     * {@code CASE WHEN condition THEN result ...}, typed by its first result: further
+     * {@code when(cond, expr)} calls keep the type, {@code else_(value)} binds a plain value.
+     */
+    @SuppressWarnings("unchecked")
+    public static <R> Case<R> case_(ColumnElement<Boolean> condition, ColumnElement<R> result) {
+        return (Case<R>) Case.empty().when(condition, (Object) result);
+    }
+
     /** The value an upsert tried to insert into {@code column} ({@code excluded.col} / {@code VALUES(col)}). */
     public static <T> ColumnElement<T> excluded(ColumnClause<T> column) {
         return new Excluded<>(column);

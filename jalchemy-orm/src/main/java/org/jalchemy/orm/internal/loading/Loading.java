@@ -55,6 +55,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Loading {
     static final int CHUNK = 1000;
     private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
+    /** As echo does: with no SLF4J provider the N+1 warning goes to standard error rather than nowhere. */
+    private static final boolean NPLUS_TO_STDERR =
+            LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory;
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 
     private final SessionImpl session;
@@ -413,7 +416,11 @@ public final class Loading {
             if (session.factory.nPlusOneRaise()) {
                 throw new NPlusOneError(msg);
             }
-            NPLUS.warn(msg);
+            if (NPLUS_TO_STDERR) {
+                System.err.println("[jalchemy.orm.nplusone] WARN " + msg);
+            } else {
+                NPLUS.warn(msg);
+            }
         }
     }
 
