@@ -341,7 +341,7 @@ public final class Connection implements AutoCloseable {
     private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince, int fetchSize) {
         autobegin();
         String sql = compiled.sql();
-        boolean echo = engine.options().echo();
+        boolean echo = engine.echo();
         if (echo) {
             echoStatement(sql, List.<Object[]>of(values), cacheHit, cachedSince, false);
         }
@@ -485,7 +485,7 @@ public final class Connection implements AutoCloseable {
                            List<Object[]> generatedKeys) {
         autobegin();
         String sql = compiled.sql();
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             echoStatement(sql, rows, cacheHit, cachedSince, true);
         }
         EngineListener[] listeners = engine.events().all();
@@ -717,7 +717,7 @@ public final class Connection implements AutoCloseable {
         for (EngineListener l : engine.events().all()) {
             l.begin(this);
         }
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info("BEGIN (explicit)");
         }
         return root;
@@ -731,7 +731,7 @@ public final class Connection implements AutoCloseable {
             for (EngineListener l : engine.events().all()) {
                 l.begin(this);
             }
-            if (engine.options().echo()) {
+            if (engine.echo()) {
                 EchoLog.info("BEGIN (implicit)");
             }
         }
@@ -759,7 +759,7 @@ public final class Connection implements AutoCloseable {
             Savepoint sp = raw.setSavepoint(name);
             NestedTransaction t = new NestedTransaction(name, sp);
             nested.push(t);
-            if (engine.options().echo()) {
+            if (engine.echo()) {
                 EchoLog.info("SAVEPOINT " + name);
             }
             for (EngineListener l : engine.events().all()) {
@@ -895,7 +895,7 @@ public final class Connection implements AutoCloseable {
         if (!commit) {
             cancelled = false;
         }
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
         }
         for (EngineListener l : engine.events().all()) {
@@ -911,7 +911,7 @@ public final class Connection implements AutoCloseable {
     private void endedQuietly() {
         root.active = false;
         resetOnReturn = false;
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info("ROLLBACK (connection lost; the database rolled back already)");
         }
         for (EngineListener l : engine.events().all()) {
@@ -1112,7 +1112,7 @@ public final class Connection implements AutoCloseable {
                 throw new InvalidRequestError("This savepoint '" + name + "' is inactive");
             }
             try {
-                if (engine.options().echo()) {
+                if (engine.echo()) {
                     EchoLog.info("RELEASE SAVEPOINT " + name);
                 }
                 raw.releaseSavepoint(savepoint);
@@ -1136,7 +1136,7 @@ public final class Connection implements AutoCloseable {
                 return;
             }
             try {
-                if (engine.options().echo()) {
+                if (engine.echo()) {
                     EchoLog.info("ROLLBACK TO SAVEPOINT " + name);
                 }
                 raw.rollback(savepoint);

@@ -64,10 +64,20 @@ public final class Capitulo04Modelos {
         // end::metamodel[]
     }
 
-    /** Drops and creates the models' tables: every later ORM chapter starts from empty tables. */
+    /**
+     * Drops and creates the models' tables: every later ORM chapter starts from empty tables. Quietly
+     * (echo off meanwhile): {@link #run} has shown that SQL once already.
+     */
     public static void recrear(Engine engine) {
-        REGISTRY.metadata().dropAll(engine);
-        REGISTRY.metadata().createAll(engine);
+        boolean echo = engine.echo();
+        engine.echo(false);
+        try {
+            REGISTRY.metadata().dropAll(engine);
+            REGISTRY.metadata().createAll(engine);
+        } finally {
+            engine.echo(echo);
+        }
+        System.out.println("  (tablas users, usuarios, pedidos recreadas vacías)");
     }
 
     /** Drops the models' tables if they exist. */
