@@ -32,9 +32,9 @@ public final class Join extends FromClause {
         candidates.addAll(parts);
         for (int i = candidates.size() - 1; i >= 0; i--) {
             FromClause l = candidates.get(i);
-            ColumnElement<Boolean> on = right.foreignKeyCondition(l);
+            ColumnElement<Boolean> on = fkOn(right, l);
             if (on == null) {
-                on = l.foreignKeyCondition(right);
+                on = fkOn(l, right);
             }
             if (on != null) {
                 return on;
@@ -42,6 +42,44 @@ public final class Join extends FromClause {
         }
         throw new ArgumentError("Can't find any foreign key relationships between " + left.describe() + " and "
                 + right.describe() + "; give the ON clause explicitly: join(right, condition)");
+    }
+
+    /**
+     * The foreign-key condition of {@code referring}'s keys to {@code referred}, looking through
+     * aliases of tables: the condition is found between the underlying tables, then its left operands
+     * (the referring columns) are taken from {@code referring} and its right operands from
+     * {@code referred}. So a table joined to its own alias on a self-referencing key gives
+     * {@code alias.parent_id = table.id} when the alias is the referring side (tried first: the
+     * right side of a join refers to the left), never the ambiguous {@code t.parent_id = t.id}.
+     */
+    static ColumnElement<Boolean> fkOn(FromClause referring, FromClause referred) {
+        FromClause a = base(referring);
+        FromClause b = base(referred);
+        ColumnElement<Boolean> on = a.foreignKeyCondition(b);
+        if (on == null || (a == referring && b == referred)) {
+            return on;
+        }
+        return adapt(on, referring, referred);
+    }
+
+    private static FromClause base(FromClause f) {
+        return f instanceof Alias al && !(al instanceof CTE) && al.element() instanceof FromClause inner ? inner : f;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ColumnElement<Boolean> adapt(ColumnElement<?> on, FromClause referring, FromClause referred) {
+        if (on instanceof BinaryExpression<?> be && be.left() instanceof ColumnClause<?> l
+                && be.right() instanceof ColumnClause<?> r) {
+            return new BinaryExpression<>(referring.c(l), be.operator(), referred.c(r), ExprTypes.BOOLEAN);
+        }
+        if (on instanceof BooleanClauseList list) {
+            List<ColumnElement<?>> terms = new ArrayList<>();
+            for (ColumnElement<?> t : list.clauses()) {
+                terms.add(adapt(t, referring, referred));
+            }
+            return BooleanClauseList.of(list.isAnd(), terms);
+        }
+        return (ColumnElement<Boolean>) on;
     }
 
     public FromClause left() {

@@ -2,10 +2,14 @@ package org.jalchemy.orm;
 
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.sql.ColumnElement;
 import org.jalchemy.sql.ColumnsClauseRole;
 import org.jalchemy.sql.Delete;
+import org.jalchemy.sql.Row1;
+import org.jalchemy.sql.Row2;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.Sql;
+import org.jalchemy.sql.Tuple;
 import org.jalchemy.sql.Update;
 
 import java.util.ArrayList;
@@ -22,11 +26,28 @@ public final class Orm {
     private Orm() {
     }
 
+    /** {@code SELECT} of one entity: a {@code Select<Row1<E>>}, so {@code session.scalars(select(User.class))} yields Users. */
+    public static <E> Select<Row1<E>> select(Class<E> entity) {
+        return typed(Mapper.of(entity).table());
+    }
+
+    /** {@code SELECT} of two entities, one of each per row: rows are {@code Row2<A, B>}. */
+    public static <A, B> Select<Row2<A, B>> select(Class<A> a, Class<B> b) {
+        return typed(Mapper.of(a).table(), Mapper.of(b).table());
+    }
+
+    /** {@code SELECT} of an entity and a column expression ({@code select(User.class, func.count(Post_.id))}). */
+    public static <A, B> Select<Row2<A, B>> select(Class<A> a, ColumnElement<B> b) {
+        return typed(Mapper.of(a).table(), b);
+    }
+
     /**
-     * A SELECT of entities and column expressions: each item is an entity class (all its columns,
-     * one object per row) or a Core column expression ({@code User_.id}, {@code func.count(...)}).
+     * A SELECT of entities and column expressions, untyped ({@code Select<Tuple>}, for items chosen
+     * at run time): each item is an entity class (all its columns, one object per row) or a Core
+     * column expression ({@code User_.id}, {@code func.count(...)}). Column expressions alone go to
+     * the typed {@code Sql.select(a, b, ...)}.
      */
-    public static Select select(Object... items) {
+    public static Select<Tuple> select(Object... items) {
         List<ColumnsClauseRole> cols = new ArrayList<>(items.length);
         for (Object item : items) {
             if (item instanceof Class<?> c) {
@@ -39,6 +60,15 @@ public final class Orm {
             }
         }
         return Sql.select(cols);
+    }
+
+    /**
+     * The Core SELECT of {@code items} restated with the row shape its typed caller derived from
+     * the items (entity classes map to their objects, columns to their declared types).
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> Select<R> typed(ColumnsClauseRole... items) {
+        return (Select<R>) (Select<?>) Sql.select(java.util.Arrays.asList(items));
     }
 
     /** The entity's FROM clause, for joins: {@code .join(table(Post.class), User_.id.eq(Post_.userId))}. */

@@ -55,6 +55,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Loading {
     static final int CHUNK = 1000;
     private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
+    /** As echo does: with no SLF4J provider the N+1 warning goes to standard error rather than nowhere. */
+    private static final boolean NPLUS_TO_STDERR =
+            LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory;
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 
     private final SessionImpl session;
@@ -423,7 +426,11 @@ public final class Loading {
             if (session.factory.nPlusOneRaise()) {
                 throw new NPlusOneError(msg);
             }
-            NPLUS.warn(msg);
+            if (NPLUS_TO_STDERR) {
+                System.err.println("[jalchemy.orm.nplusone] WARN " + msg);
+            } else {
+                NPLUS.warn(msg);
+            }
         }
     }
 
@@ -499,7 +506,7 @@ public final class Loading {
         int width = target.properties().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Select sel;
+            Select<?> sel;
             int keyIndex;
             if (r.direction() == Direction.MANY_TO_MANY) {
                 RelationshipProperty.Secondary sec = r.secondary();
@@ -589,7 +596,7 @@ public final class Loading {
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Select sel = Sql.select(target.table()).where(pk.in(chunk));
+                Select<?> sel = Sql.select(target.table()).where(pk.in(chunk));
                 try (Result res = session.connection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
@@ -721,7 +728,7 @@ public final class Loading {
     record JoinedSpec(RelationshipProperty rel, Mapper<?> target, int offset, int width, Plan sub) {
     }
 
-    public record Joined(Select select, List<JoinedSpec> specs) {
+    public record Joined(Select<?> select, List<JoinedSpec> specs) {
         boolean hasCollections() {
             for (JoinedSpec s : specs) {
                 if (s.rel.isCollection()) {
@@ -737,7 +744,7 @@ public final class Loading {
      * for the relationships of {@code m} that {@code plan} loads joined, and the target's columns for
      * {@code containsEager}.
      */
-    public Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
+    public Joined joined(Select<?> sel, Mapper<?> m, Plan plan, int width) {
         if (!m.hasRelationships()) {
             return new Joined(sel, List.of());
         }
@@ -827,7 +834,7 @@ public final class Loading {
     }
 
     /** Adds the relationship's extra criteria and ORDER BY to a SELECT of its target. */
-    private static Select criteria(Select sel, Resolved r, Mapper<?> target, FromClause ta) {
+    private static Select criteria(Select<?> sel, Resolved r, Mapper<?> target, FromClause ta) {
         FromClause from = ta == null ? target.table() : ta;
         for (RelationshipProperty.Condition c : r.where()) {
             ColumnClause<Object> col = col(from, c.property());

@@ -716,7 +716,7 @@ public final class SessionImpl implements Session {
      * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
      * entity items of each row come back as objects through the identity map.
      */
-    public OrmResultImpl execute(Select select) {
+    public OrmResultImpl execute(Select<?> select) {
         ensureOpen();
         autoflush();
         Loading.Plan plan = Loading.Plan.of(select.executableOptions());
