@@ -46,6 +46,21 @@ public final class Orm {
         return Mapper.of(entity).table();
     }
 
+    /**
+     * An alias of the entity's table (SQLAlchemy's {@code aliased(User)}): selected, its rows
+     * become entities like the table's ({@code select(author)}); its columns are
+     * {@code author.c(User_.name)}; joins reach it with {@code join(Post_.author.to(author))} and
+     * start from it with {@code join(User_.posts.from(author))}. Anonymous: the compiler names it.
+     */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity) {
+        return Mapper.of(entity).table().alias();
+    }
+
+    /** {@link #aliased(Class)} under {@code name} ({@code users AS author}). */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity, String name) {
+        return Mapper.of(entity).table().alias(name);
+    }
+
     /** ORM bulk INSERT: run with {@code session.execute(insert(User.class), listOfMaps)} (attribute names as keys). */
     public static org.jalchemy.sql.Insert insert(Class<?> entity) {
         return Sql.insert(table(entity));

@@ -452,6 +452,20 @@ public final class Mapper<E> {
         return table;
     }
 
+    /**
+     * The mapper whose rows {@code from} holds: an entity's {@link MappedTable} or an alias of one
+     * ({@code Orm.aliased(User.class)}); null for any other FROM clause.
+     */
+    public static Mapper<?> aliasedEntity(org.jalchemy.sql.FromClause from) {
+        if (from instanceof MappedTable<?> t) {
+            return t.mapper();
+        }
+        if (from instanceof org.jalchemy.sql.Alias a && a.element() instanceof MappedTable<?> t) {
+            return t.mapper();
+        }
+        return null;
+    }
+
     /** Primary-key properties in order (never empty). */
     public ColumnProperty[] primaryKey() {
         return primaryKey.clone();

@@ -69,7 +69,10 @@ public final class Loading {
     // ------------------------------------------------------------------ plans
 
     /** A strategy for one relationship plus the options for the next steps of its paths. */
-    record Directive(Strategy strategy, List<LoaderOption<?>> sub) {
+    record Directive(Strategy strategy, List<LoaderOption<?>> sub, FromClause alias) {
+        Directive(Strategy strategy, List<LoaderOption<?>> sub) {
+            this(strategy, sub, null);
+        }
     }
 
     /** Loader directives by relationship, from a query's options; relationships not named use their default. */
@@ -93,10 +96,10 @@ public final class Loading {
                 LoaderOption.Step step = lo.first();
                 LoaderOption<?> rest = lo.rest();
                 List<LoaderOption<?>> sub = rest == null ? List.of() : List.of(rest);
-                m.merge(step.relationship(), new Directive(step.strategy(), sub), (a, b) -> {
+                m.merge(step.relationship(), new Directive(step.strategy(), sub, step.alias()), (a, b) -> {
                     List<LoaderOption<?>> both = new ArrayList<>(a.sub());
                     both.addAll(b.sub());
-                    return new Directive(b.strategy(), both);
+                    return new Directive(b.strategy(), both, b.alias() != null ? b.alias() : a.alias());
                 });
             }
             return m.isEmpty() ? DEFAULT : new Plan(m);
@@ -738,7 +741,7 @@ public final class Loading {
             Directive d = plan.directive(rel);
             if (d.strategy() == Strategy.CONTAINS_EAGER) {
                 Mapper<?> target = rel.resolved().target();
-                sel = sel.addColumns(target.table());
+                sel = sel.addColumns(d.alias() != null ? d.alias() : target.table());
                 specs.add(new JoinedSpec(rel, target, offset, target.properties().size(), Plan.of(d.sub())));
                 offset += target.properties().size();
                 continue;

@@ -164,9 +164,11 @@ public final class OrmResultImpl implements OrmResult {
         List<Item> items = new ArrayList<>();
         int offset = 0;
         for (ColumnsClauseRole r : select.rawColumns()) {
-            if (r instanceof MappedTable<?> t) {
-                int w = t.columns().size();
-                items.add(new Item(t.mapper(), offset, w));
+            org.jalchemy.orm.mapping.Mapper<?> entity = r instanceof org.jalchemy.sql.FromClause f
+                    ? org.jalchemy.orm.mapping.Mapper.aliasedEntity(f) : null;
+            if (entity != null) { // the entity's table or an alias of it (Orm.aliased)
+                int w = entity.table().columns().size();
+                items.add(new Item(entity, offset, w));
                 offset += w;
             } else if (r instanceof org.jalchemy.sql.FromClause f) {
                 int w = f.columns().size();
