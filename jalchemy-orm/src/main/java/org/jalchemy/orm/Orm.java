@@ -4,6 +4,7 @@ import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.sql.ColumnsClauseRole;
 import org.jalchemy.sql.Delete;
+import org.jalchemy.sql.ExecutableOption;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.Sql;
 import org.jalchemy.sql.Update;
@@ -109,6 +110,37 @@ public final class Orm {
      */
     public static <T> LoaderOption<T> containsEager(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
         return LoaderOption.of(attribute, LoaderOption.Strategy.CONTAINS_EAGER);
+    }
+
+    /** Leave these columns out of the entity's SELECT; their fields stay unloaded (see {@link ColumnLoadOption}). */
+    public static ColumnLoadOption defer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.DEFER, attributes);
+    }
+
+    /** Load these columns although the mapping defers them ({@code @Column(deferred = true)}). */
+    public static ColumnLoadOption undefer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.UNDEFER, attributes);
+    }
+
+    /** Load only these columns (and the primary key) of their entity; the others stay unloaded. */
+    public static ColumnLoadOption loadOnly(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.LOAD_ONLY, attributes);
+    }
+
+    private static final ExecutableOption POPULATE_EXISTING = new ExecutableOption() {
+        @Override
+        public String toString() {
+            return "populateExisting()";
+        }
+    };
+
+    /**
+     * Rows of this statement overwrite the objects already in the session's identity map
+     * (SQLAlchemy's {@code populate_existing}), discarding their unflushed changes: with
+     * {@code forUpdate()} the locked rows' current values are what the objects hold.
+     */
+    public static ExecutableOption populateExisting() {
+        return POPULATE_EXISTING;
     }
 
     /** A relationship by name, for loader options without the metamodel: {@code selectinload(rel(User.class, "posts"))}. */

@@ -62,6 +62,7 @@ public final class Mapper<E> {
     private final String tableName;
     private final String schema;
     private final List<ColumnProperty> properties;
+    private final long deferredMask; // bit i: property i is @Column(deferred = true)
     private final Map<String, ColumnProperty> byName;
     private final ColumnProperty[] primaryKey;
     private final ColumnProperty version;
@@ -147,6 +148,7 @@ public final class Mapper<E> {
         Map<String, ColumnProperty> columns = new HashMap<>();
         List<ForeignKeyRef> fks = new ArrayList<>();
         ColumnProperty versionProp = null;
+        long deferred = 0L;
         for (Field f : fields) {
             Column col = f.getAnnotation(Column.class);
             boolean id = f.isAnnotationPresent(Id.class);
@@ -189,6 +191,13 @@ public final class Mapper<E> {
                         + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
             }
             props.add(p);
+            if (col != null && col.deferred()) {
+                if (id || p.index() >= 64) {
+                    throw new MappingError("Field " + where + " cannot be deferred: "
+                            + (id ? "it is part of the primary key" : "only the first 64 columns of an entity can be"));
+                }
+                deferred |= 1L << p.index();
+            }
             if (isVersion) {
                 versionProp = p;
             }
@@ -197,6 +206,7 @@ public final class Mapper<E> {
             }
         }
         this.properties = List.copyOf(props);
+        this.deferredMask = deferred;
         this.byName = Collections.unmodifiableMap(names);
         this.primaryKey = props.stream().filter(ColumnProperty::primaryKey).toArray(ColumnProperty[]::new);
         this.version = versionProp;
@@ -413,6 +423,11 @@ public final class Mapper<E> {
     /** Schema, or null for the default. */
     public String schema() {
         return schema;
+    }
+
+    /** Bit {@code i} set: property {@code i} is {@code @Column(deferred = true)}. */
+    public long deferredMask() {
+        return deferredMask;
     }
 
     /** Column properties in mapping order. */

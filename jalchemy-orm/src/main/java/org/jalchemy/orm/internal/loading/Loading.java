@@ -77,11 +77,21 @@ public final class Loading {
 
     /** Loader directives by relationship, from a query's options; relationships not named use their default. */
     public static final class Plan {
-        public static final Plan DEFAULT = new Plan(Map.of());
+        public static final Plan DEFAULT = new Plan(Map.of(), List.of(), false);
         final Map<RelationshipProperty, Directive> byRel;
+        private final List<org.jalchemy.orm.ColumnLoadOption> columns;
+        private final boolean populateExisting;
 
-        private Plan(Map<RelationshipProperty, Directive> byRel) {
+        private Plan(Map<RelationshipProperty, Directive> byRel, List<org.jalchemy.orm.ColumnLoadOption> columns,
+                     boolean populateExisting) {
             this.byRel = byRel;
+            this.columns = columns;
+            this.populateExisting = populateExisting;
+        }
+
+        /** {@code populateExisting()} was given: rows overwrite the objects already in the identity map. */
+        public boolean populateExisting() {
+            return populateExisting;
         }
 
         public static Plan of(List<? extends ExecutableOption> options) {
@@ -89,7 +99,13 @@ public final class Loading {
                 return DEFAULT;
             }
             Map<RelationshipProperty, Directive> m = new LinkedHashMap<>();
+            List<org.jalchemy.orm.ColumnLoadOption> cols = new ArrayList<>();
+            boolean populate = false;
             for (ExecutableOption o : options) {
+                populate |= o == org.jalchemy.orm.Orm.populateExisting();
+                if (o instanceof org.jalchemy.orm.ColumnLoadOption c) {
+                    cols.add(c);
+                }
                 if (!(o instanceof LoaderOption<?> lo)) {
                     continue;
                 }
@@ -102,7 +118,21 @@ public final class Loading {
                     return new Directive(b.strategy(), both, b.alias() != null ? b.alias() : a.alias());
                 });
             }
-            return m.isEmpty() ? DEFAULT : new Plan(m);
+            return m.isEmpty() && cols.isEmpty() && !populate ? DEFAULT : new Plan(m, List.copyOf(cols), populate);
+        }
+
+        /**
+         * The columns of {@code m} a statement with these options leaves unloaded (bit i: property
+         * i): the mapping's deferred columns, then each defer/undefer/loadOnly option in order.
+         */
+        public long unloaded(Mapper<?> m) {
+            long mask = m.deferredMask();
+            for (org.jalchemy.orm.ColumnLoadOption c : columns) {
+                if (c.mapper() == m) {
+                    mask = c.apply(mask);
+                }
+            }
+            return mask;
         }
 
         Directive directive(RelationshipProperty rel) {

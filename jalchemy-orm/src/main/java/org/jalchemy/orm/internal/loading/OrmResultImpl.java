@@ -96,10 +96,11 @@ public final class OrmResultImpl implements OrmResult {
 
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
     private Object entity(Mapper<?> m, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
+        long unloaded = loadPlan.unloaded(m);
         if (!relationships) {
-            return session.hydrate(m, im, slice);
+            return session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting()).object;
         }
-        InstanceStateImpl st = session.hydrateState(m, im, slice);
+        InstanceStateImpl st = session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting());
         if (st.collections != null) {
             loaded.add(st);
         }
