@@ -63,6 +63,7 @@ public final class Mapper<E> {
     private final String schema;
     private final List<ColumnProperty> properties;
     private final long deferredMask; // bit i: property i is @Column(deferred = true)
+    private final EntityCallbacks callbacks;
     private final Map<String, ColumnProperty> byName;
     private final ColumnProperty[] primaryKey;
     private final ColumnProperty version;
@@ -208,6 +209,7 @@ public final class Mapper<E> {
         this.properties = List.copyOf(props);
         this.deferredMask = deferred;
         this.byName = Collections.unmodifiableMap(names);
+        this.callbacks = EntityCallbacks.scan(type, this.byName);
         this.primaryKey = props.stream().filter(ColumnProperty::primaryKey).toArray(ColumnProperty[]::new);
         this.version = versionProp;
         this.foreignKeys = List.copyOf(fks);
@@ -423,6 +425,11 @@ public final class Mapper<E> {
     /** Schema, or null for the default. */
     public String schema() {
         return schema;
+    }
+
+    /** The entity's {@code @BeforeInsert}... and {@code @Validates} methods. */
+    public EntityCallbacks callbacks() {
+        return callbacks;
     }
 
     /** Bit {@code i} set: property {@code i} is {@code @Column(deferred = true)}. */

@@ -535,7 +535,7 @@ public final class Loading {
                 sel = Sql.select(t).where(fk.in(chunk));
                 keyIndex = r.remote().index();
             }
-            sel = criteria(sel, r, target, null);
+            sel = session.loaderCriteria(criteria(sel, r, target, null), target, t);
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
@@ -612,7 +612,8 @@ public final class Loading {
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Select sel = Sql.select(target.table()).where(pk.in(chunk));
+                Select sel = session.loaderCriteria(Sql.select(target.table()).where(pk.in(chunk)), target,
+                        target.table());
                 try (Result res = session.connection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
@@ -785,14 +786,16 @@ public final class Loading {
             FromClause ta = a[0];
             MappedTable<?> parent = m.table();
             switch (r.direction()) {
-                case MANY_TO_ONE -> sel = sel.outerjoin(ta, col(parent, r.local()).eq(col(ta, r.remote())));
-                case ONE_TO_MANY -> sel = sel.outerjoin(ta, withCriteria(col(parent, r.local()).eq(col(ta, r.remote())),
-                        r, target, ta));
+                case MANY_TO_ONE -> sel = sel.outerjoin(ta, session.loaderCriteria(
+                        col(parent, r.local()).eq(col(ta, r.remote())), target, ta));
+                case ONE_TO_MANY -> sel = sel.outerjoin(ta, session.loaderCriteria(withCriteria(
+                        col(parent, r.local()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 case MANY_TO_MANY -> {
                     FromClause sa = a[1];
                     RelationshipProperty.Secondary sec = r.secondary();
                     sel = sel.outerjoin(sa, col(parent, r.local()).eq(sa.c(sec.localColumn())))
-                            .outerjoin(ta, withCriteria(sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta));
+                            .outerjoin(ta, session.loaderCriteria(withCriteria(
+                                    sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 }
             }
             sel = sel.addColumns(ta);

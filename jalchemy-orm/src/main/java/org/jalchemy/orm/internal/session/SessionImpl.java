@@ -825,12 +825,46 @@ public final class SessionImpl implements Session {
         Loading.Plan plan = Loading.Plan.of(select.executableOptions());
         Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
                 ? null : t.mapper();
-        Select run = withUnloadedColumns(select, plan);
+        Select run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
             return new OrmResultImpl(this, select, connection().execute(run), plan, null);
         }
         Loading.Joined joined = loading().joined(run, first, plan, select.selectedColumns().size());
         return new OrmResultImpl(this, select, connection().execute(joined.select()), plan, joined);
+    }
+
+    /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
+    private Select withLoaderCriteria(Select run, Select original) {
+        if (factory.loaderCriteria().isEmpty()) {
+            return run;
+        }
+        for (org.jalchemy.sql.ColumnsClauseRole r : original.rawColumns()) {
+            if (r instanceof org.jalchemy.sql.FromClause f && Mapper.aliasedEntity(f) != null) {
+                run = loaderCriteria(run, Mapper.aliasedEntity(f), f);
+            }
+        }
+        return run;
+    }
+
+    /** {@code sel} filtered by the factory's loader criteria for {@code m}'s rows read from {@code from}. */
+    public Select loaderCriteria(Select sel, Mapper<?> m, org.jalchemy.sql.FromClause from) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                sel = sel.where(c.criteria().apply(from));
+            }
+        }
+        return sel;
+    }
+
+    /** {@code on} ANDed with the factory's loader criteria for {@code m}'s rows joined as {@code from}. */
+    public org.jalchemy.sql.ColumnElement<Boolean> loaderCriteria(org.jalchemy.sql.ColumnElement<Boolean> on, Mapper<?> m,
+                                                                   org.jalchemy.sql.FromClause from) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                on = org.jalchemy.sql.Sql.and(on, c.criteria().apply(from));
+            }
+        }
+        return on;
     }
 
     /**
@@ -1159,6 +1193,7 @@ public final class SessionImpl implements Session {
             }
         }
         endRoot();
+        factory.events().fire(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_COMMIT, this);
     }
 
     void rollbackTransaction(SessionTransactionImpl tx) {
@@ -1197,6 +1232,7 @@ public final class SessionImpl implements Session {
             }
             restore(tx);
             endRoot();
+            factory.events().fire(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_ROLLBACK, this);
         }
     }
 
