@@ -64,6 +64,7 @@ public final class Mapper<E> {
     private final List<ColumnProperty> properties;
     private final long deferredMask; // bit i: property i is @Column(deferred = true)
     private final EntityCallbacks callbacks;
+    private final int[] mutableJson; // indexes of Map/List/JsonNode properties (JSON columns changed in place)
     private final Map<String, ColumnProperty> byName;
     private final ColumnProperty[] primaryKey;
     private final ColumnProperty version;
@@ -210,6 +211,8 @@ public final class Mapper<E> {
         this.deferredMask = deferred;
         this.byName = Collections.unmodifiableMap(names);
         this.callbacks = EntityCallbacks.scan(type, this.byName);
+        this.mutableJson = props.stream().filter(p -> p.type() instanceof org.jalchemy.types.JsonType<?>
+                && BasicTypes.isMutableJson(p.javaType())).mapToInt(ColumnProperty::index).toArray();
         this.primaryKey = props.stream().filter(ColumnProperty::primaryKey).toArray(ColumnProperty[]::new);
         this.version = versionProp;
         this.foreignKeys = List.copyOf(fks);
@@ -284,8 +287,14 @@ public final class Mapper<E> {
                         + "); it needs a public static INSTANCE field or a public no-arg constructor", e);
             }
         }
-        SqlType<?> t = BasicTypes.infer(f.getType(), col == null ? -1 : col.length(),
-                col == null ? -1 : col.precision(), col == null ? -1 : col.scale());
+        SqlType<?> t;
+        try {
+            t = BasicTypes.infer(f.getType(), col == null ? -1 : col.length(),
+                    col == null ? -1 : col.precision(), col == null ? -1 : col.scale());
+        } catch (org.jalchemy.exc.ArgumentError e) { // a JSON field without a JsonCodec (Jackson) on the class path
+            throw new MappingError("Field " + where + " of type " + f.getType().getSimpleName() + " maps to a JSON "
+                    + "column: " + e.getMessage(), e);
+        }
         if (t == null) {
             throw new MappingError("Field " + where + " of type " + f.getGenericType().getTypeName()
                     + " cannot be mapped to a column: no SQL type is known for it; give one with "
@@ -425,6 +434,28 @@ public final class Mapper<E> {
     /** Schema, or null for the default. */
     public String schema() {
         return schema;
+    }
+
+    /**
+     * Replaces the mutable JSON values (Map, List, JsonNode) of {@code values} (a row or snapshot
+     * in mapper order) by deep copies (a JSON round trip through the column's codec), so a snapshot
+     * does not share them with the object's fields and an in-place change is seen at flush as a
+     * difference. Returns {@code values}. Nothing to do (no cost) for entities without such columns.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object[] copyMutable(Object[] values) {
+        for (int i : mutableJson) {
+            if (i < values.length && values[i] != null) {
+                org.jalchemy.types.JsonType jt = (org.jalchemy.types.JsonType) properties.get(i).type();
+                values[i] = jt.codec().decode(jt.codec().encode(values[i]), jt.javaType());
+            }
+        }
+        return values;
+    }
+
+    /** True when the entity has Map/List/JsonNode JSON columns (see {@link #copyMutable}). */
+    public boolean hasMutableJson() {
+        return mutableJson.length > 0;
     }
 
     /** The entity's {@code @BeforeInsert}... and {@code @Validates} methods. */

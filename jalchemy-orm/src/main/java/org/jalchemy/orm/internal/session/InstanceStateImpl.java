@@ -148,7 +148,7 @@ public final class InstanceStateImpl implements InstanceState {
         for (int i = 0; i < v.length; i++) {
             v[i] = props.get(i).get(object);
         }
-        return v;
+        return mapper.hasMutableJson() ? mapper.copyMutable(v) : v; // snapshots must not share mutable JSON values
     }
 
     public static boolean same(Object a, Object b) {

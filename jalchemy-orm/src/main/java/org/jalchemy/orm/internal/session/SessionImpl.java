@@ -677,7 +677,7 @@ public final class SessionImpl implements Session {
         }
         st = new InstanceStateImpl(o, m, ObjectState.PERSISTENT, this);
         st.identity = id;
-        st.snapshot = values;
+        st.snapshot = m.hasMutableJson() ? m.copyMutable(values) : values; // the fields keep the originals
         st.unloaded = unloaded;
         states.put(o, st);
         im.put(id, st);
@@ -700,7 +700,7 @@ public final class SessionImpl implements Session {
                 values[i] = props.get(i).get(st.object);
             }
         }
-        st.snapshot = values;
+        st.snapshot = st.mapper.hasMutableJson() ? st.mapper.copyMutable(values) : values;
         st.unloaded = unloaded;
         st.expired = false;
     }
