@@ -64,6 +64,7 @@ public final class Mapper<E> {
     private final List<ColumnProperty> properties;
     private final long deferredMask; // bit i: property i is @Column(deferred = true)
     private final EntityCallbacks callbacks;
+    private final Map<String, Composite> composites; // @Embedded fields by name
     private final int[] mutableJson; // indexes of Map/List/JsonNode properties (JSON columns changed in place)
     private final Map<String, ColumnProperty> byName;
     private final ColumnProperty[] primaryKey;
@@ -151,7 +152,13 @@ public final class Mapper<E> {
         List<ForeignKeyRef> fks = new ArrayList<>();
         ColumnProperty versionProp = null;
         long deferred = 0L;
+        Map<String, Composite> composites = new LinkedHashMap<>();
         for (Field f : fields) {
+            if (f.isAnnotationPresent(org.jalchemy.orm.annotations.Embedded.class)) {
+                Composite c = embedded(type, f, props, names, columns);
+                composites.put(f.getName(), c);
+                continue;
+            }
             Column col = f.getAnnotation(Column.class);
             boolean id = f.isAnnotationPresent(Id.class);
             boolean isVersion = f.isAnnotationPresent(Version.class);
@@ -209,6 +216,7 @@ public final class Mapper<E> {
         }
         this.properties = List.copyOf(props);
         this.deferredMask = deferred;
+        this.composites = Collections.unmodifiableMap(composites);
         this.byName = Collections.unmodifiableMap(names);
         this.callbacks = EntityCallbacks.scan(type, this.byName);
         this.mutableJson = props.stream().filter(p -> p.type() instanceof org.jalchemy.types.JsonType<?>
@@ -456,6 +464,56 @@ public final class Mapper<E> {
     /** True when the entity has Map/List/JsonNode JSON columns (see {@link #copyMutable}). */
     public boolean hasMutableJson() {
         return mutableJson.length > 0;
+    }
+
+    /** An {@code @Embedded} record field: its record type and its component properties, in component order. */
+    public record Composite(String name, Class<?> recordType, List<ColumnProperty> components, EmbeddedAccess access) {
+        /** The record's component values (nulls when {@code record} is null). */
+        public Object[] values(Object record) {
+            Object[] out = new Object[components.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = access.component(record, i);
+            }
+            return out;
+        }
+    }
+
+    /** The {@code @Embedded} field {@code name}; {@code NoSuchColumnError} listing those that exist. */
+    public Composite composite(String name) {
+        Composite c = composites.get(name);
+        if (c == null) {
+            throw new NoSuchColumnError("Entity " + entityName() + " has no @Embedded attribute '" + name
+                    + "'; its embedded attributes are " + composites.keySet());
+        }
+        return c;
+    }
+
+    private static Composite embedded(Class<?> type, Field f, List<ColumnProperty> props, Map<String, ColumnProperty> names,
+                                      Map<String, ColumnProperty> columns) {
+        String where = type.getName() + "." + f.getName();
+        EmbeddedAccess access = new EmbeddedAccess(f);
+        org.jalchemy.orm.annotations.Embedded e = f.getAnnotation(org.jalchemy.orm.annotations.Embedded.class);
+        String prefix = e.prefix().isEmpty() ? snakeCase(f.getName()) : e.prefix();
+        List<ColumnProperty> parts = new ArrayList<>();
+        java.lang.reflect.RecordComponent[] rc = f.getType().getRecordComponents();
+        for (int k = 0; k < rc.length; k++) {
+            String name = f.getName() + Character.toUpperCase(rc[k].getName().charAt(0)) + rc[k].getName().substring(1);
+            String columnName = prefix + "_" + snakeCase(rc[k].getName());
+            SqlType<?> sqlType = BasicTypes.infer(rc[k].getType(), -1, -1, -1);
+            if (sqlType == null) {
+                throw new MappingError("@Embedded field " + where + ": component " + rc[k].getName() + " of type "
+                        + rc[k].getType().getName() + " has no known SQL type");
+            }
+            ColumnProperty p = new ColumnProperty(type, name, columnName, rc[k].getType(), sqlType, props.size(), true,
+                    access.getter(k), access.setter(k));
+            if (columns.put(columnName.toLowerCase(Locale.ROOT), p) != null || names.put(name, p) != null) {
+                throw new MappingError("@Embedded field " + where + " maps column '" + columnName + "' or attribute '"
+                        + name + "' that another field maps too; give it @Embedded(prefix = ...)");
+            }
+            props.add(p);
+            parts.add(p);
+        }
+        return new Composite(f.getName(), f.getType(), List.copyOf(parts), access);
     }
 
     /** The entity's {@code @BeforeInsert}... and {@code @Validates} methods. */
