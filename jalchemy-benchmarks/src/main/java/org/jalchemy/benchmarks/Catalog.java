@@ -28,6 +28,7 @@ public final class Catalog {
         all.addAll(JooqVariants.all());
         all.addAll(org.jalchemy.benchmarks.migrate.MigrateVariants.all());
         all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
+        all.addAll(org.jalchemy.benchmarks.cache.CacheVariants.all());
         return all;
     }
 

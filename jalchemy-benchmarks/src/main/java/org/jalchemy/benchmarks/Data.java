@@ -37,6 +37,14 @@ public final class Data {
         return (int) ((k * 7919L) % SHORT_SELECT_ROWS) + 1;
     }
 
+    /** Distinct ids cached_get looks up (its warm cache holds them all). */
+    public static final int CACHED_GET_HOT = 100;
+
+    /** The {@code k}-th id looked up by cached_get: short_selects' ids, cycling over the first {@link #CACHED_GET_HOT}. */
+    public static int cachedGetId(int k) {
+        return shortSelectId(k % CACHED_GET_HOT);
+    }
+
     public static String parentName(long i) {
         return "parent " + i;
     }

@@ -104,7 +104,7 @@ public final class Runner {
             sum = w.tableChecksum(b);
         }
         // read workloads always read the whole fixture, whatever the warm-up size
-        int sizeRead = w.writes() || w == Workload.SHORT_SELECTS ? checkN : options.fixtureSize(w);
+        int sizeRead = w.writes() || w == Workload.SHORT_SELECTS || w == Workload.CACHED_GET ? checkN : options.fixtureSize(w);
         long expected = w.expected(sizeRead);
         if (sum != expected) {
             throw new WrongChecksum("got " + sum + ", expected " + expected + " (n=" + n + ")");

@@ -16,6 +16,7 @@ public final class Tables {
             case BULK_INSERTS -> new String[] {"bi_customer"};
             case SINGLE_INSERTS -> new String[] {"si_customer"};
             case SHORT_SELECTS -> new String[] {"ss_customer"};
+            case CACHED_GET -> new String[] {"cg_customer"};
             case LOADERS -> new String[] {"ld_child", "ld_parent"};
             case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0]; // see migrate.MigrateFixtures
             case ASYNC_REQUESTS -> new String[] {"ar_account"};
@@ -29,8 +30,8 @@ public final class Tables {
         return switch (w) {
             case LARGE_RESULTSETS, BULK_INSERTS, SINGLE_INSERTS -> new String[] {
                     "CREATE TABLE " + of(w)[0] + " (id " + id + ", name VARCHAR(255), description VARCHAR(255))" + tail};
-            case SHORT_SELECTS -> new String[] {
-                    "CREATE TABLE ss_customer (id " + id + ", name VARCHAR(255), description VARCHAR(255),"
+            case SHORT_SELECTS, CACHED_GET -> new String[] {
+                    "CREATE TABLE " + of(w)[0] + " (id " + id + ", name VARCHAR(255), description VARCHAR(255),"
                             + " q INTEGER, p INTEGER, x INTEGER, y INTEGER, z INTEGER)" + tail};
             case LOADERS -> new String[] {
                     "CREATE TABLE ld_parent (id " + id + ", name VARCHAR(255))" + tail,

@@ -34,7 +34,13 @@ public enum Workload {
      * row k + 1, so no two requests touch one row. PostgreSQL and MariaDB only (SQLite has one
      * writer at a time).
      */
-    ASYNC_REQUESTS("async_requests", 10_000, 500, "platform_threads", true);
+    ASYNC_REQUESTS("async_requests", 10_000, 500, "platform_threads", true),
+    /**
+     * Not one of SQLAlchemy's: short_selects' lookup by primary key over {@link Data#CACHED_GET_HOT}
+     * hot ids, with a warm query-result cache (jalchemy-cache): the database lookup (jdbc, core)
+     * against a Caffeine hit and a Redis hit.
+     */
+    CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false);
 
     /** Connections of the pool every async_requests variant gets (SQLAlchemy's too). */
     public static final int ASYNC_POOL = 20;
@@ -104,7 +110,7 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
-                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate");
+                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate, cached_get");
     }
 
     /** True when the workload runs on that backend (async_requests needs concurrent writers: not SQLite). */
@@ -114,7 +120,7 @@ public enum Workload {
 
     /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
     public boolean inSqlAlchemySuite() {
-        return this != ASYNC_REQUESTS && !migrate();
+        return this != ASYNC_REQUESTS && this != CACHED_GET && !migrate();
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */
@@ -134,6 +140,7 @@ public enum Workload {
         switch (this) {
             case LARGE_RESULTSETS -> fillCustomers(b, "lr_customer", n, false);
             case SHORT_SELECTS -> fillCustomers(b, "ss_customer", Data.SHORT_SELECT_ROWS, true);
+            case CACHED_GET -> fillCustomers(b, "cg_customer", Data.SHORT_SELECT_ROWS, true);
             case LOADERS -> fillLoaders(b, n);
             case ASYNC_REQUESTS -> fillAccounts(b, n);
             default -> {
@@ -201,6 +208,12 @@ public enum Workload {
             case SHORT_SELECTS -> {
                 for (int k = 0; k < n; k++) {
                     long id = Data.shortSelectId(k);
+                    sum += Checksums.customer(id, Data.name(id), id);
+                }
+            }
+            case CACHED_GET -> {
+                for (int k = 0; k < n; k++) {
+                    long id = Data.cachedGetId(k);
                     sum += Checksums.customer(id, Data.name(id), id);
                 }
             }

@@ -200,10 +200,29 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "stamp", mixinStandardHelpOptions = true, versionProvider = JalchemyCli.Version.class,
-            description = "Set the version table to REV without running any migration.")
-    int stamp(@Parameters(paramLabel = "REV", arity = "1..*") List<String> revisions,
+            description = {"Set the version table to REV without running any migration.",
+                    "With --from-alembic: take over a database migrated by Alembic, recording the revision in"
+                            + " alembic_version as jalchemy's base (writing an empty baseline revision with that id when"
+                            + " the scripts have none)."})
+    int stamp(@Parameters(paramLabel = "REV", arity = "0..*") List<String> revisions,
               @Option(names = "--sql", description = "Offline: print the SQL, touch no database.") boolean sql,
-              @Option(names = "--purge", description = "Empty the version table first (it may name unknown revisions).") boolean purge) {
+              @Option(names = "--purge", description = "Empty the version table first (it may name unknown revisions).") boolean purge,
+              @Option(names = "--from-alembic", description = "Adopt the revision Alembic's version table records (no REV).") boolean fromAlembic,
+              @Option(names = "--alembic-table", paramLabel = "TABLE", description = "Alembic's version table (default alembic_version).") String alembicTable,
+              @Option(names = "--drop-alembic-table", description = "With --from-alembic: drop Alembic's version table after stamping.") boolean dropAlembic) {
+        boolean noRevisions = revisions == null || revisions.isEmpty();
+        if (fromAlembic) {
+            if (!noRevisions || sql || purge) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "stamp --from-alembic takes no REV and neither --sql nor --purge");
+            }
+            commands().stampFromAlembic(alembicTable, dropAlembic);
+            return JalchemyCli.OK;
+        }
+        if (noRevisions || alembicTable != null || dropAlembic) {
+            throw new CommandLine.ParameterException(spec.commandLine(), noRevisions
+                    ? "stamp needs a REV (or --from-alembic)" : "--alembic-table and --drop-alembic-table go with --from-alembic");
+        }
         commands().stamp(revisions, sql, purge);
         return JalchemyCli.OK;
     }

@@ -76,6 +76,9 @@ public final class Connection implements AutoCloseable {
     private volatile java.sql.Statement active;
 
     private StatementCache statements;
+    /** Tables written in the current transaction, tracked only while listeners are registered (null: none yet). */
+    private java.util.Set<String> writtenTables;
+    private boolean writtenUnknown;
     /** Timeout jalchemy applies to each statement itself (ms; 0 none): {@link #timeout}'s, or the engine's when the server does not. */
     private long statementTimeoutMillis;
     /** {@link #timeout}'s value in ms, or -1 for the engine's statementTimeout. */
@@ -186,6 +189,17 @@ public final class Connection implements AutoCloseable {
         CompiledCache.Entry entry = engine.compiled(statement, hit);
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
+        StatementInterceptor[] interceptors = engine.events().interceptors();
+        if (interceptors.length > 0 && compiled.isQuery()) {
+            boolean cached = hit[0];
+            long since = entry.createdNanos();
+            Executable stmt = statement;
+            return interceptors[0].intercept(new StatementInterceptor.Invocation(this, stmt, compiled, values,
+                    interceptors, 0, () -> {
+                        ensureOpen();
+                        return run(compiled, values, cached, since, stmt.fetchSize());
+                    }));
+        }
         return run(compiled, values, hit[0], entry.createdNanos(), statement.fetchSize());
     }
 
@@ -320,7 +334,7 @@ public final class Connection implements AutoCloseable {
         EngineListener[] listeners = engine.events().all();
         ExecuteContext ctx = null;
         if (listeners.length > 0) {
-            ctx = new ExecuteContext(this, sql, List.<Object[]>of(values), false, cacheHit);
+            ctx = new ExecuteContext(this, compiled, List.<Object[]>of(values), false, cacheHit);
             for (EngineListener l : listeners) {
                 l.beforeExecute(ctx);
             }
@@ -352,16 +366,27 @@ public final class Connection implements AutoCloseable {
                 releaseStatement(ps);
                 result = Result.ofRowcount(this, count);
             }
-            if (ctx != null) {
-                ctx.finish(System.nanoTime() - t0, result.rowcount());
-                for (EngineListener l : listeners) {
-                    l.afterExecute(ctx);
+            long slow = engine.slowQueryNanos();
+            if (ctx != null || slow > 0) {
+                long elapsed = System.nanoTime() - t0;
+                if (slow > 0 && elapsed >= slow) {
+                    SlowQueryLog.log(engine, sql, List.<Object[]>of(values), elapsed);
+                }
+                if (ctx != null) {
+                    ctx.finish(elapsed, result.rowcount());
+                    for (EngineListener l : listeners) {
+                        l.afterExecute(ctx);
+                    }
+                    written(compiled, listeners);
                 }
             }
             return result;
         } catch (SQLException e) {
             active = null;
             discardStatement(ps);
+            if (ctx != null) {
+                ctx.failed(System.nanoTime() - t0);
+            }
             throw translate(e, sql, List.<Object[]>of(values), ctx, listeners);
         }
     }
@@ -463,7 +488,7 @@ public final class Connection implements AutoCloseable {
         EngineListener[] listeners = engine.events().all();
         ExecuteContext ctx = null;
         if (listeners.length > 0) {
-            ctx = new ExecuteContext(this, sql, rows, true, cacheHit);
+            ctx = new ExecuteContext(this, compiled, rows, true, cacheHit);
             for (EngineListener l : listeners) {
                 l.beforeExecute(ctx);
             }
@@ -503,10 +528,18 @@ public final class Connection implements AutoCloseable {
                     break;
                 }
             }
-            if (ctx != null) {
-                ctx.finish(System.nanoTime() - t0, total);
-                for (EngineListener l : listeners) {
-                    l.afterExecute(ctx);
+            long slow = engine.slowQueryNanos();
+            if (ctx != null || slow > 0) {
+                long elapsed = System.nanoTime() - t0;
+                if (slow > 0 && elapsed >= slow) {
+                    SlowQueryLog.log(engine, sql, rows, elapsed);
+                }
+                if (ctx != null) {
+                    ctx.finish(elapsed, total);
+                    for (EngineListener l : listeners) {
+                        l.afterExecute(ctx);
+                    }
+                    written(compiled, listeners);
                 }
             }
             releaseStatement(ps);
@@ -514,6 +547,9 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             active = null;
             discardStatement(ps);
+            if (ctx != null) {
+                ctx.failed(System.nanoTime() - t0);
+            }
             SQLException cause = e;
             if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
                 cause = e.getNextException();
@@ -656,6 +692,9 @@ public final class Connection implements AutoCloseable {
         if (disconnect) {
             invalidateQuietly(err);
             engine.invalidatePool(e.getMessage());
+        }
+        if (ctx != null) {
+            ctx.error(err);
         }
         if (listeners != null) {
             for (EngineListener l : listeners) {
@@ -860,7 +899,19 @@ public final class Connection implements AutoCloseable {
                 endedQuietly();
                 return;
             }
-            throw translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null, commit);
+            TablesWritten maybe = takeWritten();
+            DBAPIError err = translate(e, commit ? "COMMIT" : "ROLLBACK", null, null, null, commit);
+            if (commit && maybe != null && err instanceof CommitOutcomeUnknownError) {
+                // it may have committed: listeners that invalidate must assume it did
+                for (EngineListener l : engine.events().all()) {
+                    try {
+                        l.afterCommit(this, maybe);
+                    } catch (RuntimeException suppressed) {
+                        err.addSuppressed(suppressed);
+                    }
+                }
+            }
+            throw err;
         }
         root.active = false;
         resetOnReturn = false;
@@ -870,17 +921,63 @@ public final class Connection implements AutoCloseable {
         if (engine.options().echo()) {
             EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
         }
-        for (EngineListener l : engine.events().all()) {
+        EngineListener[] listeners = engine.events().all();
+        for (EngineListener l : listeners) {
             if (commit) {
                 l.commit(this);
             } else {
                 l.rollback(this);
             }
         }
+        TablesWritten written = takeWritten();
+        if (commit && written != null) {
+            for (EngineListener l : listeners) {
+                l.afterCommit(this, written);
+            }
+        }
+    }
+
+    /**
+     * Records what a statement that just ran wrote, for {@link EngineListener#afterCommit}; in
+     * autocommit mode the statement committed by itself, so listeners hear of it at once.
+     */
+    private void written(Compiled compiled, EngineListener[] listeners) {
+        if (!ExecuteContext.isWrite(compiled)) {
+            return;
+        }
+        java.util.Set<String> tables = compiled.tables();
+        boolean autocommitting = autocommitDepth > 0 || engine.options().isolationLevel() == IsolationLevel.AUTOCOMMIT;
+        if (autocommitting) {
+            TablesWritten w = new TablesWritten(tables == null ? java.util.Set.of() : tables, tables == null);
+            for (EngineListener l : listeners) {
+                l.afterCommit(this, w);
+            }
+            return;
+        }
+        if (writtenTables == null) {
+            writtenTables = new java.util.HashSet<>();
+        }
+        if (tables == null) {
+            writtenUnknown = true;
+        } else {
+            writtenTables.addAll(tables);
+        }
+    }
+
+    /** The writes of the transaction that just ended (null when none), cleared. */
+    private TablesWritten takeWritten() {
+        if (writtenTables == null) {
+            return null;
+        }
+        TablesWritten w = new TablesWritten(writtenTables, writtenUnknown);
+        writtenTables = null;
+        writtenUnknown = false;
+        return w;
     }
 
     /** Ends the root transaction of a lost connection: the server rolled it back, nothing to send. */
     private void endedQuietly() {
+        takeWritten();
         root.active = false;
         resetOnReturn = false;
         if (engine.options().echo()) {

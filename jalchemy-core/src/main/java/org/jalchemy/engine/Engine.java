@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
     final String beginMode;
     /** statementTimeout to apply per statement (ms), 0 when none or when the server applies it. */
     private volatile long perStatementTimeoutMillis;
+    /** slowQueryThreshold in ns, 0 when off. */
+    private final long slowQueryNanos;
 
     Engine(URL url, Dialect dialect, EngineOptions options) {
         this.url = url;
@@ -76,6 +78,7 @@ public final class Engine implements AutoCloseable {
                 : options.statementTimeout() == null ? 0
                 : (int) Math.min(Integer.MAX_VALUE, options.statementTimeout().toMillis() + options.connectTimeout().toMillis());
         this.perStatementTimeoutMillis = options.statementTimeout() == null ? 0 : options.statementTimeout().toMillis();
+        this.slowQueryNanos = options.slowQueryThreshold() == null ? 0 : options.slowQueryThreshold().toNanos();
         Dialect.ConnectSpec spec = new Dialect.ConnectSpec(base.driverClassName(), base.jdbcUrl(), props);
         PoolKind kind = options.poolKind();
         if (kind == null) {
@@ -169,7 +172,15 @@ public final class Engine implements AutoCloseable {
 
     /** Checks out a connection. Close it (try-with-resources); it is rolled back on return to the pool. */
     public Connection connect() {
-        Checkout out = checkout();
+        Checkout out;
+        try {
+            out = checkout();
+        } catch (RuntimeException e) {
+            for (EngineListener l : events.all()) {
+                l.checkoutFailed(e);
+            }
+            throw e;
+        }
         Connection c = new Connection(this, out.raw(), out.statements());
         if (options.leakDetectionThreshold() != null) {
             c.leakWatch = LeakDetector.watch(url.toString(), options.leakDetectionThreshold().toMillis());
@@ -340,6 +351,11 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** slowQueryThreshold in nanoseconds; 0 when off. */
+    long slowQueryNanos() {
+        return slowQueryNanos;
     }
 
     /** The engine's statementTimeout in ms when jalchemy must apply it per statement; 0 otherwise. */

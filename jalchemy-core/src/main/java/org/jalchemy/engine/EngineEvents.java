@@ -10,6 +10,22 @@ import java.util.function.Consumer;
 public final class EngineEvents {
     private final CopyOnWriteArrayList<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EngineListener[] snapshot = new EngineListener[0];
+    private final CopyOnWriteArrayList<StatementInterceptor> interceptorList = new CopyOnWriteArrayList<>();
+    private volatile StatementInterceptor[] interceptors = new StatementInterceptor[0];
+
+    /** Adds a statement interceptor ({@link StatementInterceptor}); closing the returned handle removes it. */
+    public Registration intercept(StatementInterceptor interceptor) {
+        interceptorList.add(interceptor);
+        interceptors = interceptorList.toArray(StatementInterceptor[]::new);
+        return () -> {
+            interceptorList.remove(interceptor);
+            interceptors = interceptorList.toArray(StatementInterceptor[]::new);
+        };
+    }
+
+    StatementInterceptor[] interceptors() {
+        return interceptors;
+    }
 
     /** Adds a listener; closing the returned handle removes it. */
     public Registration listen(EngineListener listener) {

@@ -20,6 +20,14 @@ public interface EngineListener {
     default void checkout(Connection connection) {
     }
 
+    /**
+     * {@code engine.connect()} failed: {@code error} is what the caller receives (a
+     * {@link org.jalchemy.exc.TimeoutError} when the pool stayed exhausted for {@code poolTimeout},
+     * an {@link org.jalchemy.exc.OperationalError} when the database could not be reached).
+     */
+    default void checkoutFailed(RuntimeException error) {
+    }
+
     /** A connection is being returned to the pool (after its reset rollback). */
     default void checkin(Connection connection) {
     }
@@ -41,6 +49,16 @@ public interface EngineListener {
     }
 
     default void commit(Connection connection) {
+    }
+
+    /**
+     * A transaction committed (after {@link #commit}), or a statement in autocommit mode wrote:
+     * {@code written} names the tables it wrote. Called only when something was written. The
+     * database has committed: an exception thrown here still reaches the caller of
+     * {@code commit()}, who may then wrongly believe the commit failed, so listeners here should
+     * handle their own failures.
+     */
+    default void afterCommit(Connection connection, TablesWritten written) {
     }
 
     default void rollback(Connection connection) {

@@ -115,6 +115,18 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return new Result(connection, rowcount, insertedPrimaryKey);
     }
 
+    /**
+     * A result over rows that did not come from a cursor (a query-result cache's hit): one
+     * {@link Row} per value array, all sharing {@code metadata}. The arrays are used as they are.
+     */
+    public static Result fromRows(Connection connection, RowMetadata metadata, List<Object[]> rows) {
+        List<Row> out = new java.util.ArrayList<>(rows.size());
+        for (Object[] v : rows) {
+            out.add(new Row(metadata, v));
+        }
+        return new Result(connection, metadata, out);
+    }
+
     /** A result over rows already fetched (e.g. the pages of an executemany with RETURNING). */
     static Result ofRows(Connection connection, RowMetadata metadata, List<Row> rows) {
         return new Result(connection, metadata, rows);

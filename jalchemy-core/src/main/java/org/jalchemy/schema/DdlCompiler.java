@@ -285,7 +285,8 @@ public class DdlCompiler {
         while (t instanceof TypeDecorator<?, ?> d) {
             t = d.impl();
         }
-        if (t instanceof org.jalchemy.types.EnumValues e && !dialect.supportsNativeEnum()) {
+        if (t instanceof org.jalchemy.types.EnumValues e && (!dialect.supportsNativeEnum() || !e.nativeEnum())
+                && e.createConstraint()) {
             String values = e.values().stream().map(DdlCompiler::literal).collect(Collectors.joining(", "));
             String name = c.table().metadata().namingConvention().apply("ck", e.name(), c.table(),
                     List.of(c.name()), null);

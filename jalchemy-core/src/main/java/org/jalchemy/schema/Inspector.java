@@ -18,6 +18,11 @@ import java.util.List;
  * <p>Each call queries the database (no caching), on the connection given, inside its current
  * transaction. A table that does not exist raises {@link NoSuchTableError}. Driver errors become
  * jalchemy {@link DBAPIError}s. Not thread-safe (like its connection).
+ *
+ * <p>Hazard: an inspector remembers the tables it has seen exist, so that reading a table's
+ * columns, keys and indexes checks its existence once (as SQLAlchemy's inspector caches); a table
+ * dropped later reads as empty instead of raising {@link NoSuchTableError}. Use a new inspector
+ * after DDL.
  */
 public final class Inspector {
     private final Connection connection;
@@ -65,8 +70,17 @@ public final class Inspector {
         }
     }
 
+    /** Tables seen to exist by this inspector, per schema key: each getter checks existence once per table. */
+    private final java.util.Set<String> seenTables = new java.util.HashSet<>();
+
     private void requireTable(String schema, String table) {
-        if (!hasTable(table, schema)) {
+        String key = schema + "\u0000" + table;
+        if (seenTables.contains(key)) {
+            return;
+        }
+        if (hasTable(table, schema)) {
+            seenTables.add(key);
+        } else {
             throw new NoSuchTableError("Table '" + (schema == null ? "" : schema + ".") + table
                     + "' does not exist in the database (" + dialect.name() + ")");
         }

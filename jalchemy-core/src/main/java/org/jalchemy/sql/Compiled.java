@@ -23,9 +23,20 @@ import java.util.Map;
  *                      from the statement first compiled; empty when unknown. Lookups must fall back
  *                      to names, since a later statement with the same cache key may hold other
  *                      (equal) expression objects.
+ * @param tables        the tables the statement names anywhere (FROM, JOIN, subqueries, the DML target),
+ *                      lower case and without schema, for listeners that track what a transaction read or
+ *                      wrote (the query-result cache); {@code null} when unknown ({@code text()} other than a
+ *                      plain INSERT/UPDATE/DELETE, driver SQL). Coarse by design: a false positive costs an
+ *                      extra invalidation, a missing table would serve stale cached rows.
  */
 public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery,
-                       Object[] resultKeys, KeyFetch keyFetch) {
+                       Object[] resultKeys, KeyFetch keyFetch, java.util.Set<String> tables) {
+
+    /** A compiled statement whose tables are unknown. */
+    public Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumns, Dialect dialect, boolean isQuery,
+                    Object[] resultKeys, KeyFetch keyFetch) {
+        this(sql, slots, resultColumns, dialect, isQuery, resultKeys, keyFetch, null);
+    }
 
     /**
      * How a single-row INSERT reports the primary key it created when the statement has no

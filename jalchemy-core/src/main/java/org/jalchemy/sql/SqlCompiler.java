@@ -53,6 +53,7 @@ public class SqlCompiler {
     private boolean recorded;
     private Compiled.KeyFetch keyFetch = Compiled.KeyFetch.NONE;
     private Map<Object, String> orderByNames = Map.of();
+    private final Set<String> tables = new java.util.TreeSet<>();
 
     public SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -76,7 +77,7 @@ public class SqlCompiler {
         boolean isQuery = stmt instanceof SelectBase || stmt instanceof DmlBase d && !d.returningColumns().isEmpty()
                 || keyFetch == Compiled.KeyFetch.RETURNING;
         return new Compiled(sb.toString(), slots.toArray(Compiled.BindSlot[]::new), resultColumns, dialect, isQuery,
-                resultKeys, keyFetch);
+                resultKeys, keyFetch, Set.copyOf(tables));
     }
 
     /**
@@ -244,6 +245,7 @@ public class SqlCompiler {
             return quote(cte.name());
         }
         if (f instanceof TableClause t) {
+            tables.add(t.name().toLowerCase(java.util.Locale.ROOT));
             String name = quote(dialect.checkIdentifier(t.name()));
             return t.schema() == null ? name : quote(dialect.checkIdentifier(t.schema())) + "." + name;
         }

@@ -300,9 +300,31 @@ public final class TextClause implements Executable {
             rc[i] = new Compiled.ResultColumn(columns.get(i).name(),
                     t instanceof org.jalchemy.types.NullType ? null : dialect.typeImpl(t));
         }
-        return new Compiled(sql, slots, rc, dialect, !columns.isEmpty() || looksLikeQuery(sql), columns.toArray(),
-                Compiled.KeyFetch.NONE);
+        boolean query = !columns.isEmpty() || looksLikeQuery(sql);
+        return new Compiled(sql, slots, rc, dialect, query, columns.toArray(), Compiled.KeyFetch.NONE,
+                query ? null : writtenTable(sql));
     }
+
+    /**
+     * The table a plain {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t},
+     * {@code REPLACE INTO t} or {@code TRUNCATE [TABLE] t} writes (lower case, quotes and schema
+     * removed), or null when the text is anything else (then listeners treat it as writing any table).
+     */
+    static java.util.Set<String> writtenTable(String sql) {
+        java.util.regex.Matcher m = WRITE.matcher(sql);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String name = m.group(1);
+        int dot = name.lastIndexOf('.');
+        name = name.substring(dot + 1).replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+        return name.isEmpty() ? null : java.util.Set.of(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern.compile(
+            "\\s*(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM|TRUNCATE(?:\\s+TABLE)?)\\s+"
+                    + "((?:[\"`\\[]?[\\w$]+[\"`\\]]?\\.)?[\"`\\[]?[\\w$]+[\"`\\]]?)(?:\\s|\\(|$)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static boolean looksLikeQuery(String sql) {
         String s = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);

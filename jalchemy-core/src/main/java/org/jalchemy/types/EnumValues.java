@@ -13,8 +13,22 @@ public interface EnumValues {
 
     List<String> values();
 
-    /** Length of the longest value. */
+    /** Length of the VARCHAR storage: by default the longest value's. */
     default int length() {
         return values().stream().mapToInt(String::length).max().orElse(1);
+    }
+
+    /**
+     * Whether the database's own enum type is used where there is one (PostgreSQL's
+     * {@code CREATE TYPE}, MySQL's {@code ENUM(...)}); false stores VARCHAR everywhere
+     * (SQLAlchemy's {@code native_enum=False}).
+     */
+    default boolean nativeEnum() {
+        return true;
+    }
+
+    /** Whether VARCHAR storage gets a CHECK constraint listing the values (SQLAlchemy's {@code create_constraint}). */
+    default boolean createConstraint() {
+        return true;
     }
 }

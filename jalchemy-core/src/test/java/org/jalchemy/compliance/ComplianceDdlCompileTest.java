@@ -30,6 +30,27 @@ class ComplianceDdlCompileTest {
         return e.compile(d).sql();
     }
 
+    enum Mood { SAD, OK, HAPPY }
+
+    /** Issue 21: SQLAlchemy's three storage forms of an Enum, from {@code EnumType.storage}. */
+    @Test
+    void enumStorageFormsPerDialect() {
+        MetaData md = new MetaData();
+        Table t = new Table("moods", md);
+        t.column("id", integer()).primaryKey();
+        t.column("native", new org.jalchemy.types.EnumType<>(Mood.class, "mood_type"));
+        t.column("checked", new org.jalchemy.types.EnumType<>(Mood.class, "mood_type").storage(false, true, null));
+        t.column("plain", new org.jalchemy.types.EnumType<>(Mood.class, "mood_type").storage(false, false, 20));
+        assertThat(ddl(new CreateTable(t), PG)).contains("\tnative mood_type,\n", "\tchecked VARCHAR(5),\n",
+                "\tplain VARCHAR(20),\n", "CHECK (checked IN ('SAD', 'OK', 'HAPPY'))").doesNotContain("CHECK (plain", "CHECK (native");
+        assertThat(ddl(new CreateTable(t), MARIADB)).contains("\tnative ENUM('SAD', 'OK', 'HAPPY'),\n",
+                "\tchecked VARCHAR(5),\n", "\tplain VARCHAR(20),\n", "CHECK (checked IN").doesNotContain("CHECK (plain");
+        assertThat(ddl(new CreateTable(t), SQLITE)).contains("\tnative VARCHAR(5),\n", "CHECK (native IN",
+                "CHECK (checked IN").doesNotContain("CHECK (plain");
+        assertThatThrownBy(() -> new org.jalchemy.types.EnumType<>(Mood.class).storage(false, false, 3))
+                .isInstanceOf(ArgumentError.class).hasMessageContaining("shorter than its longest constant name (5)");
+    }
+
     @Test
     void createTablePerDialect() {
         SampleSchema s = new SampleSchema("");

@@ -4,6 +4,7 @@ import org.jalchemy.schema.*;
 
 import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Engine;
+import org.jalchemy.engine.Row;
 import org.jalchemy.exc.NoSuchTableError;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
@@ -189,6 +190,61 @@ class ComplianceReflectionTest {
         for (String t : first.keySet()) {
             assertThat(second.get(t)).as(t).isEqualTo(first.get(t));
         }
+    }
+
+    /**
+     * Issue 21: SQLAlchemy's {@code Float} declares {@code FLOAT}, which SQLite stores as an 8-byte
+     * double; reflected as a 32-bit type it read 0.123456789012345 back as 0.12345679. Each backend
+     * is given the declared names that are 64-bit there.
+     */
+    @BackendTest
+    void doubleWidthFloatDeclarationsReflectAsDoubleAndKeepEveryDigit(Backend b) {
+        Engine e = b.engine();
+        List<String> declared = b.isSqlite() ? List.of("FLOAT", "REAL", "DOUBLE", "DOUBLE PRECISION")
+                : b.isPostgresql() ? List.of("FLOAT", "DOUBLE PRECISION") : List.of("DOUBLE", "DOUBLE PRECISION", "REAL");
+        Db.dropTables(e, "rf_floats");
+        StringBuilder ddl = new StringBuilder("CREATE TABLE rf_floats (id INTEGER PRIMARY KEY");
+        for (int i = 0; i < declared.size(); i++) {
+            ddl.append(", f").append(i).append(' ').append(declared.get(i));
+        }
+        Db.exec(e, ddl.append(')').toString());
+        StringBuilder insert = new StringBuilder("INSERT INTO rf_floats VALUES (1");
+        declared.forEach(d -> insert.append(", 0.123456789012345"));
+        Db.exec(e, insert.append(')').toString());
+        Table t = Table.reflect("rf_floats", new MetaData(), e);
+        try (var c = e.connect()) {
+            Row row = c.execute(org.jalchemy.sql.Sql.select(t)).one();
+            for (int i = 0; i < declared.size(); i++) {
+                assertThat(t.column("f" + i).type()).as(declared.get(i)).isEqualTo(DoubleType.INSTANCE);
+                assertThat(row.get("f" + i)).as(declared.get(i)).isEqualTo(0.123456789012345);
+            }
+        }
+        Db.dropTables(e, "rf_floats");
+    }
+
+    /** Issue 21: MariaDB keeps a JSON column as LONGTEXT + CHECK (json_valid(col)); it reflects as JSON, not text. */
+    @BackendTest
+    void jsonColumnsReflectAsJson(Backend b) {
+        Engine e = b.engine();
+        MetaData md = new MetaData();
+        Table t = new Table("rf_json", md);
+        t.column("id", integer()).primaryKey();
+        t.column("doc", json(Object.class));
+        t.column("note", text());
+        md.dropAll(e);
+        md.createAll(e);
+        try (var c = e.connect()) {
+            c.execute(org.jalchemy.sql.Sql.insert(t).values(Map.of("id", 1, "doc", Map.of("k", List.of(1, "ü")), "note", "x")));
+            c.commit();
+        }
+        Table reflected = Table.reflect("rf_json", new MetaData(), e);
+        assertThat(reflected.column("doc").type()).isInstanceOf(org.jalchemy.types.JsonType.class);
+        assertThat(reflected.column("note").type()).isEqualTo(TextType.INSTANCE);
+        try (var c = e.connect()) {
+            assertThat(c.execute(org.jalchemy.sql.Sql.select(reflected.column("doc"))).scalarOne())
+                    .isEqualTo(Map.of("k", List.of(1, "ü")));
+        }
+        md.dropAll(e);
     }
 
     @BackendTest

@@ -49,6 +49,33 @@ class EngineRetryTest {
         assertThat(Db.count(backend.engine(), "er_rows")).isEqualTo(2);
     }
 
+    /**
+     * Issue 21: another client (an Alembic migration of a SQLAlchemy application) alters a table
+     * whose SELECT pgjdbc has prepared on the server; the next run fails once with "cached plan must
+     * not change result type", and runTransaction runs the work again, which then succeeds.
+     */
+    @BackendTest
+    void aStalePreparedPlanAfterAnotherClientAltersTheTableIsRetried(Backend backend) {
+        Assumptions.assumeTrue(backend.isPostgresql(), "only pgjdbc keeps server-side plans across statements");
+        Db.dropTables(backend.engine(), "er_plans");
+        Db.exec(backend.engine(), "CREATE TABLE er_plans (id INTEGER PRIMARY KEY, v INTEGER)",
+                "INSERT INTO er_plans VALUES (1, 7)");
+        AtomicInteger attempts = new AtomicInteger();
+        try (Engine e = backend.newEngine(o -> o.poolSize(1).maxOverflow(0))) {
+            for (int i = 0; i < 8; i++) { // past pgjdbc's prepareThreshold (5)
+                e.runTransaction(c -> c.execute(text("SELECT * FROM er_plans WHERE id = :id"), Map.of("id", 1)).all(), QUICK);
+            }
+            Db.exec(backend.engine(), "ALTER TABLE er_plans ALTER COLUMN v TYPE BIGINT");
+            Object v = e.runTransaction(c -> {
+                attempts.incrementAndGet();
+                return c.execute(text("SELECT * FROM er_plans WHERE id = :id"), Map.of("id", 1)).one().get("v");
+            }, QUICK);
+            assertThat(((Number) v).longValue()).isEqualTo(7L);
+            assertThat(attempts.get()).isEqualTo(2);
+        }
+        Db.dropTables(backend.engine(), "er_plans");
+    }
+
     @BackendTest
     void aCommitOfUnknownOutcomeIsRetriedOnlyWhenTheWorkIsIdempotent(Backend backend) {
         Assumptions.assumeFalse(backend.isSqlite(), "SQLite has no connection to lose");

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The arrows of docs/architecture.md, enforced on the compiled main classes of every module.
- * Core never imports the ORM (or async, migrate, cache); the ORM never imports async or migrate;
+ * Core never imports the ORM (or async, migrate, cache, metrics); the ORM never imports async, migrate,
+ * cache or metrics; the cache depends on core only;
  * async depends on core and the ORM only; only the ORM reaches its internal packages, and its
  * public API names no internal type; dialects
  * are plugins nobody names; statements and types never reach for an engine.
@@ -54,6 +55,26 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.examples..", "org.jalchemy.benchmarks..",
                         "org.jalchemy.migrate..", "org.jalchemy.cache..", "org.jalchemy.metrics..", "org.jalchemy.cli..")
                 .check(classes);
+    }
+
+    @Test
+    void cacheAndMetricsHangOffTheSide() {
+        noClasses().that().resideInAnyPackage("org.jalchemy.orm..", "org.jalchemy.migrate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.cache..", "org.jalchemy.metrics..")
+                .because("jalchemy-cache and jalchemy-metrics are optional: core, the ORM and migrate offer hooks"
+                        + " (StatementInterceptor, EngineListener, SessionListener) and never name them")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.cache..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.orm..", "org.jalchemy.metrics..",
+                        "org.jalchemy.migrate..", "org.jalchemy.asyncio..", "org.jalchemy.examples..")
+                .because("the cache works on Core statements; ORM queries reach it through the engine")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.orm.internal..", "org.jalchemy.migrate..",
+                        "org.jalchemy.asyncio..", "org.jalchemy.examples..")
+                .check(classes);
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.cache.QueryCache")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.metrics.JalchemyMetrics")).isTrue();
     }
 
     @Test
@@ -120,6 +141,21 @@ class LayeringTest {
         // the rules above must not pass by seeing no classes
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.orm.internal.session.SessionImpl")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.jalchemy.asyncio.AsyncSession")).isTrue();
+    }
+
+    @Test
+    void migrateLayers() {
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.ops..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.runtime..",
+                        "org.jalchemy.migrate.autogenerate..", "org.jalchemy.migrate.script..", "org.jalchemy.migrate.lint..",
+                        "org.jalchemy.migrate.config..")
+                .because("ops are values: scripts, autogenerate, lint and the runner all build on them").check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.autogenerate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.runtime..", "org.jalchemy.migrate.lint..")
+                .because("autogenerate compares and renders; it never runs anything").check(classes);
+        noClasses().that().resideInAPackage("org.jalchemy.migrate.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jalchemy.migrate.autogenerate..", "org.jalchemy.migrate.lint..")
+                .because("the runner applies ops whoever made them").check(classes);
     }
 
     @Test

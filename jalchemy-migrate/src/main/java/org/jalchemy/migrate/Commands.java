@@ -324,6 +324,9 @@ public final class Commands {
         }
         withLockedConnection(c -> {
             Set<String> heads = versionTable(c).heads(c);
+            if (heads.isEmpty()) {
+                requireNotAlembicManaged(c);
+            }
             Set<String> targets = graph.resolveUpgrade(target, heads);
             List<Revision> plan = graph.upgradePlan(graph.applied(heads), targets);
             new Runner(c, graph, versionTable(c), convention(), config.transactionPerRevision(), out).upgrade(plan, heads);
@@ -404,6 +407,128 @@ public final class Commands {
         });
     }
 
+    /** Alembic's version table name when its {@code version_table} was left at the default. */
+    public static final String ALEMBIC_VERSION_TABLE = "alembic_version";
+
+    /**
+     * Takes over a database migrated by Alembic ({@code stamp --from-alembic}): reads the revision in
+     * Alembic's version table {@code alembicTable} (null: {@code alembic_version}, in the config's
+     * {@code version_table_schema}) and records it as jalchemy's base. When the scripts have no
+     * revision of that id, an empty baseline script with it is written into the versions directory
+     * (ops-free: the schema is whatever Alembic built), so revisions made afterwards, by hand or with
+     * {@code revision --autogenerate} comparing the models with the live schema, continue from it.
+     * The jalchemy version table is then stamped with that id; Alembic's table is left as it is, or
+     * dropped when {@code dropAlembicTable} (only once no Alembic process migrates this database).
+     * Run again on another copy of the database (staging, production) it finds the committed
+     * baseline and only stamps. Returns the adopted revision id.
+     *
+     * <p>Refuses, naming the table: no Alembic table, an empty one (Alembic's base) or several heads
+     * (merge them with {@code alembic merge} and upgrade first); an id other than letters, digits and
+     * {@code _}; a jalchemy version table at another revision; scripts that already have revisions
+     * other than this one (the baseline would start a second root).
+     */
+    public String stampFromAlembic(String alembicTable, boolean dropAlembicTable) {
+        String alembic = alembicTable == null || alembicTable.isBlank() ? ALEMBIC_VERSION_TABLE : alembicTable;
+        if (alembic.equals(config.versionTable())) {
+            throw new MigrationError("jalchemy's version_table is " + alembic + ", the table Alembic's revision is read"
+                    + " from: configure another version_table (default jalchemy_version) to adopt the database");
+        }
+        String schema = config.versionTableSchema();
+        String revision = withConnection(c -> {
+            if (!new org.jalchemy.schema.Inspector(c).hasTable(alembic, schema)) {
+                throw new MigrationError("No table " + alembic + " in the database: it was not migrated by Alembic, or"
+                        + " Alembic's version_table is named otherwise (give it with --alembic-table)");
+            }
+            List<String> heads = alembicHeads(c, alembic);
+            if (heads.isEmpty()) {
+                throw new MigrationError("The table " + alembic + " is empty: the database is at Alembic's base;"
+                        + " there is no Alembic revision to adopt (run 'upgrade head' with jalchemy's own revisions instead)");
+            }
+            if (heads.size() > 1) {
+                throw new MigrationError("The table " + alembic + " records several Alembic heads " + new TreeSet<>(heads)
+                        + ": merge them with 'alembic merge heads', run 'alembic upgrade head', then adopt the merge revision");
+            }
+            return heads.get(0);
+        });
+        if (!revision.matches("[A-Za-z0-9_]+")) {
+            throw new MigrationError("The Alembic revision id '" + revision + "' in " + alembic + " has characters other"
+                    + " than letters, digits and _; jalchemy revision ids cannot hold it");
+        }
+        RevisionGraph graph = graph();
+        if (!graph.contains(revision)) {
+            if (scripts != null) {
+                throw new MigrationError("No revision " + revision + " among the revisions given in code: add a"
+                        + " baseline Migration with that id (no down revision, nothing to run) to adopt Alembic's " + revision);
+            }
+            if (!graph.isEmpty()) {
+                throw new MigrationError("The script directory has revisions (heads " + idsOf(graph.heads()) + ") but"
+                        + " none is Alembic's " + revision + ": a baseline would start a second root. Adopt into an empty"
+                        + " script directory, or add a revision with id " + revision + " yourself");
+            }
+            String none = "        // the schema Alembic built up to revision " + revision + "; nothing to run\n";
+            Path file = ScriptWriter.write(config.versionsDirectory(), new ScriptWriter.Spec(config.scriptPackage(), revision,
+                    List.of(), Set.of(), List.of(), "adopted from Alembic", none, none));
+            out.println("  Generating " + file.toAbsolutePath().normalize() + " ... done");
+        }
+        withLockedConnection(c -> {
+            VersionTable vt = versionTable(c);
+            vt.ensure(c);
+            Set<String> heads = vt.heads(c);
+            if (!heads.isEmpty() && !heads.equals(Set.of(revision))) {
+                throw new MigrationError("The database is already at jalchemy revision(s) " + heads + " in "
+                        + config.versionTable() + ", not Alembic's " + revision + "; it has been adopted before"
+                        + " (use 'stamp' to move it by hand)");
+            }
+            for (String st : vt.moveStatements(heads, Set.of(revision))) {
+                c.execDriverSql(st);
+            }
+            c.commit();
+            out.println("  Stamped " + revision + " (adopted from " + alembic + ")");
+            if (dropAlembicTable) {
+                String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(alembic);
+                c.execDriverSql("DROP TABLE " + q);
+                c.commit();
+                out.println("  Dropped " + alembic);
+            } else {
+                out.println("  " + alembic + " left in place: Alembic still sees " + revision + " (drop it with"
+                        + " --drop-alembic-table once Alembic no longer migrates this database)");
+            }
+            return null;
+        });
+        return revision;
+    }
+
+    /** The revisions in Alembic's version table {@code table} (in the config's version_table_schema); empty when it is absent or empty. */
+    private List<String> alembicHeads(Connection c, String table) {
+        String schema = config.versionTableSchema();
+        List<String> heads = new ArrayList<>();
+        if (!new org.jalchemy.schema.Inspector(c).hasTable(table, schema)) {
+            return heads;
+        }
+        String q = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(table);
+        for (var row : c.execDriverSql("SELECT version_num FROM " + q).all()) {
+            heads.add(String.valueOf(row.get(0)));
+        }
+        return heads;
+    }
+
+    /**
+     * Refuses to upgrade from base a database Alembic migrated (its {@code alembic_version} has a
+     * revision, jalchemy's version table none): jalchemy's revisions would run on a schema they did
+     * not build. Adoption ({@link #stampFromAlembic}) checks Alembic's revision against the baseline first.
+     */
+    private void requireNotAlembicManaged(Connection c) {
+        if (config.versionTable().equals(ALEMBIC_VERSION_TABLE)) {
+            return;
+        }
+        List<String> alembic = alembicHeads(c, ALEMBIC_VERSION_TABLE);
+        if (!alembic.isEmpty()) {
+            throw new MigrationError("The database is migrated by Alembic (" + ALEMBIC_VERSION_TABLE + " is at "
+                    + String.join(", ", alembic) + ") and has no jalchemy revision in " + config.versionTable()
+                    + ": take it over with 'stamp --from-alembic' before upgrading (docs/sharing-with-sqlalchemy.md)");
+        }
+    }
+
     // ------------------------------------------------------------------ listings
 
     public void current(boolean verbose) {
@@ -413,6 +538,12 @@ public final class Commands {
             Set<String> heads = vt.heads(c);
             if (heads.isEmpty()) {
                 out.println("(base: no revision applied)");
+                List<String> alembic = config.versionTable().equals(ALEMBIC_VERSION_TABLE) ? List.of()
+                        : alembicHeads(c, ALEMBIC_VERSION_TABLE);
+                if (!alembic.isEmpty()) {
+                    out.println("Alembic's " + ALEMBIC_VERSION_TABLE + " is at " + String.join(", ", alembic)
+                            + ": take the database over with 'stamp --from-alembic'");
+                }
             }
             for (String h : heads) {
                 if (!graph.contains(h)) {

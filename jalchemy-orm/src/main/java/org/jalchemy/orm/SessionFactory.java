@@ -36,6 +36,9 @@ public final class SessionFactory {
     public record LoaderCriteria(Class<?> type,
                                  java.util.function.Function<org.jalchemy.sql.FromClause, ColumnElement<Boolean>> criteria) {
     }
+    private final java.util.concurrent.CopyOnWriteArrayList<SessionListener> listenerList =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.List<SessionListener> listeners = java.util.List.of();
 
     private SessionFactory(Builder b) {
         this.loaderCriteria = List.copyOf(b.loaderCriteria);
@@ -55,6 +58,24 @@ public final class SessionFactory {
 
     public static Builder builder(Engine engine) {
         return new Builder(engine);
+    }
+
+    /**
+     * Registers a listener for the sessions of this factory (those opened before too); closing the
+     * returned handle removes it.
+     */
+    public org.jalchemy.engine.EngineEvents.Registration listen(SessionListener listener) {
+        listenerList.add(listener);
+        listeners = java.util.List.copyOf(listenerList);
+        return () -> {
+            listenerList.remove(listener);
+            listeners = java.util.List.copyOf(listenerList);
+        };
+    }
+
+    /** The registered listeners (an immutable snapshot). */
+    public java.util.List<SessionListener> listeners() {
+        return listeners;
     }
 
     /** A new session; close it (try-with-resources). */

@@ -28,6 +28,22 @@ class EmbeddedTest {
         return factory;
     }
 
+    @org.jalchemy.orm.annotations.Entity(table = "json_without_jackson")
+    static class WithMap {
+        @org.jalchemy.orm.annotations.Id
+        Integer id;
+        java.util.Map<String, Object> settings;
+    }
+
+    /** This module's tests run without Jackson: a JSON field (not embedded) says what to add. */
+    @org.junit.jupiter.api.Test
+    void aJsonFieldWithoutJacksonNamesTheFieldAndTheDependency() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.jalchemy.orm.mapping.Mapper.of(WithMap.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("WithMap.settings of type Map maps to a JSON column")
+                .hasMessageContaining("jackson-databind");
+    }
+
     @BackendTest
     void recordsAreStoredAsColumnsAndLoadedBack(Backend backend) {
         SessionFactory factory = seeded(backend);

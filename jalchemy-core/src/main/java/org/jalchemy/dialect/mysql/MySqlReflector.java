@@ -100,6 +100,15 @@ final class MySqlReflector extends Reflector {
                 ix.name().equals(fk.name()) && ix.columns().equals(fk.columns()))).toList();
     }
 
+    /**
+     * The database {@code schema} names, or the connection's. A constant, never {@code DATABASE()}
+     * in SQL: MariaDB answers information_schema queries without opening every table only when the
+     * schema and table names are constants (an expression made each query scan the whole schema).
+     */
+    private static String database(Connection c, String schema) throws SQLException {
+        return schema != null ? schema : c.getCatalog();
+    }
+
     @Override
     public String viewDefinition(Connection c, String schema, String view) throws SQLException {
         return queryString(c, "SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_NAME = ? "
@@ -121,12 +130,27 @@ final class MySqlReflector extends Reflector {
         return "RESTRICT".equals(action) ? null : action;
     }
 
-    /** ENUM columns come back as {@link org.jalchemy.types.StringEnumType} named after the column. */
+    /**
+     * ENUM columns come back as {@link org.jalchemy.types.StringEnumType} named after the column;
+     * MariaDB's JSON columns (a LONGTEXT with the CHECK {@code json_valid(`col`)} it adds by itself,
+     * whether jalchemy or SQLAlchemy declared {@code JSON}) as JSON rather than text.
+     */
     @Override
     public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
         List<Reflected.Column> cols = super.columns(c, schema, table);
         List<Reflected.Column> out = new ArrayList<>(cols.size());
+        List<Reflected.Check> checks = null;
         for (Reflected.Column col : cols) {
+            if ("longtext".equalsIgnoreCase(col.typeName())) {
+                if (checks == null) {
+                    checks = checkConstraints(c, schema, table);
+                }
+                String jsonValid = "json_valid(`" + col.name().replace("`", "``") + "`)";
+                if (checks.stream().anyMatch(k -> k.sqltext() != null && k.sqltext().trim().equalsIgnoreCase(jsonValid))) {
+                    col = new Reflected.Column(col.name(), json(), col.typeName(), col.nullable(), col.defaultSql(),
+                            col.autoincrement(), col.comment());
+                }
+            }
             if ("enum".equalsIgnoreCase(col.typeName())) {
                 List<String> values = enumValues(c, schema, table, col.name());
                 if (!values.isEmpty()) {
@@ -142,8 +166,8 @@ final class MySqlReflector extends Reflector {
     private static List<String> enumValues(Connection c, String schema, String table, String column) throws SQLException {
         String columnType = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
-                + "TABLE_SCHEMA = coalesce(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
-            ps.setString(1, schema);
+                + "TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, database(c, schema));
             ps.setString(2, table);
             ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
@@ -191,10 +215,14 @@ final class MySqlReflector extends Reflector {
         try (PreparedStatement ps = c.prepareStatement("SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME FROM "
                 + "information_schema.TABLE_CONSTRAINTS t JOIN information_schema.KEY_COLUMN_USAGE k ON "
                 + "k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME AND "
-                + "k.TABLE_NAME = t.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'UNIQUE' AND t.TABLE_SCHEMA = "
-                + "coalesce(?, DATABASE()) AND t.TABLE_NAME = ? ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
-            ps.setString(1, schema);
+                + "k.TABLE_NAME = t.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'UNIQUE' AND t.TABLE_SCHEMA = ? "
+                + "AND t.TABLE_NAME = ? AND k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? "
+                + "ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+            String db = database(c, schema);
+            ps.setString(1, db);
             ps.setString(2, table);
+            ps.setString(3, db);
+            ps.setString(4, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byName.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -209,13 +237,24 @@ final class MySqlReflector extends Reflector {
     @Override
     public List<Reflected.Check> checkConstraints(Connection c, String schema, String table) throws SQLException {
         List<Reflected.Check> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM "
+        // MariaDB's CHECK_CONSTRAINTS names the table itself: no join, no scan of the other tables
+        boolean mariaDb = dialect.name().equals("mariadb");
+        String sql = mariaDb
+                ? "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? "
+                + "AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME"
+                : "SELECT cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM "
                 + "information_schema.CHECK_CONSTRAINTS cc JOIN information_schema.TABLE_CONSTRAINTS t ON "
                 + "t.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = cc.CONSTRAINT_NAME "
-                + "AND t.TABLE_NAME = cc.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = "
-                + "coalesce(?, DATABASE()) AND t.TABLE_NAME = ? ORDER BY cc.CONSTRAINT_NAME")) {
-            ps.setString(1, schema);
+                + "AND t.TABLE_NAME = cc.TABLE_NAME WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = ? "
+                + "AND t.TABLE_NAME = ? AND cc.CONSTRAINT_SCHEMA = ? AND cc.TABLE_NAME = ? ORDER BY cc.CONSTRAINT_NAME";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            String db = database(c, schema);
+            ps.setString(1, db);
             ps.setString(2, table);
+            if (!mariaDb) {
+                ps.setString(3, db);
+                ps.setString(4, table);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Reflected.Check(rs.getString(1), rs.getString(2)));

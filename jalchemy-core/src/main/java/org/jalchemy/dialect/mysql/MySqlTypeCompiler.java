@@ -77,6 +77,9 @@ final class MySqlTypeCompiler extends org.jalchemy.types.TypeCompiler {
 
     @Override
     protected String enumType(org.jalchemy.types.EnumValues t) {
+        if (!t.nativeEnum()) {
+            return super.enumType(t);
+        }
         return "ENUM(" + t.values().stream().map(DdlCompiler::literalOf).collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -35,7 +35,7 @@ final class PostgresDdlCompiler extends DdlCompiler {
         while (t instanceof TypeDecorator<?, ?> d) {
             t = d.impl();
         }
-        if (t instanceof org.jalchemy.types.EnumValues e && c.table().schema() != null) {
+        if (t instanceof org.jalchemy.types.EnumValues e && e.nativeEnum() && c.table().schema() != null) {
             return typeName(c.table(), e);
         }
         return super.columnType(c);
@@ -124,7 +124,7 @@ final class PostgresDdlCompiler extends DdlCompiler {
             while (t instanceof TypeDecorator<?, ?> d) {
                 t = d.impl();
             }
-            if (t instanceof org.jalchemy.types.EnumValues e) {
+            if (t instanceof org.jalchemy.types.EnumValues e && e.nativeEnum()) {
                 out.add(e);
             }
         }

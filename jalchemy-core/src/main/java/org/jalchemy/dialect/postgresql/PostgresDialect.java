@@ -203,10 +203,16 @@ public class PostgresDialect extends Dialect {
         return classifySqlState(state);
     }
 
-    /** Besides serialization failure (40001) and deadlock (40P01): lock_timeout expired (55P03). */
+    /**
+     * Besides serialization failure (40001) and deadlock (40P01): lock_timeout expired (55P03), and
+     * a statement pgjdbc had prepared on the server before another client (an Alembic migration)
+     * altered its table ("cached plan must not change result type", 0A000): pgjdbc drops the plan
+     * with the failure, so the transaction run again prepares it anew.
+     */
     @Override
     public boolean isRetryable(SQLException e) {
-        return "55P03".equals(e.getSQLState()) || super.isRetryable(e);
+        return "55P03".equals(e.getSQLState()) || super.isRetryable(e) || ("0A000".equals(e.getSQLState())
+                && e.getMessage() != null && e.getMessage().contains("cached plan must not change result type"));
     }
 
     @Override

@@ -40,6 +40,9 @@ final class PostgresTypeCompiler extends TypeCompiler {
 
     @Override
     protected String enumType(org.jalchemy.types.EnumValues t) {
+        if (!t.nativeEnum()) {
+            return super.enumType(t);
+        }
         return dialect.quoteIdentifier(t.name());
     }
 }

@@ -8,7 +8,6 @@ import org.jalchemy.types.BooleanType;
 import org.jalchemy.types.DateTimeType;
 import org.jalchemy.types.DateType;
 import org.jalchemy.types.DoubleType;
-import org.jalchemy.types.FloatType;
 import org.jalchemy.types.IntegerType;
 import org.jalchemy.types.LargeBinaryType;
 import org.jalchemy.types.NullType;
@@ -121,8 +120,9 @@ final class SqliteReflector extends Reflector {
             case "VARCHAR", "NVARCHAR", "CHAR", "NCHAR", "CHARACTER VARYING", "CHARACTER", "VARYING CHARACTER",
                  "NATIVE CHARACTER" -> new StringType(p);
             case "TEXT", "CLOB" -> TextType.INSTANCE;
-            case "FLOAT", "REAL" -> FloatType.INSTANCE;
-            case "DOUBLE", "DOUBLE PRECISION" -> DoubleType.INSTANCE;
+            // SQLite stores every REAL as an 8-byte double whatever the declared name (SQLAlchemy's
+            // Float declares FLOAT): a 32-bit Float would round 0.123456789012345 to 0.12345679
+            case "FLOAT", "REAL", "DOUBLE", "DOUBLE PRECISION" -> DoubleType.INSTANCE;
             case "NUMERIC", "DECIMAL" -> new NumericType(p, s);
             case "DATE" -> DateType.INSTANCE;
             case "TIME" -> TimeType.INSTANCE;

@@ -42,7 +42,8 @@ import java.util.Set;
  * named them); a changed index or foreign key becomes drop + create. Constraints the database makes
  * by itself are not reported: MariaDB's index behind each foreign key and unique constraint,
  * SQLite's {@code sqlite_autoindex_*}, the CHECKs behind non-native enums, booleans and MariaDB's
- * JSON columns. Primary keys are compared for new and dropped tables only (as Alembic).
+ * JSON columns. A primary key over other columns is dropped and added again (Alembic does not
+ * compare primary keys at all).
  *
  * <p>Single use; not thread-safe.
  */
@@ -356,6 +357,7 @@ final class Comparison {
         }
         List<MigrateOp> constraintDrops = new ArrayList<>();
         List<MigrateOp> constraintAdds = new ArrayList<>();
+        comparePrimaryKey(m, name, r, constraintDrops, constraintAdds);
         compareIndexesAndUniques(m, name, r, constraintDrops, constraintAdds);
         compareChecks(m, name, r, constraintDrops, constraintAdds);
         compareForeignKeys(m, name, r);
@@ -371,6 +373,28 @@ final class Comparison {
         tableChanges.addAll(alters);
         tableChanges.addAll(constraintAdds);
         tableChanges.addAll(drops);
+    }
+
+    /** A primary key over other columns: dropped and added again (the database's name kept where it has one). */
+    private void comparePrimaryKey(Table m, String table, ReflectedTable r, List<MigrateOp> drops, List<MigrateOp> adds) {
+        List<String> want = m.primaryKey() == null ? List.of() : m.primaryKey().columnNames();
+        List<String> have = r.primaryKey() == null ? List.of() : r.primaryKey().columns();
+        if (want.isEmpty() || have.isEmpty() || sameColumns(want, have)) {
+            return;
+        }
+        String haveName = r.primaryKey().name();
+        if (haveName == null && dialect.name().equals("postgresql")) {
+            haveName = table + "_pkey";
+        }
+        String wantName = dialect.ddlCompiler().constraintName(m.primaryKey(), false);
+        if (wantName == null && dialect.name().equals("postgresql")) {
+            wantName = table + "_pkey";
+        }
+        warnings.add("primary key of " + table + " changes from " + have + " to " + want
+                + ": foreign keys referring to the old key must be dropped first");
+        drops.add(new MigrateOp.DropConstraint(null, table, haveName, ConstraintDef.Kind.PRIMARY,
+                new ConstraintDef.PrimaryKey(haveName, have)));
+        adds.add(new MigrateOp.AddConstraint(null, table, new ConstraintDef.PrimaryKey(wantName, want), false));
     }
 
     private MigrateOp alter(String table, Column<?> c, Reflected.Column rc) {

@@ -183,10 +183,42 @@ class AutogenerateComplianceTest {
         };
         assertThat(described(diff(b, db, models))).containsExactlyInAnyOrder("add column agc_users.secret", "drop table agc_keep");
         AutogenerateOptions filtered = AutogenTesting.only(P)
-                .includeName((name, type, parents) -> !name.equals(P + "keep"))
+                .includeName((name, type, parents) -> type != AutogenerateOptions.ObjectType.TABLE
+                        || name.startsWith(P) && !name.equals(P + "keep"))
                 .includeObject((object, name, type, reflected, compareTo) ->
                         !(type == AutogenerateOptions.ObjectType.COLUMN && name.equals("secret")));
         assertThat(described(diff(b, db, models, filtered))).isEmpty();
+        AutogenTesting.dropPrefixed(b.engine(), P);
+    }
+
+    /** A primary key over other columns: drop + add, applied and reversed on the database. */
+    @BackendTest
+    void changedPrimaryKeyIsDroppedAndAddedAgain(Backend b) {
+        Consumer<MetaData> one = md -> {
+            Table t = new Table(P + "tags", md);
+            t.column("id", integer()).primaryKey().autoincrement(false);
+            t.column("tag", string(20)).nullable(false);
+        };
+        Consumer<MetaData> two = md -> {
+            Table t = new Table(P + "tags", md);
+            t.column("id", integer()).primaryKey().autoincrement(false);
+            t.column("tag", string(20)).primaryKey();
+        };
+        Autogenerate.Diff d = diff(b, one, two);
+        assertThat(described(d)).anyMatch(s -> s.startsWith("drop primary constraint"))
+                .anyMatch(s -> s.startsWith("add primary constraint"));
+        org.jalchemy.migrate.MigrateTesting.reset(b.engine(), "vagc_version");
+        var cmd = org.jalchemy.migrate.MigrateTesting.commands(b.engine(), "vagc_version", new java.io.ByteArrayOutputStream(),
+                List.of(org.jalchemy.migrate.TestMigration.of("c00000000001", null, op -> d.upgradeOps().forEach(op::emit),
+                        op -> d.downgradeOps().forEach(op::emit))));
+        cmd.upgrade("head", false);
+        MetaData m2 = md();
+        two.accept(m2);
+        assertThat(described(compare(b.engine(), m2, AutogenTesting.only(P)))).isEmpty();
+        assertThat(new org.jalchemy.schema.Inspector(b.engine()).getPkConstraint(P + "tags").columns()).containsExactly("id", "tag");
+        cmd.downgrade("base", false);
+        assertThat(new org.jalchemy.schema.Inspector(b.engine()).getPkConstraint(P + "tags").columns()).containsExactly("id");
+        org.jalchemy.migrate.MigrateTesting.reset(b.engine(), "vagc_version");
         AutogenTesting.dropPrefixed(b.engine(), P);
     }
 

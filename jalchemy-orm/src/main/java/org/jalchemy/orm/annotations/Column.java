@@ -45,7 +45,8 @@ public @interface Column {
     /**
      * The SQL type, overriding the one inferred from the Java type: a {@code SqlType} subclass with
      * a public static {@code INSTANCE} field or a public no-arg constructor. {@code SqlType.class}
-     * (the default) means "infer".
+     * (the default) means "infer". {@code JsonType.class} stores the field as JSON, decoded into the
+     * field's own class ({@code Map}, {@code List}, {@code Object}, a record) by the default codec.
      */
     @SuppressWarnings("rawtypes")
     Class<? extends org.jalchemy.types.SqlType> type() default org.jalchemy.types.SqlType.class;

@@ -6,6 +6,7 @@ import org.jalchemy.orm.UnmappedClassError;
 import org.jalchemy.orm.annotations.CheckConstraint;
 import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
+import org.jalchemy.orm.annotations.Enumerated;
 import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Index;
@@ -277,7 +278,29 @@ public final class Mapper<E> {
         return new RelationshipProperty(this, f, target, collection, raw == Set.class, ref, r, index);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static SqlType<?> resolveType(Field f, Column col, String where) {
+        Enumerated en = f.getAnnotation(Enumerated.class);
+        if (en != null) {
+            if (!f.getType().isEnum() || (col != null && col.type() != SqlType.class)) {
+                throw new MappingError("@Enumerated on " + where + " needs a Java enum field without @Column(type = ...);"
+                        + " the field is a " + f.getGenericType().getTypeName());
+            }
+            Class<? extends Enum> type = (Class<? extends Enum>) f.getType();
+            String name = en.name().isEmpty() ? type.getSimpleName().toLowerCase(Locale.ROOT) : en.name();
+            return new org.jalchemy.types.EnumType(type, name).storage(en.nativeEnum(), en.createConstraint(),
+                    en.length() < 0 ? null : en.length());
+        }
+        if (col != null && col.type() == org.jalchemy.types.JsonType.class) {
+            // the field's own class is the JSON value's (Map, List, a record...): no subclass to write
+            try {
+                return new org.jalchemy.types.JsonType(BasicTypes.box(f.getType()), org.jalchemy.types.JsonCodec.defaultCodec());
+            } catch (org.jalchemy.exc.ArgumentError noCodec) {
+                throw new MappingError("Field " + where + ": @Column(type = JsonType.class) needs a JSON codec: add"
+                        + " com.fasterxml.jackson.core:jackson-databind to the class path, or give a TypeDecorator over"
+                        + " SqlTypes.json(type, codec) as the column type", noCodec);
+            }
+        }
         if (col != null && col.type() != SqlType.class) {
             Class<?> tc = col.type();
             try {

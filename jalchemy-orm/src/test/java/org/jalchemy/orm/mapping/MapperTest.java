@@ -5,6 +5,7 @@ import org.jalchemy.orm.MappingError;
 import org.jalchemy.orm.UnmappedClassError;
 import org.jalchemy.orm.annotations.Column;
 import org.jalchemy.orm.annotations.Entity;
+import org.jalchemy.orm.annotations.Enumerated;
 import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Index;
@@ -32,6 +33,53 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Introspection of annotated classes, the generated metamodel and mapping errors; no database. */
 class MapperTest {
+
+    enum Mood { SAD, OK, HAPPY }
+
+    @Entity(table = "mt_shared")
+    static class Shared {
+        @Id
+        Integer id;
+        Mood plain;
+        @Enumerated(name = "mood_type", createConstraint = false)
+        Mood nativeForm;
+        @Enumerated(nativeEnum = false, length = 12)
+        Mood varcharForm;
+    }
+
+    @Entity(table = "mt_json")
+    static class WithJson {
+        @Id
+        Integer id;
+        @Column(type = org.jalchemy.types.JsonType.class)
+        java.util.Map<String, Object> doc;
+    }
+
+    @Entity(table = "mt_bad_enumerated")
+    static class BadEnumerated {
+        @Id
+        Integer id;
+        @Enumerated
+        String notAnEnum;
+    }
+
+    /** Issue 21: SQLAlchemy's enum forms and JSON fields mapped without a TypeDecorator. */
+    @Test
+    void enumeratedAndJsonFieldsChooseTheirStorage() {
+        Mapper<Shared> m = Mapper.of(Shared.class);
+        assertThat(m.property("plain").type()).isEqualTo(new org.jalchemy.types.EnumType<>(Mood.class));
+        assertThat(m.property("nativeForm").type()).isEqualTo(new org.jalchemy.types.EnumType<>(Mood.class, "mood_type")
+                .storage(true, false, null));
+        var varchar = (org.jalchemy.types.EnumType<?>) m.property("varcharForm").type();
+        assertThat(varchar.nativeEnum()).isFalse();
+        assertThat(varchar.createConstraint()).isTrue();
+        assertThat(varchar.length()).isEqualTo(12);
+        // this module's tests run without Jackson; jalchemy-examples' InteropValuesTest maps a JSON field with it
+        assertThatThrownBy(() -> Mapper.of(WithJson.class)).isInstanceOf(MappingError.class)
+                .hasMessageContaining("WithJson.doc: @Column(type = JsonType.class) needs a JSON codec");
+        assertThatThrownBy(() -> Mapper.of(BadEnumerated.class)).isInstanceOf(MappingError.class)
+                .hasMessageContaining("@Enumerated on").hasMessageContaining("needs a Java enum field");
+    }
 
     @Test
     void readsColumnsKeysAndOptions() {

@@ -430,6 +430,13 @@ public final class Loading {
     }
 
     private void countLazy(RelationshipProperty rel) {
+        java.util.List<org.jalchemy.orm.SessionListener> ls = session.factory.listeners();
+        if (!ls.isEmpty()) {
+            String where = rel.owner().entityName() + "." + rel.name();
+            for (org.jalchemy.orm.SessionListener l : ls) {
+                l.lazyLoad(session, where);
+            }
+        }
         int threshold = session.factory.nPlusOneThreshold();
         if (threshold <= 0) {
             return;
@@ -443,6 +450,9 @@ public final class Loading {
             String msg = "N+1 queries: relationship " + rel.where() + " was lazy-loaded " + n + " times in one session "
                     + "(threshold " + threshold + "), last from " + callSite() + "; load it with the parent query: "
                     + "options(selectinload(" + rel.owner().entityName() + "_." + rel.name() + ")) or joinedload(...)";
+            for (org.jalchemy.orm.SessionListener l : session.factory.listeners()) {
+                l.nPlusOne(session, rel.owner().entityName() + "." + rel.name(), n);
+            }
             if (session.factory.nPlusOneRaise()) {
                 throw new NPlusOneError(msg);
             }

@@ -679,6 +679,12 @@ public final class SessionImpl implements Session {
         st.identity = id;
         st.snapshot = m.hasMutableJson() ? m.copyMutable(values) : values; // the fields keep the originals
         st.unloaded = unloaded;
+        java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
+        if (!ls.isEmpty()) {
+            for (org.jalchemy.orm.SessionListener l : ls) {
+                l.objectLoaded(this, m.type());
+            }
+        }
         states.put(o, st);
         im.put(id, st);
         if (m.hasRelationships()) {
@@ -962,7 +968,14 @@ public final class SessionImpl implements Session {
         ensureNotFailed();
         flushing = true;
         try {
-            new UnitOfWork(this).flush();
+            UnitOfWork uow = new UnitOfWork(this);
+            uow.flush();
+            java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
+            if (!ls.isEmpty() && uow.objectCount() > 0) {
+                for (org.jalchemy.orm.SessionListener l : ls) {
+                    l.afterFlush(this, uow.objectCount());
+                }
+            }
         } catch (RuntimeException e) {
             SessionTransactionImpl innermost = nested.isEmpty() ? root : nested.peek();
             if (innermost != null) {

@@ -58,6 +58,13 @@ public final class UnitOfWork {
         this.flushId = ++session.flushes == 0 ? ++session.flushes : session.flushes;
     }
 
+    /** Objects this flush wrote (inserted, updated, deleted), for {@code SessionListener.afterFlush}. */
+    public int objectCount() {
+        return objectCount;
+    }
+
+    private int objectCount;
+
     public void flush() {
         org.jalchemy.orm.OrmEvents ormEvents = session.factory.events();
         if (ormEvents.has(org.jalchemy.orm.OrmEvents.SessionEvent.BEFORE_FLUSH) && hasWork()) {
@@ -145,6 +152,16 @@ public final class UnitOfWork {
             }
         }
         finishRowSwitches(tx, switches);
+        objectCount = inserted;
+        for (List<Dirty> d : early.values()) {
+            objectCount += d.size();
+        }
+        for (List<Dirty> d : updates.values()) {
+            objectCount += d.size();
+        }
+        for (List<InstanceStateImpl> d : deletes.values()) {
+            objectCount += d.size();
+        }
         if (deps != null) {
             deps.writeAssociations(conn);
         }

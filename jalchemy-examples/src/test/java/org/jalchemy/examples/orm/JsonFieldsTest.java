@@ -1,23 +1,54 @@
-package org.jalchemy.orm;
+package org.jalchemy.examples.orm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jalchemy.orm.loadmodel.Profile;
-import org.jalchemy.orm.loadmodel.Profile_;
+import org.jalchemy.engine.Engine;
+import org.jalchemy.engine.EngineEvents;
+import org.jalchemy.orm.Registry;
+import org.jalchemy.orm.Session;
+import org.jalchemy.orm.SessionFactory;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jalchemy.orm.Orm.select;
 
-/** Map/List/record/JsonNode fields as JSON columns, and in-place mutation detected at flush, on every backend. */
+/**
+ * Map/List/record/JsonNode fields as JSON columns, and in-place mutation detected at flush, on every
+ * backend. Here rather than in jalchemy-orm because it needs Jackson on the class path, which the
+ * ORM module's tests leave out to check the error raised without it.
+ */
 class JsonFieldsTest {
 
+    /** The SQL an engine runs while open. */
+    private static final class Statements implements AutoCloseable {
+        final List<String> sql = Collections.synchronizedList(new ArrayList<>());
+        private final EngineEvents.Registration registration;
+
+        Statements(Engine engine) {
+            registration = engine.events().beforeExecute(ctx -> sql.add(ctx.sql()));
+        }
+
+        List<String> matching(String prefix) {
+            return sql.stream().filter(s -> s.startsWith(prefix)).toList();
+        }
+
+        @Override
+        public void close() {
+            registration.close();
+        }
+    }
+
     private static SessionFactory seeded(Backend backend) throws Exception {
-        SessionFactory factory = SessionFactory.bind(OrmTesting.fresh(backend, Registry.of(Profile.class)));
+        Registry registry = Registry.of(Profile.class);
+        registry.metadata().dropAll(backend.engine(), true);
+        registry.metadata().createAll(backend.engine());
+        SessionFactory factory = SessionFactory.bind(backend.engine());
         try (Session session = factory.open()) {
             Profile p = new Profile("ana");
             p.settings.put("theme", "light");
@@ -47,7 +78,7 @@ class JsonFieldsTest {
     @BackendTest
     void inPlaceChangesAreDetectedBySnapshotAtFlush(Backend backend) throws Exception {
         SessionFactory factory = seeded(backend);
-        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+        try (Session session = factory.open(); Statements sql = new Statements(factory.engine())) {
             Profile p = session.execute(select(Profile.class)).scalars().one();
             session.flush();
             assertThat(sql.matching("UPDATE")).isEmpty(); // reading is not a change
@@ -59,7 +90,7 @@ class JsonFieldsTest {
             // end::json-mutation[]
             assertThat(sql.matching("UPDATE")).singleElement().satisfies(u ->
                     assertThat(u).contains("settings", "tags", "extra").doesNotContain("address"));
-            sql.clear();
+            sql.sql.clear();
             p = session.execute(select(Profile.class)).scalars().one();
             p.address = new Profile.Address("Cusco", "08000"); // a record is replaced, not changed in place
             session.commit();

@@ -1,4 +1,4 @@
-package org.jalchemy.orm.loadmodel;
+package org.jalchemy.examples.orm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jalchemy.orm.annotations.Column;
