@@ -18,14 +18,27 @@ public final class Join extends FromClause {
     private final boolean full;
 
     Join(FromClause left, FromClause right, ColumnElement<?> onclause, boolean outer, boolean full) {
-        this.left = required(left, "join left side");
-        this.right = required(right, "join right side");
-        this.onclause = required(onclause, "join ON clause");
+        required(left, "join left side");
+        required(right, "join right side");
+        required(onclause, "join ON clause");
+        if (right instanceof JoinTarget t) { // the ON given or inferred joins the association table, if any
+            if (t.secondary() != null) {
+                left = new Join(left, t.secondary(), onclause, outer, full);
+                onclause = t.targetOnClause();
+            }
+            right = t.target();
+        }
+        this.left = left;
+        this.right = right;
+        this.onclause = onclause;
         this.outer = outer;
         this.full = full;
     }
 
     static ColumnElement<Boolean> inferOn(FromClause left, FromClause right) {
+        if (right instanceof JoinTarget t) {
+            return t.inferOn(left);
+        }
         List<FromClause> candidates = new ArrayList<>();
         Set<FromClause> parts = new java.util.LinkedHashSet<>();
         left.collectSelfAndParts(parts);

@@ -7,6 +7,7 @@ import org.jalchemy.sql.ColumnsClauseRole;
 import org.jalchemy.sql.Delete;
 import org.jalchemy.sql.Row1;
 import org.jalchemy.sql.Row2;
+import org.jalchemy.sql.ExecutableOption;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.Sql;
 import org.jalchemy.sql.Tuple;
@@ -76,6 +77,21 @@ public final class Orm {
         return Mapper.of(entity).table();
     }
 
+    /**
+     * An alias of the entity's table (SQLAlchemy's {@code aliased(User)}): selected, its rows
+     * become entities like the table's ({@code select(author)}); its columns are
+     * {@code author.c(User_.name)}; joins reach it with {@code join(Post_.author.to(author))} and
+     * start from it with {@code join(User_.posts.from(author))}. Anonymous: the compiler names it.
+     */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity) {
+        return Mapper.of(entity).table().alias();
+    }
+
+    /** {@link #aliased(Class)} under {@code name} ({@code users AS author}). */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity, String name) {
+        return Mapper.of(entity).table().alias(name);
+    }
+
     /** ORM bulk INSERT: run with {@code session.execute(insert(User.class), listOfMaps)} (attribute names as keys). */
     public static org.jalchemy.sql.Insert insert(Class<?> entity) {
         return Sql.insert(table(entity));
@@ -124,6 +140,37 @@ public final class Orm {
      */
     public static <T> LoaderOption<T> containsEager(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
         return LoaderOption.of(attribute, LoaderOption.Strategy.CONTAINS_EAGER);
+    }
+
+    /** Leave these columns out of the entity's SELECT; their fields stay unloaded (see {@link ColumnLoadOption}). */
+    public static ColumnLoadOption defer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.DEFER, attributes);
+    }
+
+    /** Load these columns although the mapping defers them ({@code @Column(deferred = true)}). */
+    public static ColumnLoadOption undefer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.UNDEFER, attributes);
+    }
+
+    /** Load only these columns (and the primary key) of their entity; the others stay unloaded. */
+    public static ColumnLoadOption loadOnly(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.LOAD_ONLY, attributes);
+    }
+
+    private static final ExecutableOption POPULATE_EXISTING = new ExecutableOption() {
+        @Override
+        public String toString() {
+            return "populateExisting()";
+        }
+    };
+
+    /**
+     * Rows of this statement overwrite the objects already in the session's identity map
+     * (SQLAlchemy's {@code populate_existing}), discarding their unflushed changes: with
+     * {@code forUpdate()} the locked rows' current values are what the objects hold.
+     */
+    public static ExecutableOption populateExisting() {
+        return POPULATE_EXISTING;
     }
 
     /** A relationship by name, for loader options without the metamodel: {@code selectinload(rel(User.class, "posts"))}. */

@@ -132,6 +132,21 @@ public interface Session extends AutoCloseable {
     /** Reloads every column of a persistent object from its row, discarding unflushed changes. */
     void refresh(Object entity);
 
+    /**
+     * {@link #refresh(Object)} under a row lock: {@code SELECT ... FOR UPDATE [NOWAIT | SKIP LOCKED]}
+     * of the object's row, held until the transaction ends (SQLAlchemy's
+     * {@code refresh(obj, with_for_update=...)}). A row skipped as locked raises
+     * {@link ObjectDeletedError} like a missing one, and the object leaves the session.
+     */
+    void refresh(Object entity, LockMode lock);
+
+    /**
+     * Loads only {@code attributes} of a persistent object from its row, one SELECT of those
+     * columns: how a deferred column ({@code @Column(deferred = true)}, {@code defer}) is loaded.
+     * Their unflushed changes are discarded; other fields are untouched.
+     */
+    void refresh(Object entity, org.jalchemy.orm.mapping.Attribute<?, ?>... attributes);
+
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
     void expire(Object entity);
 

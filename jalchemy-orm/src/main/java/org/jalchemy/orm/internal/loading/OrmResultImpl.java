@@ -96,10 +96,11 @@ public final class OrmResultImpl implements OrmResult {
 
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
     private Object entity(Mapper<?> m, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
+        long unloaded = loadPlan.unloaded(m);
         if (!relationships) {
-            return session.hydrate(m, im, slice);
+            return session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting()).object;
         }
-        InstanceStateImpl st = session.hydrateState(m, im, slice);
+        InstanceStateImpl st = session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting());
         if (st.collections != null) {
             loaded.add(st);
         }
@@ -164,9 +165,11 @@ public final class OrmResultImpl implements OrmResult {
         List<Item> items = new ArrayList<>();
         int offset = 0;
         for (ColumnsClauseRole r : select.rawColumns()) {
-            if (r instanceof MappedTable<?> t) {
-                int w = t.columns().size();
-                items.add(new Item(t.mapper(), offset, w));
+            org.jalchemy.orm.mapping.Mapper<?> entity = r instanceof org.jalchemy.sql.FromClause f
+                    ? org.jalchemy.orm.mapping.Mapper.aliasedEntity(f) : null;
+            if (entity != null) { // the entity's table or an alias of it (Orm.aliased)
+                int w = entity.table().columns().size();
+                items.add(new Item(entity, offset, w));
                 offset += w;
             } else if (r instanceof org.jalchemy.sql.FromClause f) {
                 int w = f.columns().size();
