@@ -44,10 +44,17 @@ final class Equivalence {
             return false;
         }
         SqlType<?> declared = unwrap(model.type());
+        if (dialect.name().equals("sqlite") && isFloating(declared) && isFloating(reflected)) {
+            return false;   // SQLite stores every FLOAT, REAL and DOUBLE as an 8-byte REAL
+        }
         if (declared instanceof EnumValues me && reflected instanceof EnumValues re && dialect.supportsNativeEnum()) {
             return !me.values().equals(re.values()) && !"postgresql".equals(dialect.name());
         }
         return !ddl(declared, dialect).equals(ddl(reflected, dialect));
+    }
+
+    private static boolean isFloating(SqlType<?> t) {
+        return t instanceof org.jalchemy.types.FloatType || t instanceof org.jalchemy.types.DoubleType;
     }
 
     /** The type's DDL on {@code dialect}, upper-cased, blanks removed; the type's class name when it has none. */

@@ -55,6 +55,7 @@ class AutogenerateTest {
         users.column("born", date());
         users.column("bio", text());
         users.column("ratio", doubleType());
+        users.column("weight", floatType());       // SQLite: FLOAT reflects as a double, and is the same
         users.column("visits", bigInteger()).nullable(false).serverDefault("0");
         users.column("level", smallInteger());
         users.column("photo", largeBinary());
@@ -90,6 +91,7 @@ class AutogenerateTest {
         users.column("created", dateTime()).serverDefault("CURRENT_TIMESTAMP");
         users.column("born", date());
         users.column("ratio", doubleType());
+        users.column("weight", floatType());
         users.column("visits", bigInteger()).nullable(false).serverDefault("0");
         users.column("level", smallInteger());
         users.column("photo", largeBinary());
