@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.Map;
 
 /**
- * Monitoring beans, each only when its libraries are present: a {@link JalchemyMetrics} binder (pool,
+ * Monitoring beans, each only when its libraries are present: a {@link JalchemyMetrics} binder ({@link JalchemyMeterBinder}) (pool,
  * statements, ORM) that Spring Boot binds to the application's {@code MeterRegistry} when
  * jalchemy-metrics and Micrometer are on the class path, and a health contributor named
  * {@code jalchemy} ({@link JalchemyHealthIndicator}; one entry per {@link Engine} bean when there
@@ -33,10 +33,10 @@ public class JalchemyActuatorAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @ConditionalOnBean(Engine.class)
-        JalchemyMetrics jalchemyMetrics(Engine engine, ObjectProvider<SessionFactory> sessionFactory) {
+        JalchemyMeterBinder jalchemyMetrics(Engine engine, ObjectProvider<SessionFactory> sessionFactory) {
             JalchemyMetrics metrics = new JalchemyMetrics(engine);
             sessionFactory.ifAvailable(metrics::orm);
-            return metrics;
+            return new JalchemyMeterBinder(metrics);
         }
     }
 
