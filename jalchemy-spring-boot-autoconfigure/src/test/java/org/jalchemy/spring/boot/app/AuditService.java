@@ -18,18 +18,20 @@ public class AuditService {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    // tag::propagation[]
+    @Transactional(propagation = Propagation.REQUIRES_NEW)   // its own Session, connection and COMMIT
     public void logInNewTransaction(String message) {
         jdbc.update("INSERT INTO sb_audit (message) VALUES (?)", message);
     }
 
-    @Transactional(propagation = Propagation.NESTED)
+    @Transactional(propagation = Propagation.NESTED)         // a SAVEPOINT in the caller's Session
     public void failInNested(String owner) {
         session.add(new Account(owner, 20));
         session.flush();
         jdbc.update("INSERT INTO sb_audit (message) VALUES (?)", "nested " + owner);
-        throw new IllegalStateException("inner fails");
+        throw new IllegalStateException("inner fails");      // back to the SAVEPOINT; the caller goes on
     }
+    // end::propagation[]
 
     @Transactional
     public void failInRequired() {
