@@ -38,6 +38,25 @@ class JalchemyAutoConfigurationTest {
     }
 
     @Test
+    void transactionsOnTheEnginesOwnPoolCommitAndRollBack() {
+        runner.withPropertyValues("jalchemy.url=sqlite:///:memory:", "jalchemy.entity-packages=org.jalchemy.spring.boot.app")
+                .run(ctx -> {
+                    ctx.getBean(Registry.class).metadata().createAll(ctx.getBean(Engine.class));
+                    var tx = new org.springframework.transaction.support.TransactionTemplate(
+                            ctx.getBean(PlatformTransactionManager.class));
+                    org.jalchemy.orm.Session session = ctx.getBean(org.jalchemy.orm.Session.class);
+                    tx.executeWithoutResult(st -> session.add(new Account("kept", 5)));
+                    tx.executeWithoutResult(st -> {
+                        session.add(new Account("discarded", 1));
+                        session.flush();
+                        st.setRollbackOnly();
+                    });
+                    Object owners = tx.execute(st -> session.execute(text("SELECT owner FROM sb_accounts")).scalars().all());
+                    assertThat(owners).isEqualTo(java.util.List.of("kept"));
+                });
+    }
+
+    @Test
     void springDatasourceUrlWithoutADataSourceBeanIsMappedToTheDialect() {
         runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/app", "spring.datasource.username=u",
                 "spring.datasource.password=secret").run(ctx -> {
