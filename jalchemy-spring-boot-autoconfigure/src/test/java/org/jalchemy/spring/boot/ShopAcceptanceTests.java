@@ -59,6 +59,12 @@ abstract class ShopAcceptanceTests {
         jdbc.update("DELETE FROM sb_accounts");
     }
 
+    /** Every test gives back every connection it used, whatever path its transactions took. */
+    @org.junit.jupiter.api.AfterEach
+    void noConnectionLeftCheckedOut() {
+        assertThat(engine.poolStatus().checkedOut()).as("connections still checked out: %s", engine.poolStatus()).isZero();
+    }
+
     private int count(String table) {
         return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
     }
@@ -126,6 +132,13 @@ abstract class ShopAcceptanceTests {
     void nestedRollsBackToSavepointAndOuterCommits() {
         accounts.openWithNestedFailure("dana");
         assertThat(accounts.all()).extracting(x -> x.owner).containsExactly("dana");
+        assertThat(audit()).isEmpty();
+    }
+
+    @Test
+    void flushFailingAtCommitRaisesTheDatabaseErrorAndKeepsNothing() {
+        assertThatThrownBy(() -> accounts.openWithoutOwner()).isInstanceOf(org.jalchemy.exc.IntegrityError.class);
+        assertThat(count("sb_accounts")).isZero();
         assertThat(audit()).isEmpty();
     }
 

@@ -102,6 +102,13 @@ public class AccountService {
         return Boolean.TRUE.equals(same);
     }
 
+    /** The flush at commit fails (owner is NOT NULL): nothing of the transaction stays. */
+    @Transactional
+    public void openWithoutOwner() {
+        jdbc.update("INSERT INTO sb_audit (message) VALUES (?)", "before the failing flush");
+        session.add(new Account(null, 1));
+    }
+
     @Transactional
     public void failInnerRequired(String owner) {
         session.add(new Account(owner, 3));
