@@ -223,7 +223,11 @@ public class JalchemyTransactionManager extends AbstractPlatformTransactionManag
             unbindJdbc(holder);
             holder.active = false;
             holder.clear();
-            holder.session.close(); // rolls back anything left and gives the connection back
+            try {
+                holder.session.close(); // rolls back anything left and gives the connection back
+            } catch (RuntimeException e) {
+                logger.warn("Could not close the jalchemy Session after the transaction ended", e);
+            }
         }
     }
 
