@@ -43,7 +43,8 @@ import javax.sql.DataSource;
  *       the application's packages), mapped at start-up so mapping errors stop the application.</li>
  *   <li>{@link SessionFactory} ({@code jalchemy.session.*}), created after migrations ran.</li>
  *   <li>{@link JalchemyTransactionManager} as the application's transaction manager (unless it
- *       defines one), and the injectable {@link TransactionalSession}.</li>
+ *       defines one), the injectable {@link TransactionalSession}, and
+ *       {@link JalchemyExceptionTranslator} for {@code @Repository} exception translation.</li>
  *   <li>{@link JalchemyMigrationInitializer} when jalchemy-migrate is present and
  *       {@code jalchemy.migrate.enabled} is not false.</li>
  * </ul>
@@ -139,6 +140,13 @@ public class JalchemyAutoConfiguration {
     @ConditionalOnMissingBean(TransactionManager.class)
     public JalchemyTransactionManager transactionManager(SessionFactory sessionFactory) {
         return new JalchemyTransactionManager(sessionFactory);
+    }
+
+    /** Spring's {@code @Repository} exception translation for jalchemy's exceptions. */
+    @Bean
+    @ConditionalOnMissingBean
+    public static JalchemyExceptionTranslator jalchemyExceptionTranslator() {
+        return new JalchemyExceptionTranslator();
     }
 
     @Bean

@@ -38,7 +38,9 @@ import javax.sql.DataSource;
  * then begins {@code READ ONLY}, MariaDB runs {@code SET SESSION TRANSACTION READ ONLY}) and never
  * flush: they end with a rollback. Isolation levels and timeouts apply to the connection.
  * Rollback rules are Spring's: unchecked exceptions roll back, checked ones commit unless
- * {@code rollbackFor} says otherwise.
+ * {@code rollbackFor} says otherwise. A commit that fails (the flush hits a constraint, say) raises
+ * Spring's {@code DataAccessException} ({@link JalchemyExceptionTranslator}) with jalchemy's error
+ * as the cause, after the whole transaction was rolled back.
  *
  * <p>JDBC code in the same transaction: when the engine takes its connections from the
  * application's {@code DataSource} ({@link org.jalchemy.engine.Engine#externalDataSource()}), the
@@ -59,6 +61,7 @@ public class JalchemyTransactionManager extends AbstractPlatformTransactionManag
 
     private final transient SessionFactory sessionFactory;
     private final transient DataSource dataSource;
+    private final transient JalchemyExceptionTranslator translator = new JalchemyExceptionTranslator();
 
     /** A transaction manager for {@code sessionFactory}, sharing connections with JDBC code when its engine has a DataSource. */
     public JalchemyTransactionManager(SessionFactory sessionFactory) {
@@ -184,6 +187,9 @@ public class JalchemyTransactionManager extends AbstractPlatformTransactionManag
             } else {
                 holder.session.commit();
             }
+        } catch (RuntimeException e) {
+            RuntimeException translated = translator.translateExceptionIfPossible(e);
+            throw translated != null ? translated : e;
         } finally {
             unbindJdbc(holder);
         }

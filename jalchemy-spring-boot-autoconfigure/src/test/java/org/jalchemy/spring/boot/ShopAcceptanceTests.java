@@ -136,8 +136,10 @@ abstract class ShopAcceptanceTests {
     }
 
     @Test
-    void flushFailingAtCommitRaisesTheDatabaseErrorAndKeepsNothing() {
-        assertThatThrownBy(() -> accounts.openWithoutOwner()).isInstanceOf(org.jalchemy.exc.IntegrityError.class);
+    void flushFailingAtCommitRaisesSpringsDataAccessExceptionAndKeepsNothing() {
+        assertThatThrownBy(() -> accounts.openWithoutOwner())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+                .cause().isInstanceOf(org.jalchemy.exc.IntegrityError.class);
         assertThat(count("sb_accounts")).isZero();
         assertThat(audit()).isEmpty();
     }
