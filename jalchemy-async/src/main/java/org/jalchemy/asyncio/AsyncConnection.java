@@ -4,6 +4,7 @@ import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Result;
 import org.jalchemy.engine.Row;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Row1;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.TextClause;
 
@@ -107,6 +108,21 @@ public final class AsyncConnection {
         return worker.submit(() -> (T) connection.execute(statement, parameters).scalar());
     }
 
+    /** The first column of the first row of a typed SELECT, or null: {@code CompletableFuture<Long>} for {@code select(func.count())}. */
+    public <T> CompletableFuture<T> scalar(Select<? extends Row1<T>> select) {
+        return worker.submit(() -> connection.scalar(select));
+    }
+
+    /** The first column of every row of a typed SELECT. */
+    public <T> CompletableFuture<List<T>> scalars(Select<? extends Row1<T>> select) {
+        return worker.submit(() -> connection.scalars(select).all());
+    }
+
+    /** The rows of a typed SELECT as its row shape ({@code Row2<String, Long>}...), read into memory. */
+    public <R> CompletableFuture<List<R>> rows(Select<R> select) {
+        return worker.submit(() -> connection.rows(select).all());
+    }
+
     /** The first column of every row. */
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<List<T>> scalars(Executable statement) {
@@ -137,7 +153,7 @@ public final class AsyncConnection {
         if (statement.fetchSize() > 0) {
             return statement;
         }
-        if (statement instanceof Select s) {
+        if (statement instanceof Select<?> s) {
             return s.yieldPer(RowPublisher.DEFAULT_CHUNK);
         }
         if (statement instanceof TextClause t) {

@@ -5,6 +5,7 @@ import org.jalchemy.orm.LoaderOption;
 import org.jalchemy.orm.OrmResult;
 import org.jalchemy.orm.Session;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Row1;
 import org.jalchemy.sql.Select;
 
 import java.util.List;
@@ -109,7 +110,7 @@ public final class AsyncSession {
      * The result is read into memory on the session's thread: {@code scalars().all()},
      * {@code scalarOneOrNone()} ... work on any thread.
      */
-    public CompletableFuture<OrmResult> execute(Select select) {
+    public CompletableFuture<OrmResult> execute(Select<?> select) {
         return worker.submit(() -> session.execute(select).buffered());
     }
 
@@ -128,14 +129,19 @@ public final class AsyncSession {
         return worker.submit(() -> session.execute(statement, parameterSets).buffered());
     }
 
-    /** The first item of each row: the entities of {@code select(User.class)}. */
-    public <T> CompletableFuture<List<T>> scalars(Select select) {
-        return worker.submit(() -> session.execute(select).scalars().<T>all());
+    /** The first item of each row, typed by the statement: the Users of {@code select(User.class)}. */
+    public <T> CompletableFuture<List<T>> scalars(Select<? extends Row1<T>> select) {
+        return worker.submit(() -> session.scalars(select).all());
     }
 
-    /** The first item of the first row, or null when there is no row. */
-    public <T> CompletableFuture<T> scalar(Select select) {
-        return worker.submit(() -> session.<T>scalar(select));
+    /** The first item of the first row, or null when there is no row, typed by the statement. */
+    public <T> CompletableFuture<T> scalar(Select<? extends Row1<T>> select) {
+        return worker.submit(() -> session.scalar(select));
+    }
+
+    /** The rows of a SELECT as its row shape ({@code Row2<User, Long>}...), read into memory. */
+    public <R> CompletableFuture<List<R>> rows(Select<R> select) {
+        return worker.submit(() -> session.rows(select).all());
     }
 
     /**
@@ -158,21 +164,21 @@ public final class AsyncSession {
      * exception. Joined eager loading ({@code joinedload}) cannot be streamed; use
      * {@code selectinload}.
      */
-    public Flow.Publisher<OrmResult.OrmRow> stream(Select select) {
-        Select s = withFetchSize(select);
+    public Flow.Publisher<OrmResult.OrmRow> stream(Select<?> select) {
+        Select<?> s = withFetchSize(select);
         return new RowPublisher<OrmResult, OrmResult.OrmRow, OrmResult.OrmRow>(worker, () -> session.execute(s),
                 r -> r.partitions(s.fetchSize()), null);
     }
 
     /** As {@link #stream}, with the first item of each row (the entity of {@code select(User.class)}). */
     @SuppressWarnings("unchecked")
-    public <T> Flow.Publisher<T> streamScalars(Select select) {
-        Select s = withFetchSize(select);
+    public <T> Flow.Publisher<T> streamScalars(Select<? extends Row1<T>> select) {
+        Select<?> s = withFetchSize(select);
         return new RowPublisher<OrmResult, OrmResult.OrmRow, T>(worker, () -> session.execute(s),
                 r -> r.partitions(s.fetchSize()), row -> (T) row.get(0));
     }
 
-    static Select withFetchSize(Select select) {
+    static <R> Select<R> withFetchSize(Select<R> select) {
         return select.fetchSize() > 0 ? select : select.yieldPer(RowPublisher.DEFAULT_CHUNK);
     }
 

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jalchemy.asyncio.AsyncTesting.done;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.sql.Sql.func;
 import static org.jalchemy.sql.Sql.text;
 

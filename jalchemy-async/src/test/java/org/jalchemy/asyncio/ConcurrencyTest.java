@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jalchemy.asyncio.AsyncTesting.done;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.sql.Sql.func;
 
 /**
@@ -55,8 +56,8 @@ class ConcurrencyTest {
             assertThat(engine.poolStatus().checkedOut()).isLessThanOrEqualTo(4);
             done(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
             int peak = threads.getPeakThreadCount();
-            long visits = done(factory.withSession(s -> s.<Number>scalar(select(func.sum(Writer_.visits))))).longValue();
-            long touched = done(factory.withSession(s -> s.<Number>scalar(select(func.count(Writer_.id))
+            long visits = done(factory.withSession(s -> s.scalar(select(func.sum(Writer_.visits))))).longValue();
+            long touched = done(factory.withSession(s -> s.scalar(select(func.count(Writer_.id))
                     .where(Writer_.visits.eq(1))))).longValue();
             assertThat(visits).as("every update kept").isEqualTo(requests);
             assertThat(touched).isEqualTo(requests);

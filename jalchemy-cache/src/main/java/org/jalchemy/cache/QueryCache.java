@@ -137,7 +137,7 @@ public final class QueryCache implements AutoCloseable {
     // ------------------------------------------------------------------ reading
 
     private static CacheOption optionOf(org.jalchemy.sql.Executable statement) {
-        if (statement instanceof Select s) {
+        if (statement instanceof Select<?> s) {
             for (ExecutableOption o : s.executableOptions()) {
                 if (o instanceof CacheOption co) {
                     return co;

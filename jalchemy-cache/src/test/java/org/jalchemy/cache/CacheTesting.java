@@ -27,10 +27,8 @@ final class CacheTesting {
     static final Registry MODELS = Registry.of(Member.class);
     static final TableClause USERS = table("qc_users", column("id", integer()), column("name", string(50)),
             column("balance", org.jalchemy.types.SqlTypes.numeric(10, 2)));
-    @SuppressWarnings("unchecked")
-    static final ColumnClause<Integer> ID = (ColumnClause<Integer>) USERS.c("id");
-    @SuppressWarnings("unchecked")
-    static final ColumnClause<String> NAME = (ColumnClause<String>) USERS.c("name");
+    static final ColumnClause<Integer> ID = USERS.c("id", Integer.class);
+    static final ColumnClause<String> NAME = USERS.c("name", String.class);
 
     private CacheTesting() {
     }

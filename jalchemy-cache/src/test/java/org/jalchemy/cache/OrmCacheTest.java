@@ -43,12 +43,12 @@ class OrmCacheTest {
             seed(engine);
             SessionFactory sessions = SessionFactory.bind(engine);
             try (Session s = sessions.open()) {
-                assertThat(s.execute(activeMembers()).scalars().<Member>all()).extracting(m -> m.name)
+                assertThat(s.execute(activeMembers()).scalars(Member.class).all()).extracting(m -> m.name)
                         .containsExactly("ana", "bob");
             }
             List<String> sql = CacheTesting.recordSql(engine);
             try (Session s = sessions.open()) {
-                List<Member> cached = s.execute(activeMembers()).scalars().all();
+                List<Member> cached = s.execute(activeMembers()).scalars(Member.class).all();
                 assertThat(cached).extracting(m -> m.name).containsExactly("ana", "bob");
                 assertThat(sql).isEmpty(); // a hit
                 assertThat(s.contains(cached.get(0))).isTrue();
@@ -57,7 +57,7 @@ class OrmCacheTest {
             }
             try (Session s = sessions.open()) {
                 Member ana = s.get(Member.class, 1).orElseThrow(); // loaded first, from the database
-                List<Member> cached = s.execute(activeMembers()).scalars().all();
+                List<Member> cached = s.execute(activeMembers()).scalars(Member.class).all();
                 assertThat(cached.get(0)).isSameAs(ana);
             }
             assertThat(qc.stats().hits()).isEqualTo(2);
@@ -72,17 +72,17 @@ class OrmCacheTest {
             seed(engine);
             SessionFactory sessions = SessionFactory.bind(engine);
             try (Session s = sessions.open()) {
-                s.execute(activeMembers()).scalars().all(); // stored
+                s.execute(activeMembers()).scalars(Member.class).all(); // stored
             }
             try (Session s = sessions.open()) {
                 Member cy = s.get(Member.class, 3).orElseThrow();
                 cy.active = true; // autoflushed before the query: the transaction wrote qc_members
-                assertThat(s.execute(activeMembers()).scalars().<Member>all()).extracting(m -> m.name)
+                assertThat(s.execute(activeMembers()).scalars(Member.class).all()).extracting(m -> m.name)
                         .containsExactly("ana", "bob", "cy");
                 s.commit();
             }
             try (Session s = sessions.open()) {
-                assertThat(s.execute(activeMembers()).scalars().<Member>all()).extracting(m -> m.name)
+                assertThat(s.execute(activeMembers()).scalars(Member.class).all()).extracting(m -> m.name)
                         .containsExactly("ana", "bob", "cy");
             }
             assertThat(qc.stats().hits()).isZero();

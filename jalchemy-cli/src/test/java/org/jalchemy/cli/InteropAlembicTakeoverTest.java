@@ -93,6 +93,23 @@ class InteropAlembicTakeoverTest {
                 assertThat(twice.code()).isNotZero();
                 assertThat(twice.err()).contains("already at jalchemy revision(s) [" + rev + "]");
 
+                // autogenerate continues from the live schema Alembic built: models matching at_customers
+                // (as Alembic and the hand-written revision left it) plus one new column give one op
+                compileCustomer(ws);
+                List<Path> beforeAuto = ws.scripts();
+                CliTest.Run auto = CliTest.jalchemy("migrate", "-c", ws.config.toString(), "-x", "url=" + ws.url,
+                        "-x", "version_table=" + ws.versionTable, "-x", "classpath=" + ws.models,
+                        "-x", "target_entities=com.example.models.Customer", "-x", "include_tables=at_customers",
+                        "revision", "--autogenerate", "-m", "vip");
+                assertThat(auto.code()).as(auto.out() + auto.err()).isZero();
+                assertThat(auto.out().lines().filter(l -> l.contains("Detected")).toList())
+                        .as(auto.out()).singleElement().satisfies(l -> assertThat(l).contains("vip"));
+                String autoRev = Workspace.revisionOf(Workspace.newScript(beforeAuto, ws.scripts()));
+                ws.ok("upgrade", "head");
+                assertThat(columns(engine, "at_customers")).containsExactly("id", "name", "email", "phone", "vip");
+                ws.ok("downgrade", "-1");
+                assertThat(version(engine, "jalchemy_version")).isEqualTo(rev).isNotEqualTo(autoRev);
+
                 // down to the baseline: jalchemy's step is undone, Alembic's schema stays
                 ws.ok("downgrade", "-1");
                 assertThat(columns(engine, "at_customers")).containsExactly("id", "name", "email");
@@ -138,6 +155,40 @@ class InteropAlembicTakeoverTest {
                 }
             }
         }
+    }
+
+    /** Compiles {@code Customer}, at_customers as Alembic and the "add phone" revision made it, plus {@code vip}. */
+    static void compileCustomer(Workspace ws) throws IOException {
+        Path src = Files.createDirectories(ws.dir.resolve("models-src/com/example/models"));
+        Path customer = src.resolve("Customer.java");
+        Files.writeString(customer, """
+                package com.example.models;
+
+                import org.jalchemy.orm.annotations.Column;
+                import org.jalchemy.orm.annotations.Entity;
+                import org.jalchemy.orm.annotations.Id;
+                import org.jalchemy.orm.annotations.Index;
+
+                @Entity(table = "at_customers")
+                @Index(name = "ix_at_customers_email", columns = "email", unique = true)
+                public class Customer {
+                    @Id
+                    public Integer id;
+                    @Column(nullable = false, length = 100)
+                    public String name;
+                    @Column(length = 200)
+                    public String email;
+                    @Column(length = 30)
+                    public String phone;
+                    public Boolean vip;
+
+                    protected Customer() {
+                    }
+                }
+                """);
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", ws.models.toString(),
+                "-cp", System.getProperty("java.class.path"), "-proc:none", customer.toString());
+        assertThat(rc).as("Customer compiles").isZero();
     }
 
     /** SQLAlchemy's URL for the workspace's database. */

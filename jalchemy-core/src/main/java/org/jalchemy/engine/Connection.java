@@ -8,6 +8,8 @@ import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.exc.ResourceClosedError;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Row1;
+import org.jalchemy.sql.Select;
 import org.jalchemy.types.SqlType;
 
 import java.sql.PreparedStatement;
@@ -179,6 +181,32 @@ public final class Connection implements AutoCloseable {
         return execute(statement, Map.of());
     }
 
+    /**
+     * The first column of each row of a typed SELECT: {@code connection.scalars(select(users.c(NAME)))}
+     * is a {@code ScalarResult<String>}; an untyped {@code Select<Tuple>} gives Objects. No per-row
+     * check: the row type is the statement's (see {@link org.jalchemy.sql.Row1}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Result.ScalarResult<T> scalars(Select<? extends Row1<T>> select) {
+        return (Result.ScalarResult<T>) (Result.ScalarResult<?>) execute(select).scalars();
+    }
+
+    /** First column of the first row of a typed SELECT, or null: {@code Long n = connection.scalar(select(func.count()).selectFrom(users))}. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar(Select<? extends Row1<T>> select) {
+        return (T) execute(select).scalar();
+    }
+
+    /**
+     * The rows of a typed SELECT as its row shape: {@code for (Row2<String, Long> r : connection.rows(
+     * select(name, func.count()).groupBy(name)))}, with {@code r.value1()} a String and {@code r.value2()}
+     * a Long. They are the engine's {@link Row}s (also readable by name), seen through the type.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> Result.ScalarResult<R> rows(Select<R> select) {
+        return (Result.ScalarResult<R>) (Result.ScalarResult<?>) execute(select).rows();
+    }
+
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
@@ -327,7 +355,7 @@ public final class Connection implements AutoCloseable {
     private Result run(Compiled compiled, Object[] values, boolean cacheHit, long cachedSince, int fetchSize) {
         autobegin();
         String sql = compiled.sql();
-        boolean echo = engine.options().echo();
+        boolean echo = engine.echo();
         if (echo) {
             echoStatement(sql, List.<Object[]>of(values), cacheHit, cachedSince, false);
         }
@@ -482,7 +510,7 @@ public final class Connection implements AutoCloseable {
                            List<Object[]> generatedKeys) {
         autobegin();
         String sql = compiled.sql();
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             echoStatement(sql, rows, cacheHit, cachedSince, true);
         }
         EngineListener[] listeners = engine.events().all();
@@ -728,7 +756,7 @@ public final class Connection implements AutoCloseable {
         for (EngineListener l : engine.events().all()) {
             l.begin(this);
         }
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info("BEGIN (explicit)");
         }
         return root;
@@ -742,7 +770,7 @@ public final class Connection implements AutoCloseable {
             for (EngineListener l : engine.events().all()) {
                 l.begin(this);
             }
-            if (engine.options().echo()) {
+            if (engine.echo()) {
                 EchoLog.info("BEGIN (implicit)");
             }
         }
@@ -770,7 +798,7 @@ public final class Connection implements AutoCloseable {
             Savepoint sp = raw.setSavepoint(name);
             NestedTransaction t = new NestedTransaction(name, sp);
             nested.push(t);
-            if (engine.options().echo()) {
+            if (engine.echo()) {
                 EchoLog.info("SAVEPOINT " + name);
             }
             for (EngineListener l : engine.events().all()) {
@@ -918,7 +946,7 @@ public final class Connection implements AutoCloseable {
         if (!commit) {
             cancelled = false;
         }
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info(commit ? "COMMIT" : "ROLLBACK");
         }
         EngineListener[] listeners = engine.events().all();
@@ -980,7 +1008,7 @@ public final class Connection implements AutoCloseable {
         takeWritten();
         root.active = false;
         resetOnReturn = false;
-        if (engine.options().echo()) {
+        if (engine.echo()) {
             EchoLog.info("ROLLBACK (connection lost; the database rolled back already)");
         }
         for (EngineListener l : engine.events().all()) {
@@ -1181,7 +1209,7 @@ public final class Connection implements AutoCloseable {
                 throw new InvalidRequestError("This savepoint '" + name + "' is inactive");
             }
             try {
-                if (engine.options().echo()) {
+                if (engine.echo()) {
                     EchoLog.info("RELEASE SAVEPOINT " + name);
                 }
                 raw.releaseSavepoint(savepoint);
@@ -1205,7 +1233,7 @@ public final class Connection implements AutoCloseable {
                 return;
             }
             try {
-                if (engine.options().echo()) {
+                if (engine.echo()) {
                     EchoLog.info("ROLLBACK TO SAVEPOINT " + name);
                 }
                 raw.rollback(savepoint);

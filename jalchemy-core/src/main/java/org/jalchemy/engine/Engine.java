@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final URL url;
     private final Dialect dialect;
     private final EngineOptions options;
+    private volatile boolean echo;
     private final ConnectionPool pool;
     private final EngineEvents events = new EngineEvents();
     private final CompiledCache compiledCache;
@@ -69,6 +70,7 @@ public final class Engine implements AutoCloseable {
         this.url = url;
         this.dialect = dialect;
         this.options = options;
+        this.echo = options.echo();
         this.compiledCache = new CompiledCache(options.compiledCacheSize());
         Dialect.ConnectSpec base = dialect.connectSpec(url);
         var props = new java.util.Properties();
@@ -94,7 +96,8 @@ public final class Engine implements AutoCloseable {
             kind = dialect instanceof SqliteDialect && SqliteDialect.isMemory(url) ? PoolKind.STATIC : PoolKind.QUEUE;
         }
         final PoolKind chosen = kind;
-        RawConnector connector = new RawConnector(dialect, spec, raw -> onRawConnect(raw, chosen));
+        RawConnector connector = new RawConnector(dialect, spec, raw -> onRawConnect(raw, chosen),
+                options.connectTimeout());
         this.pool = switch (kind) {
             case QUEUE -> new QueuePool(options, connector, dialect.name());
             case STATIC -> new StaticPool(connector);
@@ -176,6 +179,20 @@ public final class Engine implements AutoCloseable {
 
     public EngineOptions options() {
         return options;
+    }
+
+    /** Whether statements are echoed now: {@code echo} of the options unless changed by {@link #echo(boolean)}. */
+    public boolean echo() {
+        return echo;
+    }
+
+    /**
+     * Turns echo on or off for every connection of this engine from the next statement on
+     * (SQLAlchemy's {@code engine.echo = False}), e.g. around set-up steps whose SQL the reader has
+     * already seen. A volatile flag: one read per statement.
+     */
+    public void echo(boolean on) {
+        this.echo = on;
     }
 
     /** Listener registry: {@code engine.events().listen(...)}. */

@@ -20,8 +20,12 @@ final class RawConnector implements DataSource {
     private final Dialect.ConnectSpec spec;
     private final Dialect dialect;
     private final Consumer<java.sql.Connection> onConnect;
+    private final int loginTimeoutSeconds;
 
-    RawConnector(Dialect dialect, Dialect.ConnectSpec spec, Consumer<java.sql.Connection> onConnect) {
+    RawConnector(Dialect dialect, Dialect.ConnectSpec spec, Consumer<java.sql.Connection> onConnect,
+                 java.time.Duration connectTimeout) {
+        this.loginTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                (connectTimeout.toMillis() + 999) / 1000));
         this.dialect = dialect;
         this.spec = spec;
         this.onConnect = onConnect;
@@ -67,9 +71,15 @@ final class RawConnector implements DataSource {
     public void setLoginTimeout(int seconds) {
     }
 
+    /**
+     * The engine's connect timeout, in whole seconds (at least 1). HikariCP waits this long at
+     * {@code close()} for a connection it is still opening; 0 (no wait) made every
+     * {@code Engine.close()} log "Timed-out waiting for add connection executor to shutdown" while
+     * the pool was filling its idle connections.
+     */
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeoutSeconds;
     }
 
     @Override

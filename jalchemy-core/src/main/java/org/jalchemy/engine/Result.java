@@ -423,6 +423,12 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return new ScalarResult<>(this, v -> type.cast(v[0]));
     }
 
+    /** Each row as a {@link ScalarResult} (what {@link Connection#rows} views with the statement's row type). */
+    public ScalarResult<Row> rows() {
+        RowMetadata md = metadata;
+        return new ScalarResult<>(this, v -> new Row(md, v));
+    }
+
     /** Each row as a {@code column name -> value} map (SQLAlchemy's {@code mappings()}). */
     public ScalarResult<Map<String, Object>> mappings() {
         RowMetadata md = metadata;

@@ -7,8 +7,12 @@ import java.util.Map;
 /**
  * One result row: values by index and by column name (SQLAlchemy's {@code Row}, which is both a
  * tuple and a mapping). Immutable snapshot: reading it never touches the database.
+ *
+ * <p>It is every row shape at once ({@link org.jalchemy.sql.Tuple}, hence {@code Row1} ...
+ * {@code Row8}): a typed statement's rows ({@link Connection#rows}) are these same objects seen
+ * through the statement's type, so typing costs nothing per row.
  */
-public final class Row {
+public final class Row implements org.jalchemy.sql.Tuple {
     private final RowMetadata metadata;
     private final Object[] values;
 
@@ -18,6 +22,7 @@ public final class Row {
     }
 
     /** Value at {@code index} (0-based). */
+    @Override
     public Object get(int index) {
         return values[index];
     }
@@ -42,6 +47,7 @@ public final class Row {
         return type.cast(get(name));
     }
 
+    @Override
     public int size() {
         return values.length;
     }

@@ -42,6 +42,16 @@ public final class Case<T> extends ColumnElement<T> {
         return new Case<>(List.copyOf(c), List.copyOf(r), elseValue, t);
     }
 
+    /**
+     * Adds {@code WHEN condition THEN result} for a result of this CASE's type, keeping it typed:
+     * {@code case_(x.ge(4000), literal("high", string(10))).when(x.ge(3000), literal("mid", string(10)))}
+     * stays a {@code Case<String>}.
+     */
+    @SuppressWarnings("unchecked")
+    public Case<T> when(ColumnElement<Boolean> condition, ColumnElement<? extends T> result) {
+        return (Case<T>) this.<Object>when(condition, (Object) result);
+    }
+
     /** Sets {@code ELSE value}. */
     public Case<T> else_(Object value) {
         return new Case<>(conditions, results, ColumnElement.coerce(value), type);

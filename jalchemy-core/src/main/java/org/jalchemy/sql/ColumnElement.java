@@ -145,6 +145,206 @@ public abstract class ColumnElement<T> extends ClauseElement implements ColumnsC
         return new Between(this, operand(lo), operand(hi), true);
     }
 
+    // ------------------------------------------------------------------ Java numbers of another width
+
+    /*
+     * javac cannot offer a method only when T is numeric, so these overloads exist on every
+     * expression: an int, long or double literal is accepted where the column is a Long, BigDecimal,
+     * Double... ({@code count().gt(100)}, {@code price.between(5, 10)}, {@code avg(x).div(1000.0)}),
+     * converted now to the expression's Java type (exactly: 5.5 for an INTEGER column or a value out
+     * of its range raises ArgumentError) and bound in its SQL type. Against a non-numeric type (a
+     * string column) they raise ArgumentError naming both at once, when the statement is built.
+     * An Integer column given an int literal picks these too; the bound value is the same Integer.
+     */
+
+    /** {@code n} as this expression's Java type (see the overloads above); unknown types keep it as is. */
+    Object number(Number n) {
+        Class<?> jt = type().javaType();
+        if (jt == Object.class || jt.isInstance(n)) {
+            return n;
+        }
+        boolean integral = !(n instanceof Double || n instanceof Float);
+        try {
+            java.math.BigDecimal d = integral ? java.math.BigDecimal.valueOf(n.longValue())
+                    : java.math.BigDecimal.valueOf(n.doubleValue());
+            if (jt == Long.class) {
+                return d.longValueExact();
+            } else if (jt == Integer.class) {
+                return d.intValueExact();
+            } else if (jt == Short.class) {
+                return d.shortValueExact();
+            } else if (jt == java.math.BigDecimal.class) {
+                return d;
+            } else if (jt == Double.class) {
+                return n.doubleValue();
+            } else if (jt == Float.class) {
+                return n.floatValue();
+            } else if (jt == java.math.BigInteger.class) {
+                return d.toBigIntegerExact();
+            }
+        } catch (ArithmeticException e) {
+            throw new ArgumentError("Value " + n + " cannot be bound as " + type() + " (expects " + jt.getName()
+                    + "): not a whole number or out of range");
+        }
+        return n; // another type: its coerce() accepts the number or raises ArgumentError naming both
+    }
+
+    public ColumnElement<Boolean> eq(int value) {
+        return compare(Operator.EQ, number(value));
+    }
+
+    public ColumnElement<Boolean> eq(long value) {
+        return compare(Operator.EQ, number(value));
+    }
+
+    public ColumnElement<Boolean> eq(double value) {
+        return compare(Operator.EQ, number(value));
+    }
+
+    public ColumnElement<Boolean> ne(int value) {
+        return compare(Operator.NE, number(value));
+    }
+
+    public ColumnElement<Boolean> ne(long value) {
+        return compare(Operator.NE, number(value));
+    }
+
+    public ColumnElement<Boolean> ne(double value) {
+        return compare(Operator.NE, number(value));
+    }
+
+    public ColumnElement<Boolean> lt(int value) {
+        return compare(Operator.LT, number(value));
+    }
+
+    public ColumnElement<Boolean> lt(long value) {
+        return compare(Operator.LT, number(value));
+    }
+
+    public ColumnElement<Boolean> lt(double value) {
+        return compare(Operator.LT, number(value));
+    }
+
+    public ColumnElement<Boolean> le(int value) {
+        return compare(Operator.LE, number(value));
+    }
+
+    public ColumnElement<Boolean> le(long value) {
+        return compare(Operator.LE, number(value));
+    }
+
+    public ColumnElement<Boolean> le(double value) {
+        return compare(Operator.LE, number(value));
+    }
+
+    public ColumnElement<Boolean> gt(int value) {
+        return compare(Operator.GT, number(value));
+    }
+
+    public ColumnElement<Boolean> gt(long value) {
+        return compare(Operator.GT, number(value));
+    }
+
+    public ColumnElement<Boolean> gt(double value) {
+        return compare(Operator.GT, number(value));
+    }
+
+    public ColumnElement<Boolean> ge(int value) {
+        return compare(Operator.GE, number(value));
+    }
+
+    public ColumnElement<Boolean> ge(long value) {
+        return compare(Operator.GE, number(value));
+    }
+
+    public ColumnElement<Boolean> ge(double value) {
+        return compare(Operator.GE, number(value));
+    }
+
+    public ColumnElement<Boolean> between(int lo, int hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), false);
+    }
+
+    public ColumnElement<Boolean> notBetween(int lo, int hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), true);
+    }
+
+    public ColumnElement<Boolean> between(long lo, long hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), false);
+    }
+
+    public ColumnElement<Boolean> notBetween(long lo, long hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), true);
+    }
+
+    public ColumnElement<Boolean> between(double lo, double hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), false);
+    }
+
+    public ColumnElement<Boolean> notBetween(double lo, double hi) {
+        return new Between(this, operand(number(lo)), operand(number(hi)), true);
+    }
+
+    public ColumnElement<T> add(int value) {
+        return arith(Operator.ADD, number(value));
+    }
+
+    public ColumnElement<T> add(long value) {
+        return arith(Operator.ADD, number(value));
+    }
+
+    public ColumnElement<T> add(double value) {
+        return arith(Operator.ADD, number(value));
+    }
+
+    public ColumnElement<T> sub(int value) {
+        return arith(Operator.SUB, number(value));
+    }
+
+    public ColumnElement<T> sub(long value) {
+        return arith(Operator.SUB, number(value));
+    }
+
+    public ColumnElement<T> sub(double value) {
+        return arith(Operator.SUB, number(value));
+    }
+
+    public ColumnElement<T> mul(int value) {
+        return arith(Operator.MUL, number(value));
+    }
+
+    public ColumnElement<T> mul(long value) {
+        return arith(Operator.MUL, number(value));
+    }
+
+    public ColumnElement<T> mul(double value) {
+        return arith(Operator.MUL, number(value));
+    }
+
+    public ColumnElement<T> div(int value) {
+        return arith(Operator.DIV, number(value));
+    }
+
+    public ColumnElement<T> div(long value) {
+        return arith(Operator.DIV, number(value));
+    }
+
+    public ColumnElement<T> div(double value) {
+        return arith(Operator.DIV, number(value));
+    }
+
+    public ColumnElement<T> mod(int value) {
+        return arith(Operator.MOD, number(value));
+    }
+
+    public ColumnElement<T> mod(long value) {
+        return arith(Operator.MOD, number(value));
+    }
+
+    public ColumnElement<T> mod(double value) {
+        return arith(Operator.MOD, number(value));
+    }
+
     // ------------------------------------------------------------------ IN
 
     /**

@@ -74,11 +74,25 @@ public final class CompoundSelect extends SelectBase {
         return offset;
     }
 
-    /** ORDER BY over the whole compound (use the first select's columns or labels). */
+    /**
+     * ORDER BY over the whole compound: a column or label of any member SELECT renders as the name of
+     * the result column at its position (what PostgreSQL and MariaDB require), {@code desc("name")}
+     * names a result column.
+     */
     public CompoundSelect orderBy(ColumnElement<?>... cols) {
+        LabelReference.check(List.of(cols), selectedColumns());
         List<ColumnElement<?>> o = new ArrayList<>(orderBy);
         o.addAll(List.of(cols));
         return new CompoundSelect(kind, selects, List.copyOf(o), limit, offset);
+    }
+
+    /** ORDER BY result columns by name ({@code orderBy("name")}); unknown names raise ArgumentError. */
+    public CompoundSelect orderBy(String... names) {
+        ColumnElement<?>[] refs = new ColumnElement<?>[names.length];
+        for (int i = 0; i < names.length; i++) {
+            refs[i] = new LabelReference(names[i]);
+        }
+        return orderBy(refs);
     }
 
     public CompoundSelect limit(int n) {

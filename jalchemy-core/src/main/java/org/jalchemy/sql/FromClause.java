@@ -16,15 +16,37 @@ public abstract class FromClause extends ClauseElement implements ColumnsClauseR
     /** The columns this FROM clause exports, in order. */
     public abstract List<? extends ColumnClause<?>> columns();
 
-    /** The exported column called {@code name}; raises {@code NoSuchColumnError} naming this FROM clause. */
-    public ColumnClause<?> c(String name) {
+    /**
+     * The exported column called {@code name}; raises {@code NoSuchColumnError} naming this FROM
+     * clause. A name is known only at run time, so the column's Java type is whatever the caller
+     * uses it as ({@code cte.c("total").gt(100)}, {@code users.c(ID).eq(sq.c("user_id"))}): values
+     * compared with it are still checked and bound by its real SQL type when the statement is built.
+     * {@link #c(String, Class)} checks the type instead.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ColumnClause<T> c(String name) {
         for (ColumnClause<?> col : columns()) {
             if (col.name().equals(name)) {
-                return col;
+                return (ColumnClause<T>) col;
             }
         }
         throw new NoSuchColumnError("No column '" + name + "' in " + describe() + "; its columns are "
                 + columns().stream().map(ColumnClause::name).toList());
+    }
+
+    /**
+     * The exported column called {@code name}, checked to hold {@code type} values (its SQL type's
+     * Java type, or untyped): {@code select(cte.c("n", Long.class))} is a {@code Select<Row1<Long>>}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ColumnClause<T> c(String name, Class<T> type) {
+        ColumnClause<?> col = c(name);
+        Class<?> jt = col.type().javaType();
+        if (jt != Object.class && !type.isAssignableFrom(jt)) {
+            throw new org.jalchemy.exc.ArgumentError("Column '" + name + "' of " + describe() + " is " + col.type()
+                    + " (" + jt.getName() + "), not " + type.getName());
+        }
+        return (ColumnClause<T>) col;
     }
 
     /**

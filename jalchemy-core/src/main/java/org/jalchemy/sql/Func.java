@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQLAlchemy's {@code func}: {@code func.count(users.id)}, {@code func.max(users.id)},
- * {@code func.call("my_fn", type, args...)} for any other function. Plain values given as
+ * SQLAlchemy's {@code func}: {@code func.count(users.id)}, {@code func.max(users.id)}, and the
+ * common functions typed by their arguments ({@code round}, {@code coalesce}, {@code lower},
+ * {@code nullif}, ...); {@code func.call("my_fn", type, args...)} for any other function, typed by
+ * the given {@code SqlType} ({@code func.call("name", args...)} leaves the result untyped). Plain values given as
  * arguments become bound parameters. Result types follow SQL: {@code count} is a Long,
  * {@code avg} a BigDecimal, {@code sum/min/max/coalesce} keep the argument's type.
  */
@@ -73,6 +75,39 @@ public final class Func {
     /** Character length ({@code length}, or {@code char_length} on MySQL). */
     public FunctionElement<Integer> charLength(ColumnElement<String> expr) {
         return new FunctionElement<>("char_length", List.of(expr), IntegerType.INSTANCE, null);
+    }
+
+    /** {@code round(expr)}: the argument's type. */
+    public <T> FunctionElement<T> round(ColumnElement<T> expr) {
+        return new FunctionElement<>("round", List.of(expr), expr.type(), null);
+    }
+
+    /** {@code round(expr, digits)}: the argument's type. */
+    public <T> FunctionElement<T> round(ColumnElement<T> expr, int digits) {
+        return new FunctionElement<>("round", List.of(expr, ColumnElement.coerce(digits)), expr.type(), null);
+    }
+
+    /** {@code nullif(expr, value)}: null where {@code expr} equals the value, else {@code expr}. */
+    public <T> FunctionElement<T> nullif(ColumnElement<T> expr, Object value) {
+        ColumnElement<?> v = value instanceof ColumnElement<?> e ? e : expr.bindValue(value);
+        return new FunctionElement<>("nullif", List.of(expr, v), expr.type(), null);
+    }
+
+    /** {@code trim(expr)}: surrounding spaces removed. */
+    public FunctionElement<String> trim(ColumnElement<String> expr) {
+        return new FunctionElement<>("trim", List.of(expr), expr.type(), null);
+    }
+
+    /** {@code replace(expr, from, to)}. */
+    public FunctionElement<String> replace(ColumnElement<String> expr, String from, String to) {
+        return new FunctionElement<>("replace", List.of(expr, expr.bindValue(from), expr.bindValue(to)), expr.type(),
+                null);
+    }
+
+    /** {@code substr(expr, start, length)}, 1-based (every supported database has {@code substr}). */
+    public FunctionElement<String> substr(ColumnElement<String> expr, int start, int length) {
+        return new FunctionElement<>("substr", List.of(expr, ColumnElement.coerce(start), ColumnElement.coerce(length)),
+                expr.type(), null);
     }
 
     public <T> FunctionElement<T> abs(ColumnElement<T> expr) {

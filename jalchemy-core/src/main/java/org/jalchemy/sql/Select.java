@@ -16,8 +16,13 @@ import java.util.Set;
  *
  * <p>Inside an enclosing SELECT (scalar subquery, EXISTS, IN) FROM entries that the enclosing
  * SELECT already has are omitted (auto-correlation), unless {@link #correlate} names others.
+ *
+ * <p>{@code R} is the row shape ({@link Row1} ... {@link Row8}, or the untyped {@link Tuple}),
+ * fixed by {@code select(...)} from the columns' declared types and kept by every builder that
+ * does not change the columns; {@link #addColumns}/{@link #withOnlyColumns} give a
+ * {@code Select<Tuple>}. It exists only for javac: the SQL, the cache key and execution ignore it.
  */
-public final class Select extends SelectBase {
+public final class Select<R> extends SelectBase {
     private final List<ColumnsClauseRole> raw;
     private final List<ColumnElement<?>> columns;
     private final List<FromClause> froms;
@@ -68,20 +73,32 @@ public final class Select extends SelectBase {
         this.columns = List.copyOf(cols);
     }
 
-    static Select of(List<? extends ColumnsClauseRole> items) {
+    static <R> Select<R> of(List<? extends ColumnsClauseRole> items) {
         for (ColumnsClauseRole r : items) {
             FromClause.required(r, "select() item");
         }
-        return new Select(List.copyOf(items), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+        return new Select<>(List.copyOf(items), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
                 false, List.of(), null, null, 0);
     }
 
-    private Select with(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
+    private Select<R> with(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
                         List<ColumnElement<?>> groupBy, List<ColumnElement<?>> having, List<ColumnElement<?>> orderBy,
                         BindParameter<Integer> limit, BindParameter<Integer> offset, boolean distinct,
                         List<ColumnElement<?>> distinctOn, ForUpdate forUpdate, List<FromClause> correlate, int fetchSize) {
-        Select s = new Select(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+        Select<R> s = new Select<>(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 correlate, fetchSize);
+        s.options = options;
+        return s;
+    }
+
+    /** This statement with other result columns: its row shape is no longer known, so it is untyped. */
+    private Select<Tuple> reshaped(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
+                                   List<ColumnElement<?>> groupBy, List<ColumnElement<?>> having,
+                                   List<ColumnElement<?>> orderBy, BindParameter<Integer> limit,
+                                   BindParameter<Integer> offset, boolean distinct, List<ColumnElement<?>> distinctOn,
+                                   ForUpdate forUpdate, List<FromClause> correlate, int fetchSize) {
+        Select<Tuple> s = new Select<>(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn,
+                forUpdate, correlate, fetchSize);
         s.options = options;
         return s;
     }
@@ -96,26 +113,26 @@ public final class Select extends SelectBase {
     // ------------------------------------------------------------------ builders
 
     /** Adds result columns. */
-    public Select addColumns(ColumnsClauseRole... cols) {
-        return with(plus(raw, List.of(cols)), froms, where, groupBy, having, orderBy, limit, offset, distinct,
+    public Select<Tuple> addColumns(ColumnsClauseRole... cols) {
+        return reshaped(plus(raw, List.of(cols)), froms, where, groupBy, having, orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
     /** Replaces the result columns, keeping everything else. */
-    public Select withOnlyColumns(ColumnsClauseRole... cols) {
-        return with(List.of(cols), froms, where, groupBy, having, orderBy, limit, offset, distinct,
+    public Select<Tuple> withOnlyColumns(ColumnsClauseRole... cols) {
+        return reshaped(List.of(cols), froms, where, groupBy, having, orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
     /** Adds explicit FROM entries ({@code select_from}). */
-    public Select selectFrom(FromClause... from) {
+    public Select<R> selectFrom(FromClause... from) {
         return with(raw, plus(froms, List.of(from)), where, groupBy, having, orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
     /** Adds WHERE criteria, ANDed with any present. */
     @SafeVarargs
-    public final Select where(ColumnElement<Boolean>... criteria) {
+    public final Select<R> where(ColumnElement<Boolean>... criteria) {
         for (ColumnElement<Boolean> c : criteria) {
             FromClause.required(c, "where() criterion");
         }
@@ -125,7 +142,7 @@ public final class Select extends SelectBase {
 
     /** Alias of {@link #where}. */
     @SafeVarargs
-    public final Select filter(ColumnElement<Boolean>... criteria) {
+    public final Select<R> filter(ColumnElement<Boolean>... criteria) {
         return where(criteria);
     }
 
@@ -134,7 +151,7 @@ public final class Select extends SelectBase {
      * first inferred one); an unknown name raises {@code NoSuchColumnError} naming the table, and a
      * value of the wrong Java type raises {@code ArgumentError} now, not at the database.
      */
-    public Select filterBy(Map<String, ?> criteria) {
+    public Select<R> filterBy(Map<String, ?> criteria) {
         FromClause target = filterByTarget();
         List<ColumnElement<?>> crit = new ArrayList<>();
         for (Map.Entry<String, ?> e : criteria.entrySet()) {
@@ -145,7 +162,7 @@ public final class Select extends SelectBase {
     }
 
     /** {@code filterBy("name", value)}: one criterion. */
-    public Select filterBy(String column, Object value) {
+    public Select<R> filterBy(String column, Object value) {
         return filterBy(Map.of(column, value));
     }
 
@@ -164,29 +181,29 @@ public final class Select extends SelectBase {
     /**
      * Joins {@code right} onto the leftmost FROM entry (or the previous join): {@code FROM a JOIN b ON ...}.
      */
-    public Select join(FromClause right, ColumnElement<Boolean> on) {
+    public Select<R> join(FromClause right, ColumnElement<Boolean> on) {
         return joinImpl(right, on, false, false);
     }
 
     /** Join with the ON clause inferred from foreign keys. */
-    public Select join(FromClause right) {
+    public Select<R> join(FromClause right) {
         return joinImpl(right, null, false, false);
     }
 
-    public Select outerjoin(FromClause right, ColumnElement<Boolean> on) {
+    public Select<R> outerjoin(FromClause right, ColumnElement<Boolean> on) {
         return joinImpl(right, on, true, false);
     }
 
-    public Select outerjoin(FromClause right) {
+    public Select<R> outerjoin(FromClause right) {
         return joinImpl(right, null, true, false);
     }
 
     /** FULL OUTER JOIN (a CompileError on databases without it). */
-    public Select fullJoin(FromClause right, ColumnElement<Boolean> on) {
+    public Select<R> fullJoin(FromClause right, ColumnElement<Boolean> on) {
         return joinImpl(right, on, true, true);
     }
 
-    private Select joinImpl(FromClause right, ColumnElement<Boolean> on, boolean outer, boolean full) {
+    private Select<R> joinImpl(FromClause right, ColumnElement<Boolean> on, boolean outer, boolean full) {
         List<FromClause> f = new ArrayList<>(froms);
         FromClause left;
         if (!f.isEmpty()) {
@@ -205,25 +222,85 @@ public final class Select extends SelectBase {
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
-    public Select groupBy(ColumnElement<?>... cols) {
+    /**
+     * {@code FROM left JOIN right ON ...} (SQLAlchemy's {@code join_from}): joins from {@code left}
+     * explicitly rather than from the last FROM entry. When {@code left} is already part of an
+     * explicit FROM entry, that entry is extended. The ON clause is inferred from foreign keys, also
+     * through aliases (a table joined to its alias on a self-referencing key: the right side is
+     * the referring one, {@code right.parent_id = left.id}).
+     */
+    public Select<R> joinFrom(FromClause left, FromClause right) {
+        return joinFromImpl(left, right, null, false);
+    }
+
+    /** {@link #joinFrom(FromClause, FromClause)} with an explicit ON clause. */
+    public Select<R> joinFrom(FromClause left, FromClause right, ColumnElement<Boolean> on) {
+        return joinFromImpl(left, right, on, false);
+    }
+
+    /** LEFT OUTER JOIN from {@code left}. */
+    public Select<R> outerjoinFrom(FromClause left, FromClause right, ColumnElement<Boolean> on) {
+        return joinFromImpl(left, right, on, true);
+    }
+
+    private Select<R> joinFromImpl(FromClause left, FromClause right, ColumnElement<Boolean> on, boolean outer) {
+        FromClause.required(left, "joinFrom() left side");
+        FromClause.required(right, "joinFrom() right side");
+        List<FromClause> f = new ArrayList<>(froms);
+        int at = -1;
+        for (int i = 0; i < f.size(); i++) {
+            Set<FromClause> parts = new LinkedHashSet<>();
+            f.get(i).collectSelfAndParts(parts);
+            if (parts.contains(left)) {
+                at = i;
+                break;
+            }
+        }
+        ColumnElement<?> cond = on != null ? on : Join.inferOn(left, right);
+        if (at >= 0) {
+            f.set(at, new Join(f.get(at), right, cond, outer, false));
+        } else {
+            f.add(new Join(left, right, cond, outer, false));
+        }
+        return with(raw, List.copyOf(f), where, groupBy, having, orderBy, limit, offset, distinct,
+                distinctOn, forUpdate, correlate, fetchSize);
+    }
+
+    public Select<R> groupBy(ColumnElement<?>... cols) {
         return with(raw, froms, where, plus(groupBy, List.of(cols)), having, orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
     @SafeVarargs
-    public final Select having(ColumnElement<Boolean>... criteria) {
+    public final Select<R> having(ColumnElement<Boolean>... criteria) {
         return with(raw, froms, where, groupBy, plus(having, List.of(criteria)), orderBy, limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
-    /** Adds ORDER BY items; use {@code col.desc()}, {@code col.asc().nullsLast()} for direction. */
-    public Select orderBy(ColumnElement<?>... cols) {
+    /**
+     * Adds ORDER BY items; use {@code col.desc()}, {@code col.asc().nullsLast()} for direction, and
+     * {@code desc("n")} for a result column by its label (checked now).
+     */
+    public Select<R> orderBy(ColumnElement<?>... cols) {
+        LabelReference.check(List.of(cols), columns);
         return with(raw, froms, where, groupBy, having, plus(orderBy, List.of(cols)), limit, offset, distinct,
                 distinctOn, forUpdate, correlate, fetchSize);
     }
 
+    /**
+     * ORDER BY result columns by name, as SQLAlchemy's {@code order_by("City")}: a label or column
+     * name of this SELECT (unknown names raise ArgumentError listing the known ones now).
+     */
+    public Select<R> orderBy(String... names) {
+        ColumnElement<?>[] refs = new ColumnElement<?>[names.length];
+        for (int i = 0; i < names.length; i++) {
+            refs[i] = new LabelReference(names[i]);
+        }
+        return orderBy(refs);
+    }
+
     /** LIMIT, as a bound parameter (LIMIT/OFFSET, FETCH FIRST or TOP per dialect). */
-    public Select limit(int n) {
+    public Select<R> limit(int n) {
         if (n < 0) {
             throw new ArgumentError("limit must be >= 0, got " + n);
         }
@@ -231,7 +308,7 @@ public final class Select extends SelectBase {
                 org.jalchemy.types.IntegerType.INSTANCE), offset, distinct, distinctOn, forUpdate, correlate, fetchSize);
     }
 
-    public Select offset(int n) {
+    public Select<R> offset(int n) {
         if (n < 0) {
             throw new ArgumentError("offset must be >= 0, got " + n);
         }
@@ -239,29 +316,29 @@ public final class Select extends SelectBase {
                 org.jalchemy.types.IntegerType.INSTANCE), distinct, distinctOn, forUpdate, correlate, fetchSize);
     }
 
-    public Select distinct() {
+    public Select<R> distinct() {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, true, distinctOn, forUpdate,
                 correlate, fetchSize);
     }
 
     /** PostgreSQL {@code DISTINCT ON (exprs)}; a CompileError elsewhere. */
-    public Select distinctOn(ColumnElement<?>... exprs) {
+    public Select<R> distinctOn(ColumnElement<?>... exprs) {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, true, List.of(exprs), forUpdate,
                 correlate, fetchSize);
     }
 
-    public Select forUpdate() {
+    public Select<R> forUpdate() {
         return forUpdate(false, false);
     }
 
     /** {@code FOR UPDATE [NOWAIT | SKIP LOCKED]} (ignored on SQLite, which locks the whole database). */
-    public Select forUpdate(boolean nowait, boolean skipLocked) {
+    public Select<R> forUpdate(boolean nowait, boolean skipLocked) {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn,
                 new ForUpdate(nowait, skipLocked, false), correlate, fetchSize);
     }
 
     /** Correlates exactly these FROM entries with an enclosing SELECT (instead of automatic correlation). */
-    public Select correlate(FromClause... fromClauses) {
+    public Select<R> correlate(FromClause... fromClauses) {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 List.of(fromClauses), fetchSize);
     }
@@ -270,8 +347,8 @@ public final class Select extends SelectBase {
      * Attaches options for the executing layer (the ORM's loader options such as
      * {@code selectinload(User_.posts)}); they do not change the SQL or the cache key.
      */
-    public Select options(ExecutableOption... more) {
-        Select s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+    public Select<R> options(ExecutableOption... more) {
+        Select<R> s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 correlate, fetchSize);
         s.options = plus(options, java.util.Arrays.asList(more));
         return s;
@@ -283,7 +360,7 @@ public final class Select extends SelectBase {
     }
 
     /** Streams results {@code n} rows per round trip (SQLAlchemy's {@code yield_per}); not part of the cache key. */
-    public Select yieldPer(int n) {
+    public Select<R> yieldPer(int n) {
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 correlate, n);
     }

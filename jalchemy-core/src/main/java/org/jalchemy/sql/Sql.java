@@ -27,12 +27,54 @@ public final class Sql {
 
     // ------------------------------------------------------------------ statements
 
-    /** {@code SELECT columns}: columns, expressions, or tables (all their columns). */
-    public static Select select(ColumnsClauseRole... columns) {
+    /**
+     * {@code SELECT a}: one typed column, a {@code Select<Row1<A>>} ({@code scalar(select(func.count()))}
+     * is a Long). One to eight column expressions give a {@code Select<RowN<...>>} typed by their
+     * declared types; tables, mixtures with tables, more columns and lists give the untyped
+     * {@code Select<Tuple>} of {@link #select(ColumnsClauseRole...)}. See {@link Row1}.
+     */
+    public static <A> Select<Row1<A>> select(ColumnElement<A> a) {
+        return Select.of(Arrays.asList(a));
+    }
+
+    public static <A, B> Select<Row2<A, B>> select(ColumnElement<A> a, ColumnElement<B> b) {
+        return Select.of(Arrays.asList(a, b));
+    }
+
+    public static <A, B, C> Select<Row3<A, B, C>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c) {
+        return Select.of(Arrays.asList(a, b, c));
+    }
+
+    public static <A, B, C, D> Select<Row4<A, B, C, D>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d) {
+        return Select.of(Arrays.asList(a, b, c, d));
+    }
+
+    public static <A, B, C, D, E> Select<Row5<A, B, C, D, E>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e) {
+        return Select.of(Arrays.asList(a, b, c, d, e));
+    }
+
+    public static <A, B, C, D, E, F> Select<Row6<A, B, C, D, E, F>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f));
+    }
+
+    public static <A, B, C, D, E, F, G> Select<Row7<A, B, C, D, E, F, G>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f, ColumnElement<G> g) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f, g));
+    }
+
+    public static <A, B, C, D, E, F, G, H> Select<Row8<A, B, C, D, E, F, G, H>> select(ColumnElement<A> a, ColumnElement<B> b, ColumnElement<C> c, ColumnElement<D> d, ColumnElement<E> e, ColumnElement<F> f, ColumnElement<G> g, ColumnElement<H> h) {
+        return Select.of(Arrays.asList(a, b, c, d, e, f, g, h));
+    }
+
+    /**
+     * {@code SELECT columns}: columns, expressions, or tables (all their columns), untyped
+     * ({@code Select<Tuple>}): the path for statements whose columns are chosen at run time.
+     */
+    public static Select<Tuple> select(ColumnsClauseRole... columns) {
         return Select.of(Arrays.asList(columns));
     }
 
-    public static Select select(List<? extends ColumnsClauseRole> columns) {
+    /** As {@link #select(ColumnsClauseRole...)} from a list built at run time. */
+    public static Select<Tuple> select(List<? extends ColumnsClauseRole> columns) {
         return Select.of(columns);
     }
 
@@ -62,6 +104,14 @@ public final class Sql {
 
     public static CompoundSelect except(SelectBase first, SelectBase... others) {
         return first.except(others);
+    }
+
+    /**
+     * {@code EXISTS (SELECT * ...)} to be completed with {@code .where(...)}, as SQLAlchemy's
+     * {@code exists().where(...)}; see {@link Exists}.
+     */
+    public static Exists exists() {
+        return new Exists(Select.of(List.of(star())));
     }
 
     /** {@code EXISTS (select)}. */
@@ -143,6 +193,15 @@ public final class Sql {
         return Case.empty();
     }
 
+    /**
+     * {@code CASE WHEN condition THEN result ...}, typed by its first result: further
+     * {@code when(cond, expr)} calls keep the type, {@code else_(value)} binds a plain value.
+     */
+    @SuppressWarnings("unchecked")
+    public static <R> Case<R> case_(ColumnElement<Boolean> condition, ColumnElement<R> result) {
+        return (Case<R>) Case.empty().when(condition, (Object) result);
+    }
+
     /** The value an upsert tried to insert into {@code column} ({@code excluded.col} / {@code VALUES(col)}). */
     public static <T> ColumnElement<T> excluded(ColumnClause<T> column) {
         return new Excluded<>(column);
@@ -171,6 +230,16 @@ public final class Sql {
 
     public static <T> Ordering<T> desc(ColumnElement<T> e) {
         return e.desc();
+    }
+
+    /** ORDER BY a result column by name, ascending: {@code orderBy(asc("n"))}. */
+    public static Ordering<Object> asc(String resultColumn) {
+        return new LabelReference(resultColumn).asc();
+    }
+
+    /** ORDER BY a result column by name, descending: {@code orderBy(desc("n"))} for {@code count().label("n")}. */
+    public static Ordering<Object> desc(String resultColumn) {
+        return new LabelReference(resultColumn).desc();
     }
 
     public static <T> Ordering<T> nullsFirst(ColumnElement<T> e) {

@@ -440,6 +440,11 @@ public class SqlCompiler {
         }
     }
 
+    /** {@code orderBy("name")}: the result column's name, quoted as its label was. */
+    protected void visitLabelReference(LabelReference r) {
+        sb.append(quote(r.name()));
+    }
+
     protected void visitLabel(Label<?> l) {
         process(l.element());
     }
@@ -766,7 +771,7 @@ public class SqlCompiler {
         }
     }
 
-    protected void visitSelect(Select s) {
+    protected void visitSelect(Select<?> s) {
         boolean correlate = correlateNext;
         correlateNext = false;
         selectDepth++;
@@ -829,7 +834,7 @@ public class SqlCompiler {
     }
 
     /** Text after "SELECT ": DISTINCT, DISTINCT ON, TOP. */
-    protected void selectModifiers(Select s) {
+    protected void selectModifiers(Select<?> s) {
         if (!s.distinctOnClauses().isEmpty()) {
             throw unsupported("DISTINCT ON");
         }
@@ -936,10 +941,13 @@ public class SqlCompiler {
                 List<ColumnElement<?>> first = cs.selects().get(0).selectedColumns();
                 List<String> names = SelectBase.exportedNames(first);
                 Map<Object, String> byName = new IdentityHashMap<>();
-                for (int i = 0; i < first.size(); i++) {
-                    byName.put(first.get(i), names.get(i));
-                    if (first.get(i) instanceof Label<?> l) {
-                        byName.put(l.element(), names.get(i));
+                for (SelectBase member : cs.selects()) { // the first SELECT's and, by position, the others'
+                    List<ColumnElement<?>> cols = member.selectedColumns();
+                    for (int i = 0; i < cols.size() && i < names.size(); i++) {
+                        byName.putIfAbsent(cols.get(i), names.get(i));
+                        if (cols.get(i) instanceof Label<?> l) {
+                            byName.putIfAbsent(l.element(), names.get(i));
+                        }
                     }
                 }
                 Map<Object, String> saved = orderByNames;
@@ -958,7 +966,7 @@ public class SqlCompiler {
 
     /** One member of a UNION etc.; parenthesized when it has its own ORDER BY/LIMIT or is compound. */
     protected void compoundMember(SelectBase s, boolean recordColumns) {
-        boolean parens = s instanceof CompoundSelect || s instanceof Select sel
+        boolean parens = s instanceof CompoundSelect || s instanceof Select<?> sel
                 && (!sel.orderByClauses().isEmpty() || sel.limitClause() != null || sel.offsetClause() != null);
         if (parens) {
             sb.append('(');

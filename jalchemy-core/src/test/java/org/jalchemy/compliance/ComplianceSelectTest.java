@@ -24,7 +24,7 @@ import static org.jalchemy.sql.Sql.*;
  */
 class ComplianceSelectTest {
 
-    private static List<List<Object>> rows(Connection c, Select s) {
+    private static List<List<Object>> rows(Connection c, Select<?> s) {
         return c.execute(s).all().stream().map(r -> java.util.Arrays.asList(r.toArray())).toList();
     }
 
@@ -72,13 +72,13 @@ class ComplianceSelectTest {
     void limitOffsetVariants(Backend backend) {
         setup(backend);
         try (Connection c = backend.engine().connect()) {
-            Select s = select(sId).orderBy(sId);
+            Select<?> s = select(sId).orderBy(sId);
             assertThat(col(c, s.limit(2))).containsExactly(1, 2);
             assertThat(col(c, s.offset(2))).containsExactly(3, 4);
             assertThat(col(c, s.limit(2).offset(1))).containsExactly(2, 3);
             assertThat(col(c, s.offset(0))).containsExactly(1, 2, 3, 4);
             assertThat(col(c, s.limit(0))).isEmpty();
-            Select limited = s.limit(1);
+            Select<?> limited = s.limit(1);
             assertThat(col(c, union(limited.where(sId.eq(1)), limited.where(sId.eq(2)).offset(0))))
                     .as("limit rendered multiple times").containsExactlyInAnyOrder(1, 2);
             assertThat(col(c, select(sId).limit(4))).hasSize(4);
@@ -109,8 +109,8 @@ class ComplianceSelectTest {
     void compoundSelects(Backend backend) {
         setup(backend);
         try (Connection c = backend.engine().connect()) {
-            Select s1 = select(sId).where(sId.eq(2));
-            Select s2 = select(sId).where(sId.eq(3));
+            Select<?> s1 = select(sId).where(sId.eq(2));
+            Select<?> s2 = select(sId).where(sId.eq(3));
             assertThat(col(c, union(s1, s2).orderBy(sId))).containsExactly(2, 3);
             Alias u = union(s1, s2).subquery("u");
             assertThat(col(c, select(u.c(sId)).orderBy(u.c(sId)))).as("select from union").containsExactly(2, 3);
@@ -126,7 +126,7 @@ class ComplianceSelectTest {
     void expandingAndEmptyIn(Backend backend) {
         setup(backend);
         try (Connection c = backend.engine().connect()) {
-            Select s = select(sId).orderBy(sId);
+            Select<?> s = select(sId).orderBy(sId);
             assertThat(col(c, s.where(sX.in(List.of()), sY.in(List.of())))).isEmpty();
             assertThat(col(c, s.where(sX.in(List.of(2, 3)), sY.notIn(List.of())))).containsExactly(2, 3);
             assertThat(col(c, s.where(sX.in(List.of()), sY.notIn(List.of(2, 3))))).isEmpty();
@@ -150,7 +150,7 @@ class ComplianceSelectTest {
             c.execute(update(some).set(sQ, "ab%c").where(sId.eq(1)));
             c.execute(update(some).set(sQ, "ab_c/d").where(sId.eq(2)));
             c.execute(update(some).set(sQ, "abxc").where(sId.eq(3)));
-            Select s = select(sId).orderBy(sId);
+            Select<?> s = select(sId).orderBy(sId);
             assertThat(col(c, s.where(sQ.startsWith("ab%")))).containsExactly(1);
             assertThat(col(c, s.where(sQ.startsWith("ab_")))).containsExactly(2);
             assertThat(col(c, s.where(sQ.like("ab%")))).as("unescaped").containsExactly(1, 2, 3);
@@ -175,7 +175,7 @@ class ComplianceSelectTest {
     void distinctOn(Backend backend) {
         setup(backend);
         try (Connection c = backend.engine().connect()) {
-            Select s = select(tId, tParent).distinctOn(tParent).orderBy(tParent, tId.desc());
+            Select<?> s = select(tId, tParent).distinctOn(tParent).orderBy(tParent, tId.desc());
             if (Capabilities.of(backend).distinctOn()) {
                 assertThat(col(c, s)).containsExactly(3, 5, 1);
             } else {
@@ -189,7 +189,7 @@ class ComplianceSelectTest {
         setup(backend);
         try (Connection c = backend.engine().connect()) {
             c.execute(update(some).values(java.util.Map.of("y", null_())).where(sId.eq(1)));
-            Select s = select(sId).orderBy(sId);
+            Select<?> s = select(sId).orderBy(sId);
             assertThat(col(c, s.where(sY.isDistinctFrom(3)))).containsExactly(1, 3, 4);
             assertThat(col(c, s.where(sY.isNotDistinctFrom(3)))).containsExactly(2);
             assertThat(col(c, s.where(sY.isNotDistinctFrom(null_().cast(org.jalchemy.types.IntegerType.INSTANCE)))))
@@ -206,7 +206,7 @@ class ComplianceSelectTest {
                     .extracting(v -> ((Number) v).intValue()).containsExactly(1, 3, 5, 7);
             assertThat(col(c, select(func.sum(sX).over().orderBy(sX).range(-1, 1).label("s")).orderBy(sId)))
                     .extracting(v -> ((Number) v).intValue()).containsExactly(3, 6, 9, 7);
-            Select cached = select(func.count(sId).over().rows(null, null).label("n")).orderBy(sId);
+            Select<?> cached = select(func.count(sId).over().rows(null, null).label("n")).orderBy(sId);
             assertThat(col(c, cached)).extracting(v -> ((Number) v).intValue()).containsOnly(4);
             assertThat(col(c, cached)).as("second run from the compiled cache").hasSize(4);
         }

@@ -117,6 +117,27 @@ class EventsAndEchoTest {
     }
 
     @BackendTest
+    void echoCanBeTurnedOffAndOnWhileRunning(Backend backend) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try (Engine e = backend.newEngine(o -> o.echo(true))) {
+            assertThat(e.echo()).isTrue();
+            try (Connection c = e.connect()) {
+                e.echo(false);
+                c.execute(text("SELECT 'quiet'")).all();
+                e.echo(true);
+                c.execute(text("SELECT 'loud'")).all();
+                c.commit();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String log = buf.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("SELECT 'loud'").doesNotContain("SELECT 'quiet'");
+    }
+
+    @BackendTest
     void compiledCacheCompilesAShapeOnce(Backend backend) {
         try (Engine e = backend.newEngine(o -> o)) {
             try (Connection c = e.connect()) {

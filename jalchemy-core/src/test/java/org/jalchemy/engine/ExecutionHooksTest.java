@@ -33,10 +33,8 @@ import static org.jalchemy.types.SqlTypes.string;
  */
 class ExecutionHooksTest {
     private static final TableClause USERS = table("hk_users", column("id", integer()), column("name", string(50)));
-    @SuppressWarnings("unchecked")
-    private static final ColumnClause<Integer> ID = (ColumnClause<Integer>) USERS.c("id");
-    @SuppressWarnings("unchecked")
-    private static final ColumnClause<String> NAME = (ColumnClause<String>) USERS.c("name");
+    private static final ColumnClause<Integer> ID = USERS.c("id", Integer.class);
+    private static final ColumnClause<String> NAME = USERS.c("name", String.class);
 
     private static void schema(Backend backend) {
         Db.dropTables(backend.engine(), "hk_users", "hk_posts");

@@ -320,7 +320,7 @@ class HostileStringsFaultTest {
                 try (Connection c = e.connect()) {
                     c.execute(insert(table).values(row));
                     c.commit();
-                    Select q = select(table.columns().toArray(new org.jalchemy.schema.Column<?>[0]));
+                    Select<?> q = select(table.columns().toArray(new org.jalchemy.schema.Column<?>[0]));
                     Row got = c.execute(q).one();
                     for (int i = 0; i < cols.size(); i++) {
                         assertThat(got.get(i + 1)).isEqualTo("v" + i);

@@ -74,7 +74,7 @@ class JoinInferenceTest {
             c.execute(insert(a), List.of(Map.of("id", 1, "name", "Borges"), Map.of("id", 2, "name", "Cortázar")));
             c.execute(insert(b), List.of(Map.of("id", 1, "title", "Ficciones", "author_id", 1),
                     Map.of("id", 2, "title", "Rayuela", "author_id", 2), Map.of("id", 3, "title", "El Aleph", "author_id", 1)));
-            Select q = select(a.name, b.title).selectFrom(a.join(b)).orderBy(b.id);
+            Select<?> q = select(a.name, b.title).selectFrom(a.join(b)).orderBy(b.id);
             var rows = c.execute(q).all();
             assertThat(rows).extracting(r -> r.get(a.name) + ":" + r.get(b.title))
                     .containsExactly("Borges:Ficciones", "Cortázar:Rayuela", "Borges:El Aleph");

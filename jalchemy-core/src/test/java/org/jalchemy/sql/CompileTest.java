@@ -28,7 +28,7 @@ class CompileTest {
 
     @Test
     void toStringRendersReadableSqlWithNamedParameters() {
-        Select s = select(users).where(usersId.eq(5), usersName.like("a%")).orderBy(usersId.desc()).limit(10);
+        Select<?> s = select(users).where(usersId.eq(5), usersName.like("a%")).orderBy(usersId.desc()).limit(10);
         assertThat(s.toString()).isEqualTo("SELECT users.id, users.name FROM users WHERE users.id = :id_1 AND "
                 + "users.name LIKE :name_1 ORDER BY users.id DESC LIMIT :param_1");
         assertThat(usersId.eq(5).toString()).isEqualTo("users.id = :id_1");
@@ -68,21 +68,21 @@ class CompileTest {
 
     @Test
     void perDialectOperators() {
-        Select s = select(usersId).where(usersName.ilike("a%"), usersId.isDistinctFrom(3));
+        Select<?> s = select(usersId).where(usersName.ilike("a%"), usersId.isDistinctFrom(3));
         assertThat(sql(s, PG)).isEqualTo("SELECT users.id FROM users WHERE users.name ILIKE ? AND users.id IS DISTINCT FROM ?");
         assertThat(sql(s, SQLITE)).isEqualTo("SELECT users.id FROM users WHERE lower(users.name) LIKE lower(?) AND users.id IS NOT ?");
         assertThat(sql(s, MYSQL)).isEqualTo("SELECT users.id FROM users WHERE lower(users.name) LIKE lower(?) AND NOT (users.id <=> ?)");
-        Select c = select(usersName.concat("!").label("x"));
+        Select<?> c = select(usersName.concat("!").label("x"));
         assertThat(sql(c, PG)).isEqualTo("SELECT users.name || ? AS x FROM users");
         assertThat(sql(c, MYSQL)).isEqualTo("SELECT concat(users.name, ?) AS x FROM users");
-        Select t = select(true_().label("t"));
+        Select<?> t = select(true_().label("t"));
         assertThat(sql(t, PG)).isEqualTo("SELECT true AS t");
         assertThat(sql(t, SQLITE)).isEqualTo("SELECT 1 AS t");
     }
 
     @Test
     void limitOffsetForms() {
-        Select s = select(usersId).orderBy(usersId);
+        Select<?> s = select(usersId).orderBy(usersId);
         assertThat(sql(s.limit(5).offset(10), PG)).endsWith("ORDER BY users.id LIMIT ? OFFSET ?");
         assertThat(sql(s.offset(10), PG)).endsWith("ORDER BY users.id OFFSET ?");
         assertThat(sql(s.offset(10), SQLITE)).endsWith("ORDER BY users.id LIMIT -1 OFFSET ?");
@@ -91,7 +91,7 @@ class CompileTest {
 
     @Test
     void orderingNullsFirstLast() {
-        Select s = select(usersId).orderBy(usersName.desc().nullsLast(), usersId.nullsFirst());
+        Select<?> s = select(usersId).orderBy(usersName.desc().nullsLast(), usersId.nullsFirst());
         assertThat(sql(s, PG)).endsWith("ORDER BY users.name DESC NULLS LAST, users.id NULLS FIRST");
         assertThat(sql(s, MYSQL)).endsWith("ORDER BY users.name IS NULL, users.name DESC, users.id IS NOT NULL, users.id");
     }
@@ -99,7 +99,7 @@ class CompileTest {
     @Test
     void distinctAndDistinctOn() {
         assertThat(sql(select(usersName).distinct(), SQLITE)).isEqualTo("SELECT DISTINCT users.name FROM users");
-        Select on = select(usersId, usersName).distinctOn(usersName).orderBy(usersName, usersId);
+        Select<?> on = select(usersId, usersName).distinctOn(usersName).orderBy(usersName, usersId);
         assertThat(sql(on, PG)).startsWith("SELECT DISTINCT ON (users.name) users.id, users.name FROM users");
         assertThatThrownBy(() -> sql(on, MYSQL)).isInstanceOf(CompileError.class).hasMessageContaining("DISTINCT ON");
     }
@@ -112,7 +112,7 @@ class CompileTest {
                 .isEqualTo("SELECT users.name, addresses.email FROM users JOIN addresses ON addresses.user_id = users.id");
         assertThat(sql(select(usersName).selectFrom(users.outerjoin(addresses, addrUserId.eq(usersId))), PG))
                 .isEqualTo("SELECT users.name FROM users LEFT OUTER JOIN addresses ON addresses.user_id = users.id");
-        Select full = select(usersName).fullJoin(addresses, addrUserId.eq(usersId));
+        Select<?> full = select(usersName).fullJoin(addresses, addrUserId.eq(usersId));
         assertThat(sql(full, PG)).contains("FULL OUTER JOIN");
         assertThatThrownBy(() -> sql(full, MYSQL)).isInstanceOf(CompileError.class).hasMessageContaining("FULL OUTER JOIN");
         Alias u2 = users.alias("u2");
@@ -143,7 +143,7 @@ class CompileTest {
 
     @Test
     void autoCorrelationThatRemovesEveryFromIsAnError() {
-        Select inner = select(usersId).where(usersId.eq(1));
+        Select<?> inner = select(usersId).where(usersId.eq(1));
         assertThatThrownBy(() -> sql(select(usersId).where(usersId.eq(inner.<Integer>scalarSubquery())), PG))
                 .isInstanceOf(CompileError.class).hasMessageContaining("auto-correlation");
         assertThat(sql(select(usersId).where(usersId.eq(inner.correlate().<Integer>scalarSubquery())), PG))
@@ -256,7 +256,7 @@ class CompileTest {
     @Test
     void quotingOfIdentifiers() {
         TableClause t = table("User Data", column("select", IntegerType.INSTANCE), column("MixedCase", IntegerType.INSTANCE));
-        Select s = select(t.c("select"), t.c("MixedCase"));
+        Select<?> s = select(t.c("select"), t.c("MixedCase"));
         assertThat(sql(s, PG)).isEqualTo("SELECT \"User Data\".\"select\", \"User Data\".\"MixedCase\" FROM \"User Data\"");
         assertThat(sql(s, MYSQL)).isEqualTo("SELECT `User Data`.`select`, `User Data`.`MixedCase` FROM `User Data`");
         TableClause evil = table("a\"b`c", column("x\"y", IntegerType.INSTANCE));
@@ -274,7 +274,7 @@ class CompileTest {
 
     @Test
     void literalRenderingEscapesPerDialect() {
-        Select s = select(usersId).where(usersName.eq("it's a \\ test"), usersId.in(1, 2));
+        Select<?> s = select(usersId).where(usersName.eq("it's a \\ test"), usersId.in(1, 2));
         assertThat(s.literalSql(PG)).isEqualTo("SELECT users.id FROM users WHERE users.name = 'it''s a \\ test' AND users.id IN (1, 2)");
         assertThat(s.literalSql(MYSQL)).isEqualTo("SELECT users.id FROM users WHERE users.name = 'it''s a \\\\ test' AND users.id IN (1, 2)");
         assertThatThrownBy(() -> select(usersId).where(usersName.eq(bindparam("n", new StringType(5)))).literalSql(PG))
@@ -283,8 +283,8 @@ class CompileTest {
 
     @Test
     void statementsAreImmutable() {
-        Select base = select(usersId);
-        Select filtered = base.where(usersId.eq(1));
+        Select<?> base = select(usersId);
+        Select<?> filtered = base.where(usersId.eq(1));
         assertThat(base.toString()).isEqualTo("SELECT users.id FROM users");
         assertThat(filtered).isNotSameAs(base);
         Insert i = insert(users);

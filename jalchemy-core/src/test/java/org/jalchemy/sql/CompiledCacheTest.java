@@ -52,8 +52,8 @@ class CompiledCacheTest {
 
     @Test
     void equalShapesHaveEqualKeysAndValuesInSlotOrder() {
-        Select a = select(iName).where(iId.eq(1), iName.like("x%")).limit(5);
-        Select b = select(iName).where(iId.eq(2), iName.like("y%")).limit(9);
+        Select<?> a = select(iName).where(iId.eq(1), iName.like("x%")).limit(5);
+        Select<?> b = select(iName).where(iId.eq(2), iName.like("y%")).limit(9);
         assertThat(key(a)).isEqualTo(key(b)).hasSameHashCodeAs(key(b));
         assertThat(b.boundValues()).containsExactly(2, "y%", 9);
         assertThat(a.compile(org.jalchemy.dialect.Dialects.get("sqlite")).sql())
@@ -62,7 +62,7 @@ class CompiledCacheTest {
 
     @Test
     void differentShapesHaveDifferentKeys() {
-        Select base = select(iName).where(iId.eq(1));
+        Select<?> base = select(iName).where(iId.eq(1));
         assertThat(key(base)).isNotEqualTo(key(select(iName).where(iId.ne(1))));
         assertThat(key(base)).isNotEqualTo(key(select(iId).where(iId.eq(1))));
         assertThat(key(base)).isNotEqualTo(key(base.limit(1)));
@@ -82,8 +82,8 @@ class CompiledCacheTest {
     @Test
     void sameBindUsedTwiceIsNotTheSameShapeAsTwoBinds() {
         ColumnElement<Integer> one = literal(1, IntegerType.INSTANCE);
-        Select twice = select(iName).where(iId.eq(one), iId.ne(one));
-        Select two = select(iName).where(iId.eq(literal(1, IntegerType.INSTANCE)), iId.ne(literal(1, IntegerType.INSTANCE)));
+        Select<?> twice = select(iName).where(iId.eq(one), iId.ne(one));
+        Select<?> two = select(iName).where(iId.eq(literal(1, IntegerType.INSTANCE)), iId.ne(literal(1, IntegerType.INSTANCE)));
         assertThat(key(twice)).isNotEqualTo(key(two));
         assertThat(twice.boundValues()).hasSize(1);
         assertThat(two.boundValues()).hasSize(2);
@@ -92,9 +92,9 @@ class CompiledCacheTest {
     @Test
     void anonymousSubqueriesUsedTwiceVersusTwoSubqueries() {
         Alias sq = select(iId).subquery();
-        Select self = select(sq.c(iId)).where(sq.c(iId).eq(sq.c(iId)));
+        Select<?> self = select(sq.c(iId)).where(sq.c(iId).eq(sq.c(iId)));
         Alias sq2 = select(iId).subquery();
-        Select pair = select(sq.c(iId)).where(sq.c(iId).eq(sq2.c(iId)));
+        Select<?> pair = select(sq.c(iId)).where(sq.c(iId).eq(sq2.c(iId)));
         assertThat(key(self)).isNotEqualTo(key(pair));
         assertThat(pair.toString()).contains("anon_1").contains("anon_2");
         assertThat(self.toString()).doesNotContain("anon_2");

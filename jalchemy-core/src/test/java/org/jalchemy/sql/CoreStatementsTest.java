@@ -55,7 +55,7 @@ class CoreStatementsTest {
         return e;
     }
 
-    private static List<Integer> ids(Connection c, Select s) {
+    private static List<Integer> ids(Connection c, Select<?> s) {
         return c.execute(s).scalars(Integer.class).all();
     }
 
@@ -63,7 +63,7 @@ class CoreStatementsTest {
     void whereOperatorsOrderLimitOffset(Backend backend) {
         Engine e = setup(backend);
         try (Connection c = e.connect()) {
-            Select base = select(uId).orderBy(uId);
+            Select<?> base = select(uId).orderBy(uId);
             assertThat(ids(c, base.where(uId.eq(2)))).containsExactly(2);
             assertThat(ids(c, base.where(uId.ne(2)))).containsExactly(1, 3, 4);
             assertThat(ids(c, base.where(uId.gt(1), uId.le(3)))).containsExactly(2, 3);

@@ -33,7 +33,7 @@ class OracleMssqlCompileTest {
 
     @Test
     void limitAndOffsetForms() {
-        Select s = select(usersId).orderBy(usersId);
+        Select<?> s = select(usersId).orderBy(usersId);
         assertThat(sql(s.limit(5), ORACLE)).isEqualTo("SELECT users.id FROM users ORDER BY users.id FETCH FIRST ? ROWS ONLY");
         assertThat(sql(s.limit(5).offset(10), ORACLE))
                 .isEqualTo("SELECT users.id FROM users ORDER BY users.id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");

@@ -30,7 +30,7 @@ import static org.jalchemy.sql.Sql.text;
  * jalchemy-async, and chapter 9's migration commands (the CLI in-process, its files in
  * {@code ./migraciones-demo}). The Core and ORM chapters both use tables called {@code usuarios} and
  * {@code pedidos} with different columns, so the Core tables are dropped before the ORM chapters
- * create theirs.
+ * create theirs. The last chapter's tables and rows are left in the database for the reader.
  */
 public final class Demo {
     private Demo() {
@@ -140,10 +140,12 @@ public final class Demo {
         heading("§8.6, §10 Async: AsyncEngine, AsyncSession and CompletableFutures on virtual threads");
         org.jalchemy.examples.guide.Capitulo08SesionesAsincronas.run(engine);
         org.jalchemy.examples.guide.Capitulo10Asincronia.run(engine);
-        org.jalchemy.examples.guide.Capitulo10Asincronia.borrar(engine);
+        // chapter 10's tables and rows stay, for the reader to open next (sqlite3 mi_base_de_datos.db)
 
         heading("§11.2 The pool");
         System.out.println("  " + engine.poolStatus());
         engine.dispose();
+        System.out.println("\nThe database keeps the last chapter's tables (users, usuarios, pedidos) and rows: "
+                + "open it with  sqlite3 mi_base_de_datos.db  and try  .tables  or  SELECT * FROM usuarios;");
     }
 }

@@ -35,8 +35,7 @@ import static org.jalchemy.types.SqlTypes.string;
 class MetricsTest {
     static final Registry MODELS = Registry.of(Author.class, Book.class);
     static final TableClause ITEMS = table("mt_items", column("id", integer()), column("name", string(50)));
-    @SuppressWarnings("unchecked")
-    static final ColumnClause<Integer> ID = (ColumnClause<Integer>) ITEMS.c("id");
+    static final ColumnClause<Integer> ID = ITEMS.c("id", Integer.class);
 
     static void seed(Backend backend) {
         org.jalchemy.testing.Db.dropTables(backend.engine(), "mt_items");
@@ -116,7 +115,7 @@ class MetricsTest {
                     s.commit();
                 }
                 try (Session s = sessions.open()) {
-                    List<Author> authors = s.execute(org.jalchemy.orm.Orm.select(Author.class)).scalars().all();
+                    List<Author> authors = s.scalars(org.jalchemy.orm.Orm.select(Author.class)).all();
                     for (Author a : authors) {
                         assertThat(a.books).hasSize(1); // one lazy load per author: N+1
                     }

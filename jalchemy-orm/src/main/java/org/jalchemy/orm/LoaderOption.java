@@ -4,6 +4,7 @@ import org.jalchemy.exc.ArgumentError;
 import org.jalchemy.orm.mapping.RelationshipAttribute;
 import org.jalchemy.orm.mapping.RelationshipProperty;
 import org.jalchemy.sql.ExecutableOption;
+import org.jalchemy.sql.FromClause;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,14 @@ public final class LoaderOption<T> implements ExecutableOption {
         CONTAINS_EAGER
     }
 
-    /** One step of a path. */
-    public record Step(RelationshipProperty relationship, Strategy strategy) {
+    /**
+     * One step of a path; {@code alias} is the aliased target a {@code containsEager} reads its
+     * columns from ({@code containsEager(User_.posts.to(p))}), null for the target's table.
+     */
+    public record Step(RelationshipProperty relationship, Strategy strategy, FromClause alias) {
+        public Step(RelationshipProperty relationship, Strategy strategy) {
+            this(relationship, strategy, null);
+        }
     }
 
     private final List<Step> path;
@@ -49,7 +56,13 @@ public final class LoaderOption<T> implements ExecutableOption {
     }
 
     static <T> LoaderOption<T> of(RelationshipAttribute<?, T> attribute, Strategy strategy) {
-        return new LoaderOption<>(List.of(new Step(attribute.property(), strategy)));
+        FromClause target = attribute.target();
+        FromClause alias = target instanceof org.jalchemy.orm.mapping.MappedTable<?> ? null : target;
+        if (alias != null && strategy != Strategy.CONTAINS_EAGER) {
+            throw new ArgumentError(attribute + ".to(alias) names an alias for containsEager; "
+                    + strategy.name().toLowerCase(java.util.Locale.ROOT) + " loads the target's own table");
+        }
+        return new LoaderOption<>(List.of(new Step(attribute.property(), strategy, alias)));
     }
 
     private <U> LoaderOption<U> then(RelationshipAttribute<T, U> attribute, Strategy strategy) {

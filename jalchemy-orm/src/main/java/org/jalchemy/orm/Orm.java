@@ -2,10 +2,15 @@ package org.jalchemy.orm;
 
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.mapping.MappedTable;
+import org.jalchemy.sql.ColumnElement;
 import org.jalchemy.sql.ColumnsClauseRole;
 import org.jalchemy.sql.Delete;
+import org.jalchemy.sql.Row1;
+import org.jalchemy.sql.Row2;
+import org.jalchemy.sql.ExecutableOption;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.Sql;
+import org.jalchemy.sql.Tuple;
 import org.jalchemy.sql.Update;
 
 import java.util.ArrayList;
@@ -22,11 +27,28 @@ public final class Orm {
     private Orm() {
     }
 
+    /** {@code SELECT} of one entity: a {@code Select<Row1<E>>}, so {@code session.scalars(select(User.class))} yields Users. */
+    public static <E> Select<Row1<E>> select(Class<E> entity) {
+        return typed(Mapper.of(entity).table());
+    }
+
+    /** {@code SELECT} of two entities, one of each per row: rows are {@code Row2<A, B>}. */
+    public static <A, B> Select<Row2<A, B>> select(Class<A> a, Class<B> b) {
+        return typed(Mapper.of(a).table(), Mapper.of(b).table());
+    }
+
+    /** {@code SELECT} of an entity and a column expression ({@code select(User.class, func.count(Post_.id))}). */
+    public static <A, B> Select<Row2<A, B>> select(Class<A> a, ColumnElement<B> b) {
+        return typed(Mapper.of(a).table(), b);
+    }
+
     /**
-     * A SELECT of entities and column expressions: each item is an entity class (all its columns,
-     * one object per row) or a Core column expression ({@code User_.id}, {@code func.count(...)}).
+     * A SELECT of entities and column expressions, untyped ({@code Select<Tuple>}, for items chosen
+     * at run time): each item is an entity class (all its columns, one object per row) or a Core
+     * column expression ({@code User_.id}, {@code func.count(...)}). Column expressions alone go to
+     * the typed {@code Sql.select(a, b, ...)}.
      */
-    public static Select select(Object... items) {
+    public static Select<Tuple> select(Object... items) {
         List<ColumnsClauseRole> cols = new ArrayList<>(items.length);
         for (Object item : items) {
             if (item instanceof Class<?> c) {
@@ -41,9 +63,33 @@ public final class Orm {
         return Sql.select(cols);
     }
 
+    /**
+     * The Core SELECT of {@code items} restated with the row shape its typed caller derived from
+     * the items (entity classes map to their objects, columns to their declared types).
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> Select<R> typed(ColumnsClauseRole... items) {
+        return (Select<R>) (Select<?>) Sql.select(java.util.Arrays.asList(items));
+    }
+
     /** The entity's FROM clause, for joins: {@code .join(table(Post.class), User_.id.eq(Post_.userId))}. */
     public static <E> MappedTable<E> table(Class<E> entity) {
         return Mapper.of(entity).table();
+    }
+
+    /**
+     * An alias of the entity's table (SQLAlchemy's {@code aliased(User)}): selected, its rows
+     * become entities like the table's ({@code select(author)}); its columns are
+     * {@code author.c(User_.name)}; joins reach it with {@code join(Post_.author.to(author))} and
+     * start from it with {@code join(User_.posts.from(author))}. Anonymous: the compiler names it.
+     */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity) {
+        return Mapper.of(entity).table().alias();
+    }
+
+    /** {@link #aliased(Class)} under {@code name} ({@code users AS author}). */
+    public static org.jalchemy.sql.Alias aliased(Class<?> entity, String name) {
+        return Mapper.of(entity).table().alias(name);
     }
 
     /** ORM bulk INSERT: run with {@code session.execute(insert(User.class), listOfMaps)} (attribute names as keys). */
@@ -94,6 +140,37 @@ public final class Orm {
      */
     public static <T> LoaderOption<T> containsEager(org.jalchemy.orm.mapping.RelationshipAttribute<?, T> attribute) {
         return LoaderOption.of(attribute, LoaderOption.Strategy.CONTAINS_EAGER);
+    }
+
+    /** Leave these columns out of the entity's SELECT; their fields stay unloaded (see {@link ColumnLoadOption}). */
+    public static ColumnLoadOption defer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.DEFER, attributes);
+    }
+
+    /** Load these columns although the mapping defers them ({@code @Column(deferred = true)}). */
+    public static ColumnLoadOption undefer(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.UNDEFER, attributes);
+    }
+
+    /** Load only these columns (and the primary key) of their entity; the others stay unloaded. */
+    public static ColumnLoadOption loadOnly(org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        return ColumnLoadOption.of(ColumnLoadOption.Kind.LOAD_ONLY, attributes);
+    }
+
+    private static final ExecutableOption POPULATE_EXISTING = new ExecutableOption() {
+        @Override
+        public String toString() {
+            return "populateExisting()";
+        }
+    };
+
+    /**
+     * Rows of this statement overwrite the objects already in the session's identity map
+     * (SQLAlchemy's {@code populate_existing}), discarding their unflushed changes: with
+     * {@code forUpdate()} the locked rows' current values are what the objects hold.
+     */
+    public static ExecutableOption populateExisting() {
+        return POPULATE_EXISTING;
     }
 
     /** A relationship by name, for loader options without the metamodel: {@code selectinload(rel(User.class, "posts"))}. */

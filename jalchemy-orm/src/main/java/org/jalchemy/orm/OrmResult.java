@@ -3,6 +3,8 @@ package org.jalchemy.orm;
 import java.util.List;
 import java.util.Optional;
 
+import org.jalchemy.sql.Select;
+
 /**
  * The result of an ORM-enabled SELECT run by {@link Session#execute(Select)}: rows whose entity
  * items are objects from the session's identity map (hydrated as rows are read) and whose other
@@ -13,13 +15,17 @@ import java.util.Optional;
  * {@link #partitions(int)} reads and hydrates a list of rows at a time (loaders run per list);
  * {@link #buffered()} reads everything now into a result that needs neither cursor nor session
  * thread any more. Not thread-safe: a cursor result is read on the session's thread.
- * Typed accessors ({@code <T> T scalarOne()}, {@code ScalarResult.all()}) cast to what the caller
- * assigns to: a wrong target type fails with a {@code ClassCastException} where the value is used.
+ *
+ * <p>This is the untyped view ({@link Session#execute(Select)}), for statements built at run time:
+ * {@link #scalars()} is a {@code ScalarResult<Object>}, {@link #scalars(Class)} checks each value,
+ * and {@code <T> T scalarOne()} casts to what the caller assigns to (a wrong target fails with a
+ * {@code ClassCastException} where the value is used). Typed statements give typed views through
+ * {@link Session#scalars(Select)}, {@link Session#scalar(Select)} and {@link Session#rows(Select)}.
  */
 public interface OrmResult extends Iterable<OrmResult.OrmRow>, AutoCloseable {
 
     /** One row: {@code get(User.class)} for an entity, {@code get(i)} for the i-th item. */
-    interface OrmRow {
+    interface OrmRow extends org.jalchemy.sql.Tuple {
         /** The i-th selected item (an entity or a value). */
         Object get(int i);
 
@@ -30,19 +36,22 @@ public interface OrmResult extends Iterable<OrmResult.OrmRow>, AutoCloseable {
         int size();
     }
 
-    /** The first item of each row (SQLAlchemy's {@code ScalarResult}). */
-    interface ScalarResult {
-        /** Every remaining first item (entities de-duplicated when joined collections repeat them). */
-        <T> List<T> all();
+    /**
+     * One value per row, of type {@code T} (SQLAlchemy's {@code ScalarResult}): the first item of
+     * each row ({@link #scalars()}), or the typed rows themselves ({@link Session#rows(Select)}).
+     */
+    interface ScalarResult<T> extends Iterable<T> {
+        /** Every remaining value (entities de-duplicated when joined collections repeat them). */
+        List<T> all();
 
-        /** The first row's first item, or empty. */
-        <T> Optional<T> first();
+        /** The first row's value, or empty. */
+        Optional<T> first();
 
-        /** The first item of exactly one row. */
-        <T> T one();
+        /** The value of exactly one row. */
+        T one();
 
-        /** The first item of one row, or null when there is none. */
-        <T> T oneOrNone();
+        /** The value of one row, or null when there is none. */
+        T oneOrNone();
     }
 
     /** Iterates the remaining rows once, hydrating as it goes; closes the cursor at the end. */
@@ -61,8 +70,14 @@ public interface OrmResult extends Iterable<OrmResult.OrmRow>, AutoCloseable {
     /** One row or null. */
     OrmRow oneOrNone();
 
-    /** The first item of each row. */
-    ScalarResult scalars();
+    /** The first item of each row, untyped. */
+    ScalarResult<Object> scalars();
+
+    /** The first item of each row, each checked to be a {@code type} (ClassCastException naming both if not). */
+    <T> ScalarResult<T> scalars(Class<T> type);
+
+    /** The rows as a {@link ScalarResult} (what {@link Session#rows(Select)} views with the statement's row type). */
+    ScalarResult<OrmRow> rows();
 
     /** First item of the first row, or null. */
     <T> T scalar();

@@ -5,6 +5,7 @@ import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.orm.mapping.Attribute;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.sql.Row1;
 import org.jalchemy.sql.Select;
 import org.jalchemy.sql.Sql;
 
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class Query<E> {
     private final Session session;
     private final Mapper<E> mapper;
-    private final Select select;
+    private final Select<Row1<E>> select;
     private final List<ColumnElement<Boolean>> criteria;
     private final List<String> described;
 
@@ -31,7 +32,7 @@ public final class Query<E> {
         this(session, mapper, Orm.select(mapper.type()), List.of(), List.of());
     }
 
-    private Query(Session session, Mapper<E> mapper, Select select, List<ColumnElement<Boolean>> criteria,
+    private Query(Session session, Mapper<E> mapper, Select<Row1<E>> select, List<ColumnElement<Boolean>> criteria,
                   List<String> described) {
         this.session = session;
         this.mapper = mapper;
@@ -41,7 +42,7 @@ public final class Query<E> {
     }
 
     /** The Core SELECT this query runs. */
-    public Select statement() {
+    public Select<Row1<E>> statement() {
         return select;
     }
 
@@ -149,12 +150,12 @@ public final class Query<E> {
 
     /** {@code SELECT count(*) FROM table WHERE ...} (ignores ordering, limit and offset). */
     public long count() {
-        Select count = Sql.select(Sql.func.count()).selectFrom(mapper.table());
+        Select<Row1<Long>> count = Sql.select(Sql.func.count()).selectFrom(mapper.table());
         for (ColumnElement<Boolean> c : criteria) {
             count = count.where(c);
         }
-        Number n = session.scalar(count);
-        return n.longValue();
+        Long n = session.scalar(count);
+        return n;
     }
 
     /** {@code session.get(type, id)}: the identity map first, then a SELECT by primary key. */

@@ -6,6 +6,7 @@ import org.jalchemy.exc.InvalidRequestError;
 import org.jalchemy.exc.PendingRollbackError;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.sql.Executable;
+import org.jalchemy.sql.Row1;
 import org.jalchemy.sql.Select;
 
 import java.util.List;
@@ -131,6 +132,21 @@ public interface Session extends AutoCloseable {
     /** Reloads every column of a persistent object from its row, discarding unflushed changes. */
     void refresh(Object entity);
 
+    /**
+     * {@link #refresh(Object)} under a row lock: {@code SELECT ... FOR UPDATE [NOWAIT | SKIP LOCKED]}
+     * of the object's row, held until the transaction ends (SQLAlchemy's
+     * {@code refresh(obj, with_for_update=...)}). A row skipped as locked raises
+     * {@link ObjectDeletedError} like a missing one, and the object leaves the session.
+     */
+    void refresh(Object entity, LockMode lock);
+
+    /**
+     * Loads only {@code attributes} of a persistent object from its row, one SELECT of those
+     * columns: how a deferred column ({@code @Column(deferred = true)}, {@code defer}) is loaded.
+     * Their unflushed changes are discarded; other fields are untouched.
+     */
+    void refresh(Object entity, org.jalchemy.orm.mapping.Attribute<?, ?>... attributes);
+
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
     void expire(Object entity);
 
@@ -168,18 +184,37 @@ public interface Session extends AutoCloseable {
 
     /**
      * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
-     * entity items of each row come back as objects through the identity map.
+     * entity items of each row come back as objects through the identity map. The untyped view:
+     * for a typed statement prefer {@link #scalars(Select)}, {@link #scalar(Select)} and
+     * {@link #rows(Select)}.
      */
-    OrmResult execute(Select select);
+    OrmResult execute(Select<?> select);
 
-    /** {@code execute(select).scalars()}: the entities of {@code select(User.class)}, or first-column values. */
-    default OrmResult.ScalarResult scalars(Select select) {
-        return execute(select).scalars();
+    /**
+     * The first item of each row, typed by the statement: {@code session.scalars(Orm.select(User.class))}
+     * is a {@code ScalarResult<User>} (so assigning its {@code all()} to a {@code List<String>} does not
+     * compile), {@code session.scalars(select(User_.name))} one of String; an untyped
+     * {@code Select<Tuple>} gives Objects. No per-row check: javac checked the statement.
+     */
+    @SuppressWarnings("unchecked")
+    default <T> OrmResult.ScalarResult<T> scalars(Select<? extends Row1<T>> select) {
+        return (OrmResult.ScalarResult<T>) (OrmResult.ScalarResult<?>) execute(select).scalars();
     }
 
-    /** First item of the first row of a SELECT (null when there is no row). */
-    default <T> T scalar(Select select) {
-        return execute(select).scalar();
+    /** First item of the first row of a SELECT (null when there is no row), typed by the statement. */
+    @SuppressWarnings("unchecked")
+    default <T> T scalar(Select<? extends Row1<T>> select) {
+        return (T) execute(select).scalar();
+    }
+
+    /**
+     * The rows of a SELECT typed as the statement's row shape: {@code session.rows(Orm.select(User.class,
+     * func.count(Post_.id)).join(...).groupBy(...))} yields {@code Row2<User, Long>}s whose
+     * {@code value1()} is the entity and {@code value2()} the count.
+     */
+    @SuppressWarnings("unchecked")
+    default <R> OrmResult.ScalarResult<R> rows(Select<R> select) {
+        return (OrmResult.ScalarResult<R>) (OrmResult.ScalarResult<?>) execute(select).rows();
     }
 
     /**

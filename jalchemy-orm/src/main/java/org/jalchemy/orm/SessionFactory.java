@@ -5,6 +5,9 @@ import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.orm.internal.unitofwork.CoreStatements;
 import org.jalchemy.orm.internal.unitofwork.OrmStatements;
 
+import org.jalchemy.sql.ColumnElement;
+
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,16 +24,24 @@ import java.util.function.Function;
 public final class SessionFactory {
     private final Engine engine;
     private final boolean expireOnCommit;
+    private final OrmEvents events = new OrmEvents();
     private final boolean autoflush;
     private final boolean insertReturning;
     private final OrmStatements statements;
     private final int nPlusOneThreshold;
     private final boolean nPlusOneRaise;
+    private final List<LoaderCriteria> loaderCriteria;
+
+    /** A global criterion of {@link Builder#withLoaderCriteria}: rows of {@code type} (and subclasses) must match. */
+    public record LoaderCriteria(Class<?> type,
+                                 java.util.function.Function<org.jalchemy.sql.FromClause, ColumnElement<Boolean>> criteria) {
+    }
     private final java.util.concurrent.CopyOnWriteArrayList<SessionListener> listenerList =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile java.util.List<SessionListener> listeners = java.util.List.of();
 
     private SessionFactory(Builder b) {
+        this.loaderCriteria = List.copyOf(b.loaderCriteria);
         this.nPlusOneThreshold = b.nPlusOneThreshold;
         this.nPlusOneRaise = b.nPlusOneRaise;
         this.engine = Objects.requireNonNull(b.engine, "engine");
@@ -121,6 +132,16 @@ public final class SessionFactory {
         return engine;
     }
 
+    /** The global loader criteria, in registration order (empty for most factories). */
+    public List<LoaderCriteria> loaderCriteria() {
+        return loaderCriteria;
+    }
+
+    /** This factory's ORM events: entity lifecycle listeners and session listeners ({@link OrmEvents}). */
+    public OrmEvents events() {
+        return events;
+    }
+
     public boolean expireOnCommit() {
         return expireOnCommit;
     }
@@ -147,6 +168,7 @@ public final class SessionFactory {
     public static final class Builder {
         private final Engine engine;
         private boolean expireOnCommit = true;
+        private final List<LoaderCriteria> loaderCriteria = new java.util.ArrayList<>();
         private boolean autoflush = true;
         private boolean insertReturning = true;
         private int nPlusOneThreshold;
@@ -159,6 +181,23 @@ public final class SessionFactory {
         /** Expire every object at commit (default true). */
         public Builder expireOnCommit(boolean v) {
             expireOnCommit = v;
+            return this;
+        }
+
+        /**
+         * A criterion every SELECT of {@code type}'s objects gets (SQLAlchemy's
+         * {@code with_loader_criteria} applied to every statement): {@code session.execute(select(Post.class))}
+         * as WHERE, relationship loads (lazy, selectin, references) as WHERE and joined loads in
+         * their ON clause; the soft-delete recipe: {@code withLoaderCriteria(Post.class, t ->
+         * t.c(Post_.deleted).eq(false))}. {@code criteria} receives the FROM clause to filter (the
+         * entity's table or the alias a joined load uses), so take columns from it with
+         * {@code t.c(attribute)}. {@code session.get} by key and {@code refresh} are not filtered,
+         * nor are explicit joins of the class.
+         */
+        public <E> Builder withLoaderCriteria(Class<E> type,
+                                              java.util.function.Function<org.jalchemy.sql.FromClause, ColumnElement<Boolean>> criteria) {
+            org.jalchemy.orm.mapping.Mapper.of(type);
+            loaderCriteria.add(new LoaderCriteria(type, Objects.requireNonNull(criteria, "criteria")));
             return this;
         }
 

@@ -64,7 +64,7 @@ class BulkTest {
                 rows.add(Map.of("username", "r" + i, "email", "r" + i + "@example.com"));
             }
             List<User> users = s.insertReturning(insert(User.class).returning(Orm.table(User.class)), rows)
-                    .scalars().all();
+                    .scalars(User.class).all();
             assertThat(users).extracting(u -> u.username).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4");
             assertThat(users).allSatisfy(u -> {
                 assertThat(u.id).isNotNull();

@@ -60,8 +60,7 @@ class LoaderTest {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
             // tag::selectinload[]
-            List<User> users = session.execute(select(User.class).options(selectinload(User_.posts)))
-                    .scalars().all();
+            List<User> users = session.scalars(select(User.class).options(selectinload(User_.posts))).all();
             // end::selectinload[]
             assertThat(users).hasSize(USERS);
             int posts = 0;
@@ -79,8 +78,8 @@ class LoaderTest {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
             // tag::joinedload[]
-            List<User> users = session.execute(select(User.class).options(joinedload(User_.posts))
-                    .orderBy(User_.id)).scalars().all();
+            List<User> users = session.scalars(select(User.class).options(joinedload(User_.posts))
+                    .orderBy(User_.id)).all();
             // end::joinedload[]
             assertThat(users).hasSize(USERS).doesNotHaveDuplicates();
             assertThat(users.get(0).posts).extracting(p -> p.title).containsExactly("a1", "b1"); // orderBy = "title"
@@ -94,8 +93,7 @@ class LoaderTest {
     void lazyAccessOfOneCollectionIsOneStatement(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<User> users = session.execute(select(User.class).where(User_.name.in("user0001", "user0002")))
-                    .scalars().all();
+            List<User> users = session.scalars(select(User.class).where(User_.name.in("user0001", "user0002"))).all();
             assertThat(sql.count()).isEqualTo(1);
             assertThat(users.get(0).posts).hasSize(2);
             assertThat(sql.count()).isEqualTo(2);
@@ -109,18 +107,16 @@ class LoaderTest {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
             // tag::nested[]
-            List<User> users = session.execute(select(User.class)
-                            .options(selectinload(User_.posts).selectinload(Post_.comments)))
-                    .scalars().all();
+            List<User> users = session.scalars(select(User.class)
+                            .options(selectinload(User_.posts).selectinload(Post_.comments))).all();
             // end::nested[]
             assertThat(users.get(0).posts.get(0).comments).hasSize(2);
             assertThat(users.get(5).posts.get(1).comments).isEmpty();
             assertThat(sql.count()).as("users; posts of 1000 users; comments of 2000 posts in two IN chunks").isEqualTo(4);
         }
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<User> users = session.execute(select(User.class)
-                            .options(selectinload(User_.posts).joinedload(Post_.comments)))
-                    .scalars().all();
+            List<User> users = session.scalars(select(User.class)
+                            .options(selectinload(User_.posts).joinedload(Post_.comments))).all();
             assertThat(users.get(0).posts.get(0).comments).extracting(c -> c.body).hasSize(2);
             assertThat(sql.count()).isEqualTo(2);
         }
@@ -130,8 +126,8 @@ class LoaderTest {
     void raiseloadNamesTheAttributeAndTheOptionToUse(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
-            User u = session.execute(select(User.class).where(User_.name.eq("user0001"))
-                    .options(raiseload(User_.posts))).scalars().one();
+            User u = session.scalars(select(User.class).where(User_.name.eq("user0001"))
+                    .options(raiseload(User_.posts))).one();
             assertThatThrownBy(() -> u.posts.size())
                     .isInstanceOf(InvalidRequestError.class)
                     .hasMessageContaining("'User.posts' is not available due to lazy = RAISE")
@@ -160,11 +156,10 @@ class LoaderTest {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
             // tag::contains-eager[]
-            List<User> users = session.execute(select(User.class)
+            List<User> users = session.scalars(select(User.class)
                             .join(table(Post.class), User_.id.eq(Post_.userId))
                             .where(Post_.title.startsWith("a"), User_.name.in("user0001", "user0002"))
-                            .options(containsEager(User_.posts)))
-                    .scalars().all();
+                            .options(containsEager(User_.posts))).all();
             // end::contains-eager[]
             assertThat(users).hasSize(2);
             assertThat(users).allSatisfy(u -> assertThat(u.posts).hasSize(1)); // only the joined (filtered) rows
@@ -176,7 +171,7 @@ class LoaderTest {
     void manyToOneReferencesAreLoadedWithTheirObjectsInOneBatch(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<Post> posts = session.execute(select(Post.class).where(Post_.title.startsWith("a"))).scalars().all();
+            List<Post> posts = session.scalars(select(Post.class).where(Post_.title.startsWith("a"))).all();
             assertThat(posts).hasSize(USERS);
             assertThat(posts).allSatisfy(p -> assertThat(p.author.id).isEqualTo(p.userId));
             assertThat(sql.count()).as("posts, then their 1000 authors by one IN").isEqualTo(2);
@@ -187,7 +182,7 @@ class LoaderTest {
     void refReferencesLoadOnAccessAndSyncOnSet(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<Comment> comments = session.execute(select(Comment.class).orderBy(Comment_.id)).scalars().all();
+            List<Comment> comments = session.scalars(select(Comment.class).orderBy(Comment_.id)).all();
             assertThat(sql.count()).isEqualTo(1); // no post loaded yet
             assertThat(comments.get(0).post.isLoaded()).isFalse();
             // tag::ref-usage[]
@@ -204,19 +199,18 @@ class LoaderTest {
             assertThat(comments.get(0).postId).isEqualTo(other.id);
         }
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<Comment> comments = session.execute(select(Comment.class).options(selectinload(Comment_.post)))
-                    .scalars().all();
+            List<Comment> comments = session.scalars(select(Comment.class).options(selectinload(Comment_.post))).all();
             assertThat(comments).allSatisfy(c -> assertThat(c.post.isLoaded()).isTrue());
             assertThat(sql.count()).as("comments; their posts by IN; the posts' authors by IN").isEqualTo(3);
-            Comment c = session.execute(select(Comment.class).limit(1).options(raiseload(Comment_.post))).scalars().one();
+            Comment c = session.scalars(select(Comment.class).limit(1).options(raiseload(Comment_.post))).one();
             session.expire(c);
-            Comment again = session.execute(select(Comment.class).where(Comment_.id.eq(c.id))
-                    .options(raiseload(Comment_.post))).scalars().one();
+            Comment again = session.scalars(select(Comment.class).where(Comment_.id.eq(c.id))
+                    .options(raiseload(Comment_.post))).one();
             assertThatThrownBy(() -> again.post.get()).hasMessageContaining("'Comment.post' is not available");
         }
         Comment detached;
         try (Session session = factory.open()) {
-            detached = session.execute(select(Comment.class).limit(1)).scalars().one();
+            detached = session.scalars(select(Comment.class).limit(1)).one();
         }
         assertThatThrownBy(() -> detached.post.get())
                 .isInstanceOf(DetachedInstanceError.class)
@@ -268,8 +262,8 @@ class LoaderTest {
     void joinedCollectionsWithLimitFallBackToSelectin(Backend backend) {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open(); OrmTesting.Statements sql = record(factory)) {
-            List<User> users = session.execute(select(User.class).orderBy(User_.id).limit(10)
-                    .options(joinedload(User_.posts))).scalars().all();
+            List<User> users = session.scalars(select(User.class).orderBy(User_.id).limit(10)
+                    .options(joinedload(User_.posts))).all();
             assertThat(users).hasSize(10);
             assertThat(users).allSatisfy(u -> assertThat(u.posts).hasSize(2));
             assertThat(sql.count()).isEqualTo(2);
@@ -281,8 +275,8 @@ class LoaderTest {
         SessionFactory factory = seeded(backend);
         List<User> users;
         try (Session session = factory.open()) {
-            users = new ArrayList<>(session.execute(select(User.class).where(User_.name.in("user0001", "user0002"))
-                    .orderBy(User_.name).options(selectinload(User_.posts))).scalars().all());
+            users = new ArrayList<>(session.scalars(select(User.class).where(User_.name.in("user0001", "user0002"))
+                    .orderBy(User_.name).options(selectinload(User_.posts))).all());
         }
         assertThat(users.get(0).posts).hasSize(2);
         assertThatThrownBy(() -> users.get(0).posts.get(0).comments.size())

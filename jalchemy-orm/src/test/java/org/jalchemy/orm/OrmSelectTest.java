@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.orm.Orm.table;
 import static org.jalchemy.sql.Sql.and;
 import static org.jalchemy.sql.Sql.desc;
@@ -43,10 +44,9 @@ class OrmSelectTest {
         SessionFactory factory = seeded(backend);
         try (Session session = factory.open()) {
             // tag::select[]
-            List<User> users = session.execute(
+            List<User> users = session.scalars(
                             select(User.class).where(and(User_.username.startsWith("Carlos"), User_.id.gt(5)))
-                                    .orderBy(desc(User_.id)).limit(2).offset(1))
-                    .scalars().all();
+                                    .orderBy(desc(User_.id)).limit(2).offset(1)).all();
             // end::select[]
             assertThat(users).extracting(u -> u.username).containsExactly("Carlos30", "Carlos20");
             User again = session.scalars(select(User.class).where(User_.username.eq("Carlos30"))).one();

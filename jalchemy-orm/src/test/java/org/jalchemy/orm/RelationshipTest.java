@@ -334,7 +334,7 @@ class RelationshipTest {
             Node b1 = root.children.get(1).children.get(0);
             assertThat(b1.name).isEqualTo("b1");
             assertThat(b1.parent.parent).isSameAs(root);
-            List<Node> byParent = session.execute(select(Node.class).where(Node_.parentId.eq(rootId))).scalars().all();
+            List<Node> byParent = session.scalars(select(Node.class).where(Node_.parentId.eq(rootId))).all();
             assertThat(byParent).hasSize(2);
             session.delete(root);
             session.commit();

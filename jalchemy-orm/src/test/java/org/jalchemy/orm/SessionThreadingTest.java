@@ -71,14 +71,14 @@ class SessionThreadingTest {
                     throw new IllegalStateException(e);
                 }
             });
-            User user = session.execute(select(User.class).where(User_.name.eq("user0002"))).scalars().one();
+            User user = session.scalars(select(User.class).where(User_.name.eq("user0002"))).one();
             assertThat(ranOn).as("nothing loaded yet").isEmpty();
             assertThat(user.posts).extracting(p -> p.title).containsExactly("a2", "b2"); // lazy collection
             assertThat(ranOn).containsExactly("session-thread");
             Comment comment = user.posts.get(0).comments.get(0);                        // second lazy load
             assertThat(comment.post.get()).as("set from the collection").isSameAs(user.posts.get(0));
             assertThat(ranOn).hasSize(2);
-            Comment another = session.execute(select(Comment.class).where(Comment_.body.eq("c3"))).scalars().one();
+            Comment another = session.scalars(select(Comment.class).where(Comment_.body.eq("c3"))).one();
             assertThat(another.post.isLoaded()).isFalse();
             assertThat(another.post.get().title).isEqualTo("a3");                      // Ref: third lazy load
             assertThat(ranOn).hasSize(3).containsOnly("session-thread");
@@ -120,7 +120,7 @@ class SessionThreadingTest {
             session.commit();
         }
         CompletableFuture<List<String>> titles = CompletableFuture.supplyAsync(() -> {
-            List<User> users = buffered.scalars().all();
+            List<User> users = buffered.scalars(User.class).all();
             return users.stream().flatMap(u -> u.posts.stream()).map(p -> p.title).toList();
         }, r -> Thread.ofVirtual().start(r));
         assertThat(titles.get(10, TimeUnit.SECONDS)).hasSize(10).startsWith("a1", "b1");
@@ -164,7 +164,7 @@ class SessionThreadingTest {
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
             assertThatThrownBy(session::commit).isInstanceOf(OperationalError.class);
             session.rollback();
-            assertThat(session.execute(select(User.class).orderBy(User_.id)).scalars().all())
+            assertThat(session.scalars(select(User.class).orderBy(User_.id)).all())
                     .extracting(u -> ((User) u).name).as("the doomed user was rolled back").containsExactly("user0001");
 
             session.rollback();
@@ -176,7 +176,7 @@ class SessionThreadingTest {
             session.commit();
         }
         try (Session session = factory.open()) {
-            assertThat(session.execute(select(User.class).orderBy(User_.id)).scalars().all())
+            assertThat(session.scalars(select(User.class).orderBy(User_.id)).all())
                     .extracting(u -> ((User) u).name).containsExactly("user0001", "kept");
         }
     }

@@ -47,8 +47,7 @@ public final class CacheVariants {
     private static final TableClause CG = table("cg_customer", column("id", integer()), column("name", string(255)),
             column("description", string(255)), column("q", integer()), column("p", integer()), column("x", integer()),
             column("y", integer()), column("z", integer()));
-    @SuppressWarnings("unchecked")
-    private static final ColumnClause<Integer> ID = (ColumnClause<Integer>) CG.c("id");
+    private static final ColumnClause<Integer> ID = CG.c("id", Integer.class);
     private static final TextClause SS_BY_ID = text("SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = :id");
 
     private CacheVariants() {

@@ -106,7 +106,7 @@ public final class OrmVariants {
 
     static long ormColumns(BenchBackend b, int n) {
         Mapper<LrCustomer> m = Orm.mapper(LrCustomer.class);
-        Select q = Orm.select(m.attribute("id"), m.attribute("name"), m.attribute("description"));
+        Select<?> q = Orm.select(m.attribute("id"), m.attribute("name"), m.attribute("description"));
         long sum = 0;
         try (Session s = factory(b).open()) {
             for (OrmResult.OrmRow row : s.execute(q)) {

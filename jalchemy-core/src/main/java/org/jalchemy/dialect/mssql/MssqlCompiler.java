@@ -34,7 +34,7 @@ public class MssqlCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void selectModifiers(Select s) {
+    protected void selectModifiers(Select<?> s) {
         super.selectModifiers(s);
         if (s.limitClause() != null && s.offsetClause() == null) {
             append("TOP (");

@@ -21,6 +21,12 @@ final class MySqlDdlCompiler extends DdlCompiler {
         super(dialect);
     }
 
+    /** MySQL/MariaDB call every primary key {@code PRIMARY}, ignore any other name and refuse that one. */
+    @Override
+    public String constraintName(Constraint c, boolean required) {
+        return c instanceof PrimaryKeyConstraint ? null : super.constraintName(c, required);
+    }
+
     @Override
     protected String columnSuffix(Column<?> c) {
         StringBuilder sb = new StringBuilder();

@@ -71,8 +71,28 @@ public class MySqlDialect extends Dialect {
         return mariaDb;
     }
 
+    /**
+     * Turns off mariadb-java-client's own logging unless the application chose
+     * ({@code -Dmariadb.logging.disable=false} keeps it): the driver logs a WARN for every server error
+     * (to the console when there is no SLF4J provider), and the {@code DBAPIError} jalchemy raises
+     * already carries the error, the SQL and the parameters. The driver reads the property when its
+     * logging starts; if that has happened, its {@code Loggers.init()} re-reads it.
+     */
+    static void quietDriverLogging() {
+        if (System.getProperty("mariadb.logging.disable") != null) {
+            return;
+        }
+        System.setProperty("mariadb.logging.disable", "true");
+        try {
+            Class.forName("org.mariadb.jdbc.util.log.Loggers").getMethod("init").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // another driver version: the property alone applies from its first use
+        }
+    }
+
     @Override
     public ConnectSpec connectSpec(URL url) {
+        quietDriverLogging();
         DriverNames.checkDriver(url, Set.of("mariadb", "mariadbconnector", "jdbc"), "mariadb-java-client");
         String db = url.database() == null ? "" : url.database();
         var props = DriverNames.properties(url, Map.of());

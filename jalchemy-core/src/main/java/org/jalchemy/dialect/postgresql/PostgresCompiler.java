@@ -28,7 +28,7 @@ public class PostgresCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void selectModifiers(Select s) {
+    protected void selectModifiers(Select<?> s) {
         if (!s.distinctOnClauses().isEmpty()) {
             append("DISTINCT ON (");
             processList(s.distinctOnClauses());

@@ -60,7 +60,7 @@ public class SqliteCompiler extends SqlCompiler {
 
     @Override
     protected void compoundMember(SelectBase s, boolean recordColumns) {
-        boolean wrap = s instanceof CompoundSelect || s instanceof Select sel
+        boolean wrap = s instanceof CompoundSelect || s instanceof Select<?> sel
                 && (!sel.orderByClauses().isEmpty() || sel.limitClause() != null || sel.offsetClause() != null);
         if (!wrap) {
             super.compoundMember(s, recordColumns);

@@ -176,7 +176,10 @@ public class SqliteDialect extends Dialect {
         return false;
     }
 
-    /** Dates and times as ISO text (as SQLAlchemy stores them), UUID as CHAR(36) text. */
+    /**
+     * Dates and times as ISO text (as SQLAlchemy stores them), UUID as CHAR(36) text, NUMERIC bound
+     * as REAL when exact ({@link SqliteNumeric}).
+     */
     @Override
     @SuppressWarnings("unchecked")
     public <T> org.jalchemy.types.SqlType<T> typeImpl(org.jalchemy.types.SqlType<T> type) {
@@ -186,6 +189,7 @@ public class SqliteDialect extends Dialect {
             case org.jalchemy.types.DateType t -> SqliteTemporalTypes.DATE;
             case org.jalchemy.types.TimeType t -> SqliteTemporalTypes.TIME_OF_DAY;
             case org.jalchemy.types.UuidType t -> org.jalchemy.types.UuidAsStringType.INSTANCE;
+            case org.jalchemy.types.NumericType t -> new SqliteNumeric(t);
             case org.jalchemy.types.TypeDecorator<T, ?> d -> d.withImpl(this::typeImpl);
             default -> type;
         };

@@ -57,17 +57,27 @@ public final class Capitulo04Modelos {
             session.add(new User("ana", "ana@example.com"));
             session.commit();
             Attribute<User, String> username = User_.username;    // generated, typed like the field
-            User ana = session.execute(select(User.class).where(username.eq("ana"))).scalars().one();
+            User ana = session.scalars(select(User.class).where(username.eq("ana"))).one();
             // User_.username.eq(42) does not compile: username is a String column
             System.out.println("  " + ana);                       // toString(), the guide's __repr__
         }
         // end::metamodel[]
     }
 
-    /** Drops and creates the models' tables: every later ORM chapter starts from empty tables. */
+    /**
+     * Drops and creates the models' tables: every later ORM chapter starts from empty tables. Quietly
+     * (echo off meanwhile): {@link #run} has shown that SQL once already.
+     */
     public static void recrear(Engine engine) {
-        REGISTRY.metadata().dropAll(engine);
-        REGISTRY.metadata().createAll(engine);
+        boolean echo = engine.echo();
+        engine.echo(false);
+        try {
+            REGISTRY.metadata().dropAll(engine);
+            REGISTRY.metadata().createAll(engine);
+        } finally {
+            engine.echo(echo);
+        }
+        System.out.println("  (tablas users, usuarios, pedidos recreadas vacías)");
     }
 
     /** Drops the models' tables if they exist. */

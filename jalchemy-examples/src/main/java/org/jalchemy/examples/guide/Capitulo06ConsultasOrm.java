@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.orm.Orm.table;
 import static org.jalchemy.sql.Sql.and;
 import static org.jalchemy.sql.Sql.desc;
@@ -72,12 +73,12 @@ public final class Capitulo06ConsultasOrm {
     public static void seleccionar(Session session) {
         System.out.println("=== §6.1 select(Usuario.class) ===");
         // tag::select[]
-        Select stmt = select(Usuario.class);                       // SELECT usuarios.id, usuarios.nombre, ...
+        var stmt = select(Usuario.class);                       // SELECT usuarios.id, usuarios.nombre, ...
         for (OrmRow row : session.execute(stmt)) {                 // result = session.execute(stmt)
             Usuario usuario = row.get(Usuario.class);              // row.Usuario
             System.out.println("  " + usuario.getNombre() + " " + usuario.getCorreo());
         }
-        List<Usuario> usuarios = session.execute(stmt).scalars().all();   // the entities themselves
+        List<Usuario> usuarios = session.scalars(stmt).all();   // the entities themselves
         System.out.println("  scalars().all(): " + usuarios.size() + " usuarios");
         // end::select[]
     }
@@ -86,14 +87,13 @@ public final class Capitulo06ConsultasOrm {
     public static void filtrar(Session session) {
         System.out.println("=== §6.2 Filtrar: filterBy y filter(and(...)) ===");
         // tag::filtrar[]
-        List<Usuario> carlos = session.execute(select(Usuario.class).filterBy("nombre", "Carlos"))
-                .scalars().all();
+        List<Usuario> carlos = session.scalars(select(Usuario.class).filterBy("nombre", "Carlos")).all();
         for (Usuario usuario : carlos) {
             System.out.println("  filterBy: " + usuario.getNombre() + " " + usuario.getCorreo());
         }
         // filter(and_(Usuario.nombre == "Carlos", Usuario.id > 5)); where(...) is the same call
-        Select stmt = select(Usuario.class).filter(and(Usuario_.nombre.eq("Carlos"), Usuario_.id.gt(5)));
-        for (Usuario usuario : session.execute(stmt).scalars().<Usuario>all()) {
+        var stmt = select(Usuario.class).filter(and(Usuario_.nombre.eq("Carlos"), Usuario_.id.gt(5)));
+        for (Usuario usuario : session.scalars(stmt).all()) {
             System.out.println("  filter: " + usuario.getNombre() + " " + usuario.getCorreo());
         }
         // end::filtrar[]
@@ -103,10 +103,8 @@ public final class Capitulo06ConsultasOrm {
     public static void ordenar(Session session) {
         System.out.println("=== §6.3 Ordenar: orderBy(Usuario_.nombre), orderBy(desc(Usuario_.id)) ===");
         // tag::ordenar[]
-        List<Usuario> porNombre = session.execute(select(Usuario.class).orderBy(Usuario_.nombre, Usuario_.id))
-                .scalars().all();
-        List<Usuario> porIdDesc = session.execute(select(Usuario.class).orderBy(desc(Usuario_.id)))
-                .scalars().all();
+        List<Usuario> porNombre = session.scalars(select(Usuario.class).orderBy(Usuario_.nombre, Usuario_.id)).all();
+        List<Usuario> porIdDesc = session.scalars(select(Usuario.class).orderBy(desc(Usuario_.id))).all();
         System.out.println("  por nombre: " + porNombre.stream().map(Usuario::getNombre).toList());
         System.out.println("  por id desc: " + porIdDesc.stream().map(Usuario::getId).toList());
         // end::ordenar[]
@@ -116,7 +114,7 @@ public final class Capitulo06ConsultasOrm {
     public static void unir(Session session) {
         System.out.println("=== §6.4 Join: select(Usuario.class, Pedido.class).join(...) ===");
         // tag::join[]
-        Select stmt = select(Usuario.class, Pedido.class)
+        var stmt = select(Usuario.class, Pedido.class)
                 .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))   // JOIN pedidos ON ...
                 .orderBy(Pedido_.id);
         for (OrmRow row : session.execute(stmt)) {                // for usuario, pedido in result
@@ -143,18 +141,18 @@ public final class Capitulo06ConsultasOrm {
         System.out.println("=== §6.5 GROUP BY y HAVING: pedidos por usuario ===");
         // tag::group-by[]
         var pedidos = func.count(Pedido_.id).label("pedidos");
-        Select porUsuario = select(Usuario_.nombre, pedidos)
+        var porUsuario = select(Usuario_.nombre, pedidos)
                 .outerjoin(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))  // usuarios without pedidos too
                 .groupBy(Usuario_.id, Usuario_.nombre)
                 .orderBy(Usuario_.id);
         for (OrmRow row : session.execute(porUsuario)) {
             System.out.println("  " + row.get(0) + ": " + row.get(1));
         }
-        Select conVarios = select(Usuario_.nombre)
+        var conVarios = select(Usuario_.nombre)
                 .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))
                 .groupBy(Usuario_.id, Usuario_.nombre)
                 .having(func.count(Pedido_.id).ge(2L));             // HAVING count(pedidos.id) >= 2
-        System.out.println("  con 2 o más pedidos: " + session.execute(conVarios).scalars().all());
+        System.out.println("  con 2 o más pedidos: " + session.scalars(conVarios).all());
         // end::group-by[]
     }
 
@@ -163,17 +161,17 @@ public final class Capitulo06ConsultasOrm {
         System.out.println("=== §6 Subconsultas ===");
         // tag::subconsultas[]
         // usuarios that have pedidos: WHERE usuarios.id IN (SELECT pedidos.usuario_id FROM pedidos)
-        Select conPedidos = select(Usuario.class)
+        var conPedidos = select(Usuario.class)
                 .where(Usuario_.id.in(select(Pedido_.usuarioId)))
                 .orderBy(Usuario_.id);
-        System.out.println("  con pedidos: " + session.execute(conPedidos).scalars().<Usuario>all().stream()
+        System.out.println("  con pedidos: " + session.scalars(conPedidos).all().stream()
                 .map(Usuario::getNombre).toList());
 
         // a grouped subquery in FROM, joined to the entity: each row is (Usuario, total)
         Alias totales = select(Pedido_.usuarioId, func.count(Pedido_.id).label("total"))
                 .groupBy(Pedido_.usuarioId)
                 .subquery("totales");
-        Select conTotal = select(Usuario.class, totales.c("total"))
+        var conTotal = select(Usuario.class, totales.c("total"))
                 .join(totales, Usuario_.id.eq(totales.c(Pedido_.usuarioId)))
                 .orderBy(Usuario_.id);
         for (OrmRow row : session.execute(conTotal)) {

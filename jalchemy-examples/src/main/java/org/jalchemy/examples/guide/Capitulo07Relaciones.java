@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 import static org.jalchemy.orm.Orm.containsEager;
 import static org.jalchemy.orm.Orm.joinedload;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.orm.Orm.selectinload;
 import static org.jalchemy.orm.Orm.table;
 
@@ -220,7 +221,7 @@ public final class Capitulo07Relaciones {
         try (Sentencias sql = new Sentencias(engine)) {
             // tag::join[]
             try (Session session = fabrica.open()) {
-                Select stmt = select(Usuario.class, Pedido.class)
+                var stmt = select(Usuario.class, Pedido.class)
                         .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))
                         .orderBy(Pedido_.id);
                 for (OrmRow row : session.execute(stmt)) {            // for usuario, pedido in result
@@ -235,10 +236,9 @@ public final class Capitulo07Relaciones {
         try (Sentencias sql = new Sentencias(engine)) {
             // tag::join-relationship[]
             try (Session session = fabrica.open()) {
-                List<Usuario> usuarios = session.execute(select(Usuario.class)
+                List<Usuario> usuarios = session.scalars(select(Usuario.class)
                                 .options(selectinload(Usuario_.pedidos))  // + 1 SELECT ... WHERE usuario_id IN (...)
-                                .orderBy(Usuario_.id))
-                        .scalars().all();
+                                .orderBy(Usuario_.id)).all();
                 for (Usuario usuario : usuarios) {
                     System.out.println("  " + usuario.nombre + ": "
                             + usuario.pedidos.stream().map(p -> p.descripcion).toList());
@@ -250,7 +250,7 @@ public final class Capitulo07Relaciones {
         try (Sentencias sql = new Sentencias(engine)) {
             // tag::many-to-one-loaded[]
             try (Session session = fabrica.open()) {
-                List<Pedido> pedidos = session.execute(select(Pedido.class).orderBy(Pedido_.id)).scalars().all();
+                List<Pedido> pedidos = session.scalars(select(Pedido.class).orderBy(Pedido_.id)).all();
                 for (Pedido pedido : pedidos) {   // pedido.usuario came with the pedidos: one IN query for all
                     System.out.println("  " + pedido.descripcion + " es de " + pedido.usuario.nombre);
                 }
@@ -260,11 +260,11 @@ public final class Capitulo07Relaciones {
         }
         // tag::contains-eager[]
         try (Session session = fabrica.open()) {
-            List<Usuario> conLibro = session.execute(select(Usuario.class)
+            List<Usuario> conLibro = session.scalars(select(Usuario.class)
                             .join(table(Pedido.class), Usuario_.id.eq(Pedido_.usuarioId))
                             .where(Pedido_.descripcion.eq("Libro"))
                             .options(containsEager(Usuario_.pedidos)))   // usuario.pedidos = the joined rows only
-                    .scalars().all();
+                    .all();
             for (Usuario usuario : conLibro) {
                 System.out.println("  con containsEager: " + usuario.nombre + " -> "
                         + usuario.pedidos.stream().map(p -> p.descripcion).toList());
@@ -296,15 +296,13 @@ public final class Capitulo07Relaciones {
         // tag::eager[]
         int joined = statements(engine, () -> {
             try (Session session = fabrica.open()) {
-                List<User> users = session.execute(select(User.class).options(joinedload(User_.posts)))
-                        .scalars().all();                               // 1 SELECT ... LEFT OUTER JOIN posts
+                List<User> users = session.scalars(select(User.class).options(joinedload(User_.posts))).all();                               // 1 SELECT ... LEFT OUTER JOIN posts
                 return users.stream().mapToInt(u -> u.posts.size()).sum();
             }
         });
         int selectin = statements(engine, () -> {
             try (Session session = fabrica.open()) {
-                List<User> users = session.execute(select(User.class).options(selectinload(User_.posts)))
-                        .scalars().all();                               // 2 SELECTs: users, posts WHERE user_id IN
+                List<User> users = session.scalars(select(User.class).options(selectinload(User_.posts))).all();                               // 2 SELECTs: users, posts WHERE user_id IN
                 return users.stream().mapToInt(u -> u.posts.size()).sum();
             }
         });
@@ -352,9 +350,9 @@ public final class Capitulo07Relaciones {
         try (Sentencias sql = new Sentencias(engine)) {
             // tag::profile-joinedload[]
             try (Session session = fabrica.open()) {
-                List<User> users = session.execute(select(User.class)
+                List<User> users = session.scalars(select(User.class)
                         .options(joinedload(User_.profile))          // 1 SELECT ... LEFT OUTER JOIN profiles
-                        .orderBy(User_.id)).scalars().all();
+                        .orderBy(User_.id)).all();
                 for (User user : users) {
                     Profile profile = user.profile.get();               // loaded already: no SQL
                     System.out.println("  " + user.name + ": " + (profile == null ? "(sin perfil)" : profile.bio));
@@ -366,9 +364,9 @@ public final class Capitulo07Relaciones {
         try (Sentencias sql = new Sentencias(engine)) {
             // tag::profile-selectinload[]
             try (Session session = fabrica.open()) {
-                List<User> users = session.execute(select(User.class)
+                List<User> users = session.scalars(select(User.class)
                         .options(selectinload(User_.profile))        // + 1 SELECT ... WHERE user_id IN (...)
-                        .orderBy(User_.id)).scalars().all();
+                        .orderBy(User_.id)).all();
                 users.forEach(user -> user.profile.get());
             }
             // end::profile-selectinload[]

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 
 /**
  * Guide §8.6, asynchronous sessions with {@code AsyncSession}: an async engine, a factory of

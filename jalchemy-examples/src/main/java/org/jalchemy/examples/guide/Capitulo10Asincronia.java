@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static org.jalchemy.asyncio.AsyncJalchemy.await;
 import static org.jalchemy.asyncio.AsyncJalchemy.createAsyncEngine;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 import static org.jalchemy.sql.Sql.func;
 import static org.jalchemy.sql.Sql.text;
 
@@ -92,7 +93,7 @@ public final class Capitulo10Asincronia {
                 .build();                                               // sessionmaker(..., class_=AsyncSession)
 
         // async with async_session() as session: ...   (closed when the future completes)
-        long usuarios = asyncSession.withSession(session -> session.<Number>scalar(select(func.count(User_.id))))
+        long usuarios = asyncSession.withSession(session -> session.scalar(select(func.count(User_.id))))
                 .join().longValue();
         System.out.println("  usuarios al empezar: " + usuarios);
         // end::fabrica[]
@@ -277,7 +278,7 @@ public final class Capitulo10Asincronia {
         } catch (CompletionException e) {
             System.out.println("  " + e.getCause().getClass().getSimpleName() + ": sentencia cancelada");
         }
-        Number total = session.<Number>scalar(select(func.count(User_.id))).join();   // the session goes on
+        Number total = session.scalar(select(func.count(User_.id))).join();   // the session goes on
         // end::timeout[]
         System.out.println("  la sesión sigue: " + total + " usuarios");
         session.close().join();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.sql.Sql.select;
 
 /**
  * Guide chapter 11 (best practices) with the ORM: bulk inserts without objects, selecting only the
@@ -73,7 +74,7 @@ public final class Capitulo11BuenasPracticasOrm {
         System.out.println("=== §11.1 Solo las columnas necesarias ===");
         // tag::columns[]
         try (Session session = fabrica.open()) {
-            Select stmt = select(User_.username, User_.email)      // not the whole entity
+            var stmt = select(User_.username, User_.email)      // not the whole entity
                     .where(User_.isActive.eq(true))
                     .orderBy(User_.id);
             List<OrmRow> filas = session.execute(stmt).all();
@@ -88,10 +89,10 @@ public final class Capitulo11BuenasPracticasOrm {
         System.out.println("=== §11.1 Paginación: limit(10).offset(20) ===");
         // tag::paginate[]
         try (Session session = fabrica.open()) {
-            List<User> pagina = session.execute(select(User.class)
+            List<User> pagina = session.scalars(select(User.class)
                             .orderBy(User_.id)                     // a stable order makes pages stable
                             .limit(10).offset(20))                 // rows 21 to 30
-                    .scalars().all();
+                    .all();
             System.out.println("  página 3: " + pagina.stream().map(u -> u.username).toList());
         }
         // end::paginate[]

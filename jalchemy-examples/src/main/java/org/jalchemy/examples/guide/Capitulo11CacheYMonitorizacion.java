@@ -135,11 +135,11 @@ public final class Capitulo11CacheYMonitorizacion {
     // tag::cached-users[]
     static List<String> usuariosActivos(SessionFactory fabrica) {
         try (Session session = fabrica.open()) {
-            List<User> users = session.execute(select(User.class)
+            List<User> users = session.scalars(select(User.class)
                             .where(User_.isActive.eq(true))
                             .orderBy(User_.id)
                             .options(cache("users")))            // from the "users" region when valid
-                    .scalars().all();
+                    .all();
             return users.stream().map(u -> u.username).toList();
         }
     }

@@ -44,7 +44,7 @@ public final class SqlReference {
         }
         StringBuilder out = new StringBuilder();
         // tag::overview[]
-        Select q = select(users.id, users.name)
+        Select<?> q = select(users.id, users.name)
                 .where(users.name.like("a%"), users.id.in(List.of(1, 2, 3)))
                 .orderBy(users.id.desc())
                 .limit(10).offset(0);

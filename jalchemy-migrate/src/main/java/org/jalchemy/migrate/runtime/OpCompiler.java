@@ -198,9 +198,6 @@ final class OpCompiler {
     private String primaryKeySpec(Table t, ConstraintDef pk) {
         ConstraintDef.PrimaryKey p = (ConstraintDef.PrimaryKey) pk;
         String name = ddl.constraintName(t.primaryKey(), false);
-        if (dialect instanceof org.jalchemy.dialect.mysql.MySqlDialect) {
-            name = null;   // MySQL/MariaDB call every primary key PRIMARY and refuse any name
-        }
         return (name == null ? "" : "CONSTRAINT " + dialect.quoteIdentifier(name) + " ") + "PRIMARY KEY ("
                 + String.join(", ", p.columns().stream().map(dialect::quoteIdentifier).toList()) + ")";
     }

@@ -43,6 +43,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     static final String RELATIONSHIP = "org.jalchemy.orm.annotations.Relationship";
     static final String ATTRIBUTE = "org.jalchemy.orm.mapping.Attribute";
     static final String REL_ATTRIBUTE = "org.jalchemy.orm.mapping.RelationshipAttribute";
+    static final String EMBEDDED = "org.jalchemy.orm.annotations.Embedded";
+    static final String COMPOSITE_ATTRIBUTE = "org.jalchemy.orm.mapping.CompositeAttribute";
 
     private Filer filer;
     private Messager messager;
@@ -101,7 +103,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 if (has(f, RELATIONSHIP)) {
                     continue; // a malformed relationship: the mapper reports it
                 }
-                own.add(new String[]{f.getSimpleName().toString(), typeName(f.asType())});
+                own.add(new String[]{f.getSimpleName().toString(), typeName(f.asType()), has(f, EMBEDDED) ? "e" : ""});
             }
             attrs.addAll(0, own); // superclass fields first, like the mapper
             rels.addAll(0, ownRels);
@@ -114,8 +116,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         src.append("@javax.annotation.processing.Generated(\"").append(getClass().getName()).append("\")\n");
         src.append("public final class ").append(simple).append(" {\n");
         for (String[] a : attrs) {
-            src.append("    public static final ").append(ATTRIBUTE).append('<').append(entityRef).append(", ")
-                    .append(a[1]).append("> ").append(a[0]).append(" =\n            ").append(ATTRIBUTE)
+            String kind = a.length > 2 && !a[2].isEmpty() ? COMPOSITE_ATTRIBUTE : ATTRIBUTE;
+            src.append("    public static final ").append(kind).append('<').append(entityRef).append(", ")
+                    .append(a[1]).append("> ").append(a[0]).append(" =\n            ").append(kind)
                     .append(".of(").append(entityRef).append(".class, \"").append(a[0]).append("\", ")
                     .append(erasure(a[1])).append(".class);\n");
         }

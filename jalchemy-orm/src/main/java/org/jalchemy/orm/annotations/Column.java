@@ -54,6 +54,14 @@ public @interface Column {
     /** A column comment. */
     String comment() default "";
 
+    /**
+     * Deferred (SQLAlchemy's {@code deferred()}): {@code session.execute(select(...))} leaves the
+     * column out of the entity's SELECT and the field unloaded (its Java default, usually null)
+     * until {@code session.refresh(obj, attribute)} or a query with {@code undefer(attribute)}
+     * loads it. For large TEXT/BLOB columns. Not on primary-key columns.
+     */
+    boolean deferred() default false;
+
     /** Tri-state autoincrement flag. */
     enum Autoincrement { AUTO, TRUE, FALSE }
 }

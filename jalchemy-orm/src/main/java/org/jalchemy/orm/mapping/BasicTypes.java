@@ -77,7 +77,30 @@ final class BasicTypes {
         if (t.isEnum()) {
             return new EnumType(t);
         }
+        if (isJson(t)) { // jsonb on PostgreSQL, JSON on MariaDB, JSON text on SQLite; needs a JsonCodec (Jackson)
+            return SqlTypes.json(t);
+        }
         return null;
+    }
+
+    /** Map, List, a record or a Jackson JsonNode: stored as a JSON document. */
+    static boolean isJson(Class<?> t) {
+        return java.util.Map.class.isAssignableFrom(t) || java.util.List.class.isAssignableFrom(t) || t.isRecord()
+                || isJsonNode(t);
+    }
+
+    /** A mutable JSON value (Map, List, JsonNode) whose in-place changes the flush detects by comparing with a copy. */
+    static boolean isMutableJson(Class<?> t) {
+        return java.util.Map.class.isAssignableFrom(t) || java.util.List.class.isAssignableFrom(t) || isJsonNode(t);
+    }
+
+    private static boolean isJsonNode(Class<?> t) {
+        for (Class<?> c = t; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("com.fasterxml.jackson.databind.JsonNode")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Class<?> box(Class<?> c) {

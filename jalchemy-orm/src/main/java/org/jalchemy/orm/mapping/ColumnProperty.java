@@ -69,6 +69,28 @@ public final class ColumnProperty {
         }
     }
 
+    /** A component of an {@code @Embedded} record field: reads and writes go through {@code getter}/{@code setter}. */
+    ColumnProperty(Class<?> entity, String name, String columnName, Class<?> javaType, SqlType<?> type, int index,
+                   boolean nullable, MethodHandle getter, MethodHandle setter) {
+        this.entity = entity;
+        this.name = name;
+        this.columnName = columnName;
+        this.javaType = BasicTypes.box(javaType);
+        this.primitive = false;
+        this.type = type;
+        this.index = index;
+        this.primaryKey = false;
+        this.autoincrement = false;
+        this.nullable = nullable;
+        this.unique = false;
+        this.indexed = false;
+        this.version = false;
+        this.serverDefault = null;
+        this.comment = null;
+        this.getter = getter.asType(GETTER);
+        this.setter = setter.asType(SETTER);
+    }
+
     /** Attribute name (the Java field name). */
     public String name() {
         return name;

@@ -1,14 +1,25 @@
 package org.jalchemy.orm.mapping;
 
+import org.jalchemy.exc.ArgumentError;
+import org.jalchemy.sql.ColumnClause;
+import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.sql.FromClause;
+import org.jalchemy.sql.Sql;
 import org.jalchemy.sql.TableClause;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The Core FROM clause of an entity: a lightweight table whose columns are the mapper's
  * {@link Attribute}s, in mapping order. {@code Orm.select(User.class)} is a Core
  * {@code select(...)} of this table; the session recognises it among a statement's raw columns
  * and turns those columns of each row into an entity.
+ *
+ * <p>{@code join(table(Post.class))} without an ON clause infers it from the mapped foreign keys
+ * ({@code @ForeignKey}, {@code @ForeignKeyConstraint}) between the two entities' tables, also to an
+ * alias of the other entity; two or more keys between them are ambiguous and raise, naming them.
  *
  * <p>DDL is not its job: {@code Registry.metadata()} holds the schema {@code Table}s. Both render
  * as the same table name, but in one statement they are different FROM entries, so write ORM
@@ -42,5 +53,54 @@ public final class MappedTable<E> extends TableClause {
     @Override
     public List<Attribute<E, ?>> primaryKeyColumns() {
         return primaryKey;
+    }
+
+    /** This entity's mapped foreign keys to {@code other} (another entity's table or an alias of one), as an ON clause. */
+    @Override
+    protected ColumnElement<Boolean> foreignKeyCondition(FromClause other) {
+        TableClause referred = other instanceof TableClause t ? t
+                : Mapper.aliasedEntity(other) != null ? Mapper.aliasedEntity(other).table() : null;
+        if (referred == null) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        List<ColumnElement<Boolean>> conditions = new ArrayList<>();
+        for (ForeignKeyRef fk : mapper.foreignKeys()) {
+            if (refers(fk.targetTable(), fk.targetSchema(), referred)) {
+                found.add(fk.property().name() + " -> " + fk.targetTable() + "." + fk.targetColumn());
+                conditions.add(eq(mapper.attribute(fk.property().name()), other.c(fk.targetColumn())));
+            }
+        }
+        for (CompositeForeignKey fk : mapper.compositeForeignKeys()) {
+            if (refers(fk.targetTable(), fk.targetSchema(), referred)) {
+                found.add(fk.columns().stream().map(ColumnProperty::name).toList() + " -> " + fk.targetTable()
+                        + fk.targetColumns());
+                List<ColumnElement<Boolean>> terms = new ArrayList<>();
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    terms.add(eq(mapper.attribute(fk.columns().get(i).name()), other.c(fk.targetColumns().get(i))));
+                }
+                conditions.add(Sql.and(terms));
+            }
+        }
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        if (conditions.size() > 1) {
+            throw new ArgumentError("Can't determine the join between " + mapper.entityName() + " ('" + name()
+                    + "') and '" + referred.name() + "': " + mapper.entityName() + " has " + conditions.size()
+                    + " foreign keys to it " + found + "; join along a relationship (join(User_.posts)) or give the "
+                    + "ON clause explicitly: join(right, condition)");
+        }
+        return conditions.get(0);
+    }
+
+    private boolean refers(String table, String schema, TableClause referred) {
+        return table.equals(referred.name())
+                && (schema == null || referred.schema() == null || Objects.equals(schema, referred.schema()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ColumnElement<Boolean> eq(ColumnClause<?> left, ColumnClause<?> right) {
+        return ((ColumnClause<Object>) left).eq((ColumnClause<Object>) right);
     }
 }

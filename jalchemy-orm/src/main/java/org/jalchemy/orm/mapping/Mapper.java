@@ -63,6 +63,10 @@ public final class Mapper<E> {
     private final String tableName;
     private final String schema;
     private final List<ColumnProperty> properties;
+    private final long deferredMask; // bit i: property i is @Column(deferred = true)
+    private final EntityCallbacks callbacks;
+    private final Map<String, Composite> composites; // @Embedded fields by name
+    private final int[] mutableJson; // indexes of Map/List/JsonNode properties (JSON columns changed in place)
     private final Map<String, ColumnProperty> byName;
     private final ColumnProperty[] primaryKey;
     private final ColumnProperty version;
@@ -148,7 +152,14 @@ public final class Mapper<E> {
         Map<String, ColumnProperty> columns = new HashMap<>();
         List<ForeignKeyRef> fks = new ArrayList<>();
         ColumnProperty versionProp = null;
+        long deferred = 0L;
+        Map<String, Composite> composites = new LinkedHashMap<>();
         for (Field f : fields) {
+            if (f.isAnnotationPresent(org.jalchemy.orm.annotations.Embedded.class)) {
+                Composite c = embedded(type, f, props, names, columns);
+                composites.put(f.getName(), c);
+                continue;
+            }
             Column col = f.getAnnotation(Column.class);
             boolean id = f.isAnnotationPresent(Id.class);
             boolean isVersion = f.isAnnotationPresent(Version.class);
@@ -190,6 +201,13 @@ public final class Mapper<E> {
                         + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
             }
             props.add(p);
+            if (col != null && col.deferred()) {
+                if (id || p.index() >= 64) {
+                    throw new MappingError("Field " + where + " cannot be deferred: "
+                            + (id ? "it is part of the primary key" : "only the first 64 columns of an entity can be"));
+                }
+                deferred |= 1L << p.index();
+            }
             if (isVersion) {
                 versionProp = p;
             }
@@ -198,7 +216,12 @@ public final class Mapper<E> {
             }
         }
         this.properties = List.copyOf(props);
+        this.deferredMask = deferred;
+        this.composites = Collections.unmodifiableMap(composites);
         this.byName = Collections.unmodifiableMap(names);
+        this.callbacks = EntityCallbacks.scan(type, this.byName);
+        this.mutableJson = props.stream().filter(p -> p.type() instanceof org.jalchemy.types.JsonType<?>
+                && BasicTypes.isMutableJson(p.javaType())).mapToInt(ColumnProperty::index).toArray();
         this.primaryKey = props.stream().filter(ColumnProperty::primaryKey).toArray(ColumnProperty[]::new);
         this.version = versionProp;
         this.foreignKeys = List.copyOf(fks);
@@ -295,8 +318,14 @@ public final class Mapper<E> {
                         + "); it needs a public static INSTANCE field or a public no-arg constructor", e);
             }
         }
-        SqlType<?> t = BasicTypes.infer(f.getType(), col == null ? -1 : col.length(),
-                col == null ? -1 : col.precision(), col == null ? -1 : col.scale());
+        SqlType<?> t;
+        try {
+            t = BasicTypes.infer(f.getType(), col == null ? -1 : col.length(),
+                    col == null ? -1 : col.precision(), col == null ? -1 : col.scale());
+        } catch (org.jalchemy.exc.ArgumentError e) { // a JSON field without a JsonCodec (Jackson) on the class path
+            throw new MappingError("Field " + where + " of type " + f.getType().getSimpleName() + " maps to a JSON "
+                    + "column: " + e.getMessage(), e);
+        }
         if (t == null) {
             throw new MappingError("Field " + where + " of type " + f.getGenericType().getTypeName()
                     + " cannot be mapped to a column: no SQL type is known for it; give one with "
@@ -438,6 +467,88 @@ public final class Mapper<E> {
         return schema;
     }
 
+    /**
+     * Replaces the mutable JSON values (Map, List, JsonNode) of {@code values} (a row or snapshot
+     * in mapper order) by deep copies (a JSON round trip through the column's codec), so a snapshot
+     * does not share them with the object's fields and an in-place change is seen at flush as a
+     * difference. Returns {@code values}. Nothing to do (no cost) for entities without such columns.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object[] copyMutable(Object[] values) {
+        for (int i : mutableJson) {
+            if (i < values.length && values[i] != null) {
+                org.jalchemy.types.JsonType jt = (org.jalchemy.types.JsonType) properties.get(i).type();
+                values[i] = jt.codec().decode(jt.codec().encode(values[i]), jt.javaType());
+            }
+        }
+        return values;
+    }
+
+    /** True when the entity has Map/List/JsonNode JSON columns (see {@link #copyMutable}). */
+    public boolean hasMutableJson() {
+        return mutableJson.length > 0;
+    }
+
+    /** An {@code @Embedded} record field: its record type and its component properties, in component order. */
+    public record Composite(String name, Class<?> recordType, List<ColumnProperty> components, EmbeddedAccess access) {
+        /** The record's component values (nulls when {@code record} is null). */
+        public Object[] values(Object record) {
+            Object[] out = new Object[components.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = access.component(record, i);
+            }
+            return out;
+        }
+    }
+
+    /** The {@code @Embedded} field {@code name}; {@code NoSuchColumnError} listing those that exist. */
+    public Composite composite(String name) {
+        Composite c = composites.get(name);
+        if (c == null) {
+            throw new NoSuchColumnError("Entity " + entityName() + " has no @Embedded attribute '" + name
+                    + "'; its embedded attributes are " + composites.keySet());
+        }
+        return c;
+    }
+
+    private static Composite embedded(Class<?> type, Field f, List<ColumnProperty> props, Map<String, ColumnProperty> names,
+                                      Map<String, ColumnProperty> columns) {
+        String where = type.getName() + "." + f.getName();
+        EmbeddedAccess access = new EmbeddedAccess(f);
+        org.jalchemy.orm.annotations.Embedded e = f.getAnnotation(org.jalchemy.orm.annotations.Embedded.class);
+        String prefix = e.prefix().isEmpty() ? snakeCase(f.getName()) : e.prefix();
+        List<ColumnProperty> parts = new ArrayList<>();
+        java.lang.reflect.RecordComponent[] rc = f.getType().getRecordComponents();
+        for (int k = 0; k < rc.length; k++) {
+            String name = f.getName() + Character.toUpperCase(rc[k].getName().charAt(0)) + rc[k].getName().substring(1);
+            String columnName = prefix + "_" + snakeCase(rc[k].getName());
+            SqlType<?> sqlType = BasicTypes.infer(rc[k].getType(), -1, -1, -1);
+            if (sqlType == null) {
+                throw new MappingError("@Embedded field " + where + ": component " + rc[k].getName() + " of type "
+                        + rc[k].getType().getName() + " has no known SQL type");
+            }
+            ColumnProperty p = new ColumnProperty(type, name, columnName, rc[k].getType(), sqlType, props.size(), true,
+                    access.getter(k), access.setter(k));
+            if (columns.put(columnName.toLowerCase(Locale.ROOT), p) != null || names.put(name, p) != null) {
+                throw new MappingError("@Embedded field " + where + " maps column '" + columnName + "' or attribute '"
+                        + name + "' that another field maps too; give it @Embedded(prefix = ...)");
+            }
+            props.add(p);
+            parts.add(p);
+        }
+        return new Composite(f.getName(), f.getType(), List.copyOf(parts), access);
+    }
+
+    /** The entity's {@code @BeforeInsert}... and {@code @Validates} methods. */
+    public EntityCallbacks callbacks() {
+        return callbacks;
+    }
+
+    /** Bit {@code i} set: property {@code i} is {@code @Column(deferred = true)}. */
+    public long deferredMask() {
+        return deferredMask;
+    }
+
     /** Column properties in mapping order. */
     public List<ColumnProperty> properties() {
         return properties;
@@ -473,6 +584,20 @@ public final class Mapper<E> {
     /** The entity's Core FROM clause, whose columns are its attributes. */
     public MappedTable<E> table() {
         return table;
+    }
+
+    /**
+     * The mapper whose rows {@code from} holds: an entity's {@link MappedTable} or an alias of one
+     * ({@code Orm.aliased(User.class)}); null for any other FROM clause.
+     */
+    public static Mapper<?> aliasedEntity(org.jalchemy.sql.FromClause from) {
+        if (from instanceof MappedTable<?> t) {
+            return t.mapper();
+        }
+        if (from instanceof org.jalchemy.sql.Alias a && a.element() instanceof MappedTable<?> t) {
+            return t.mapper();
+        }
+        return null;
     }
 
     /** Primary-key properties in order (never empty). */

@@ -203,7 +203,7 @@ class MapperTest {
     static class BadType {
         @Id
         Integer id;
-        List<String> tags;
+        java.util.Set<String> tags; // a List would be a JSON column; a Set has no mapping
     }
 
     @Entity
@@ -276,7 +276,7 @@ class MapperTest {
                 .hasMessageContaining("MapperTest$NoKey has no primary key");
         assertThatThrownBy(() -> Mapper.of(BadType.class)).isInstanceOf(MappingError.class)
                 .hasMessageContaining("Field org.jalchemy.orm.mapping.MapperTest$BadType.tags of type "
-                        + "java.util.List<java.lang.String> cannot be mapped");
+                        + "java.util.Set<java.lang.String> cannot be mapped");
         assertThatThrownBy(() -> Mapper.of(DuplicateColumn.class)).isInstanceOf(MappingError.class)
                 .hasMessageContaining("maps column 'NAME' twice: fields first and second");
         assertThatThrownBy(() -> Mapper.of(BadForeignKey.class)).isInstanceOf(MappingError.class)

@@ -55,6 +55,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Loading {
     static final int CHUNK = 1000;
     private static final Logger NPLUS = LoggerFactory.getLogger("jalchemy.orm.nplusone");
+    /** As echo does: with no SLF4J provider the N+1 warning goes to standard error rather than nowhere. */
+    private static final boolean NPLUS_TO_STDERR =
+            LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory;
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
 
     private final SessionImpl session;
@@ -69,16 +72,29 @@ public final class Loading {
     // ------------------------------------------------------------------ plans
 
     /** A strategy for one relationship plus the options for the next steps of its paths. */
-    record Directive(Strategy strategy, List<LoaderOption<?>> sub) {
+    record Directive(Strategy strategy, List<LoaderOption<?>> sub, FromClause alias) {
+        Directive(Strategy strategy, List<LoaderOption<?>> sub) {
+            this(strategy, sub, null);
+        }
     }
 
     /** Loader directives by relationship, from a query's options; relationships not named use their default. */
     public static final class Plan {
-        public static final Plan DEFAULT = new Plan(Map.of());
+        public static final Plan DEFAULT = new Plan(Map.of(), List.of(), false);
         final Map<RelationshipProperty, Directive> byRel;
+        private final List<org.jalchemy.orm.ColumnLoadOption> columns;
+        private final boolean populateExisting;
 
-        private Plan(Map<RelationshipProperty, Directive> byRel) {
+        private Plan(Map<RelationshipProperty, Directive> byRel, List<org.jalchemy.orm.ColumnLoadOption> columns,
+                     boolean populateExisting) {
             this.byRel = byRel;
+            this.columns = columns;
+            this.populateExisting = populateExisting;
+        }
+
+        /** {@code populateExisting()} was given: rows overwrite the objects already in the identity map. */
+        public boolean populateExisting() {
+            return populateExisting;
         }
 
         public static Plan of(List<? extends ExecutableOption> options) {
@@ -86,20 +102,40 @@ public final class Loading {
                 return DEFAULT;
             }
             Map<RelationshipProperty, Directive> m = new LinkedHashMap<>();
+            List<org.jalchemy.orm.ColumnLoadOption> cols = new ArrayList<>();
+            boolean populate = false;
             for (ExecutableOption o : options) {
+                populate |= o == org.jalchemy.orm.Orm.populateExisting();
+                if (o instanceof org.jalchemy.orm.ColumnLoadOption c) {
+                    cols.add(c);
+                }
                 if (!(o instanceof LoaderOption<?> lo)) {
                     continue;
                 }
                 LoaderOption.Step step = lo.first();
                 LoaderOption<?> rest = lo.rest();
                 List<LoaderOption<?>> sub = rest == null ? List.of() : List.of(rest);
-                m.merge(step.relationship(), new Directive(step.strategy(), sub), (a, b) -> {
+                m.merge(step.relationship(), new Directive(step.strategy(), sub, step.alias()), (a, b) -> {
                     List<LoaderOption<?>> both = new ArrayList<>(a.sub());
                     both.addAll(b.sub());
-                    return new Directive(b.strategy(), both);
+                    return new Directive(b.strategy(), both, b.alias() != null ? b.alias() : a.alias());
                 });
             }
-            return m.isEmpty() ? DEFAULT : new Plan(m);
+            return m.isEmpty() && cols.isEmpty() && !populate ? DEFAULT : new Plan(m, List.copyOf(cols), populate);
+        }
+
+        /**
+         * The columns of {@code m} a statement with these options leaves unloaded (bit i: property
+         * i): the mapping's deferred columns, then each defer/undefer/loadOnly option in order.
+         */
+        public long unloaded(Mapper<?> m) {
+            long mask = m.deferredMask();
+            for (org.jalchemy.orm.ColumnLoadOption c : columns) {
+                if (c.mapper() == m) {
+                    mask = c.apply(mask);
+                }
+            }
+            return mask;
         }
 
         Directive directive(RelationshipProperty rel) {
@@ -423,7 +459,11 @@ public final class Loading {
             if (session.factory.nPlusOneRaise()) {
                 throw new NPlusOneError(msg);
             }
-            NPLUS.warn(msg);
+            if (NPLUS_TO_STDERR) {
+                System.err.println("[jalchemy.orm.nplusone] WARN " + msg);
+            } else {
+                NPLUS.warn(msg);
+            }
         }
     }
 
@@ -499,7 +539,7 @@ public final class Loading {
         int width = target.properties().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Select sel;
+            Select<?> sel;
             int keyIndex;
             if (r.direction() == Direction.MANY_TO_MANY) {
                 RelationshipProperty.Secondary sec = r.secondary();
@@ -512,7 +552,7 @@ public final class Loading {
                 sel = Sql.select(t).where(fk.in(chunk));
                 keyIndex = r.remote().index();
             }
-            sel = criteria(sel, r, target, null);
+            sel = session.loaderCriteria(criteria(sel, r, target, null), target, t);
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
@@ -589,7 +629,8 @@ public final class Loading {
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Select sel = Sql.select(target.table()).where(pk.in(chunk));
+                Select<?> sel = session.loaderCriteria(Sql.select(target.table()).where(pk.in(chunk)), target,
+                        target.table());
                 try (Result res = session.connection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
@@ -721,7 +762,7 @@ public final class Loading {
     record JoinedSpec(RelationshipProperty rel, Mapper<?> target, int offset, int width, Plan sub) {
     }
 
-    public record Joined(Select select, List<JoinedSpec> specs) {
+    public record Joined(Select<?> select, List<JoinedSpec> specs) {
         boolean hasCollections() {
             for (JoinedSpec s : specs) {
                 if (s.rel.isCollection()) {
@@ -737,7 +778,7 @@ public final class Loading {
      * for the relationships of {@code m} that {@code plan} loads joined, and the target's columns for
      * {@code containsEager}.
      */
-    public Joined joined(Select sel, Mapper<?> m, Plan plan, int width) {
+    public Joined joined(Select<?> sel, Mapper<?> m, Plan plan, int width) {
         if (!m.hasRelationships()) {
             return new Joined(sel, List.of());
         }
@@ -748,7 +789,7 @@ public final class Loading {
             Directive d = plan.directive(rel);
             if (d.strategy() == Strategy.CONTAINS_EAGER) {
                 Mapper<?> target = rel.resolved().target();
-                sel = sel.addColumns(target.table());
+                sel = sel.addColumns(d.alias() != null ? d.alias() : target.table());
                 specs.add(new JoinedSpec(rel, target, offset, target.properties().size(), Plan.of(d.sub())));
                 offset += target.properties().size();
                 continue;
@@ -762,14 +803,16 @@ public final class Loading {
             FromClause ta = a[0];
             MappedTable<?> parent = m.table();
             switch (r.direction()) {
-                case MANY_TO_ONE -> sel = sel.outerjoin(ta, col(parent, r.local()).eq(col(ta, r.remote())));
-                case ONE_TO_MANY -> sel = sel.outerjoin(ta, withCriteria(col(parent, r.local()).eq(col(ta, r.remote())),
-                        r, target, ta));
+                case MANY_TO_ONE -> sel = sel.outerjoin(ta, session.loaderCriteria(
+                        col(parent, r.local()).eq(col(ta, r.remote())), target, ta));
+                case ONE_TO_MANY -> sel = sel.outerjoin(ta, session.loaderCriteria(withCriteria(
+                        col(parent, r.local()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 case MANY_TO_MANY -> {
                     FromClause sa = a[1];
                     RelationshipProperty.Secondary sec = r.secondary();
                     sel = sel.outerjoin(sa, col(parent, r.local()).eq(sa.c(sec.localColumn())))
-                            .outerjoin(ta, withCriteria(sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta));
+                            .outerjoin(ta, session.loaderCriteria(withCriteria(
+                                    sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 }
             }
             sel = sel.addColumns(ta);
@@ -827,7 +870,7 @@ public final class Loading {
     }
 
     /** Adds the relationship's extra criteria and ORDER BY to a SELECT of its target. */
-    private static Select criteria(Select sel, Resolved r, Mapper<?> target, FromClause ta) {
+    private static Select criteria(Select<?> sel, Resolved r, Mapper<?> target, FromClause ta) {
         FromClause from = ta == null ? target.table() : ta;
         for (RelationshipProperty.Condition c : r.where()) {
             ColumnClause<Object> col = col(from, c.property());

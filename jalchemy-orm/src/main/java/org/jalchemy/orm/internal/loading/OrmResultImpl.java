@@ -52,12 +52,12 @@ public final class OrmResultImpl implements OrmResult {
     private record Item(Mapper<?> mapper, int offset, int width) {
     }
 
-    public OrmResultImpl(SessionImpl session, Select select, Result result) {
+    public OrmResultImpl(SessionImpl session, Select<?> select, Result result) {
         this(session, planOf(select), result, Loading.Plan.DEFAULT, null);
     }
 
     /** {@code original} is the statement as the user wrote it; {@code joined} what ran (extra joined columns at the end). */
-    public OrmResultImpl(SessionImpl session, Select original, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
+    public OrmResultImpl(SessionImpl session, Select<?> original, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
         this(session, planOf(original), result, loadPlan, joined);
     }
 
@@ -96,10 +96,11 @@ public final class OrmResultImpl implements OrmResult {
 
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
     private Object entity(Mapper<?> m, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
+        long unloaded = loadPlan.unloaded(m);
         if (!relationships) {
-            return session.hydrate(m, im, slice);
+            return session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting()).object;
         }
-        InstanceStateImpl st = session.hydrateState(m, im, slice);
+        InstanceStateImpl st = session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting());
         if (st.collections != null) {
             loaded.add(st);
         }
@@ -160,13 +161,15 @@ public final class OrmResultImpl implements OrmResult {
         return new OrmResultImpl(session, plan, result, Loading.Plan.DEFAULT, null);
     }
 
-    private static Item[] planOf(Select select) {
+    private static Item[] planOf(Select<?> select) {
         List<Item> items = new ArrayList<>();
         int offset = 0;
         for (ColumnsClauseRole r : select.rawColumns()) {
-            if (r instanceof MappedTable<?> t) {
-                int w = t.columns().size();
-                items.add(new Item(t.mapper(), offset, w));
+            org.jalchemy.orm.mapping.Mapper<?> entity = r instanceof org.jalchemy.sql.FromClause f
+                    ? org.jalchemy.orm.mapping.Mapper.aliasedEntity(f) : null;
+            if (entity != null) { // the entity's table or an alias of it (Orm.aliased)
+                int w = entity.table().columns().size();
+                items.add(new Item(entity, offset, w));
                 offset += w;
             } else if (r instanceof org.jalchemy.sql.FromClause f) {
                 int w = f.columns().size();
@@ -343,8 +346,18 @@ public final class OrmResultImpl implements OrmResult {
     }
 
     /** The first item of each row. */
-    public ScalarResult scalars() {
-        return new Scalars(this);
+    public ScalarResult<Object> scalars() {
+        return new Scalars<>(this, true, v -> v);
+    }
+
+    @Override
+    public <T> ScalarResult<T> scalars(Class<T> type) {
+        return new Scalars<>(this, true, type::cast);
+    }
+
+    @Override
+    public ScalarResult<OrmRow> rows() {
+        return new Scalars<>(this, false, v -> (OrmRow) v);
     }
 
     /** First item of the first row, or null. */
@@ -444,21 +457,38 @@ public final class OrmResultImpl implements OrmResult {
         }
     }
 
-    /** The first item of each row (SQLAlchemy's {@code ScalarResult}). */
-    private static final class Scalars implements ScalarResult {
+    /**
+     * One value per row: the first item ({@code firstItem}, entities de-duplicated as {@link #all()}
+     * does) or the row itself, passed through {@code check} (a Class cast, or the identity for
+     * typed statements, whose type javac checked).
+     */
+    private static final class Scalars<T> implements ScalarResult<T> {
         private final OrmResultImpl result;
+        private final boolean firstItem;
+        private final java.util.function.Function<Object, T> check;
 
-        private Scalars(OrmResultImpl result) {
+        private Scalars(OrmResultImpl result, boolean firstItem, java.util.function.Function<Object, T> check) {
             this.result = result;
+            this.firstItem = firstItem;
+            this.check = check;
         }
 
-        @SuppressWarnings("unchecked")
-        public <T> List<T> all() {
+        private T value(OrmRow r) {
+            return check.apply(firstItem ? r.get(0) : r);
+        }
+
+        public List<T> all() {
             List<T> out = new ArrayList<>();
+            if (!firstItem) {
+                for (OrmRow r : result.all()) {
+                    out.add(check.apply(r));
+                }
+                return out;
+            }
             java.util.Map<Object, Boolean> seen = result.dedupe() ? new java.util.IdentityHashMap<>() : null;
             for (Object o = result.nextScalar(); o != END; o = result.nextScalar()) {
                 if (seen == null || o == null || seen.put(o, Boolean.TRUE) == null) {
-                    out.add((T) o);
+                    out.add(check.apply(o));
                 }
             }
             result.close();
@@ -466,20 +496,33 @@ public final class OrmResultImpl implements OrmResult {
             return out;
         }
 
-        @SuppressWarnings("unchecked")
-        public <T> Optional<T> first() {
-            return result.first().map(r -> (T) r.get(0));
+        public Optional<T> first() {
+            return result.first().map(this::value);
         }
 
-        @SuppressWarnings("unchecked")
-        public <T> T one() {
-            return (T) result.one().get(0);
+        public T one() {
+            return value(result.one());
         }
 
-        @SuppressWarnings("unchecked")
-        public <T> T oneOrNone() {
+        public T oneOrNone() {
             OrmRow r = result.oneOrNone();
-            return r == null ? null : (T) r.get(0);
+            return r == null ? null : value(r);
+        }
+
+        @Override
+        public java.util.Iterator<T> iterator() {
+            java.util.Iterator<OrmRow> rows = result.iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    return value(rows.next());
+                }
+            };
         }
     }
 }

@@ -32,6 +32,8 @@ public final class InstanceStateImpl implements InstanceState {
     public Object identity;
     public Object[] snapshot;
     public boolean expired;
+    /** Bit i: column property i was not loaded (deferred); its field holds what it held, not the row's value. */
+    public long unloaded;
     public boolean markedForDeletion;
     public SessionImpl session;
     /** Per relationship (mapper order): the collection's state, null for single references or before init. */
@@ -146,7 +148,7 @@ public final class InstanceStateImpl implements InstanceState {
         for (int i = 0; i < v.length; i++) {
             v[i] = props.get(i).get(object);
         }
-        return v;
+        return mapper.hasMutableJson() ? mapper.copyMutable(v) : v; // snapshots must not share mutable JSON values
     }
 
     public static boolean same(Object a, Object b) {

@@ -468,6 +468,73 @@ public final class SessionImpl implements Session {
         }
     }
 
+    public void refresh(Object entity, org.jalchemy.orm.LockMode lock) {
+        ensureOpen();
+        InstanceStateImpl st = requirePersistent(entity, "refresh");
+        unloadRelationships(st);
+        Select<?> sel = pkSelect(st, List.of(st.mapper.table()));
+        if (lock != null) {
+            sel = sel.forUpdate(lock.nowait(), lock.skipLocked());
+        }
+        try (Result r = connection().execute(sel)) {
+            Optional<Row> row = r.first();
+            if (row.isEmpty()) {
+                forget(st, ObjectState.DETACHED);
+                throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
+                        + "not present" + (lock != null && lock.skipLocked() ? " (or locked by another transaction: "
+                        + "SKIP LOCKED)" : "") + "; it is no longer in the session");
+            }
+            populate(st, row.get().toArray());
+        }
+    }
+
+    public void refresh(Object entity, org.jalchemy.orm.mapping.Attribute<?, ?>... attributes) {
+        ensureOpen();
+        InstanceStateImpl st = requirePersistent(entity, "refresh");
+        if (attributes.length == 0) {
+            refresh(entity);
+            return;
+        }
+        List<org.jalchemy.sql.ColumnsClauseRole> cols = new ArrayList<>();
+        for (org.jalchemy.orm.mapping.Attribute<?, ?> a : attributes) {
+            if (a.mapper() != st.mapper) {
+                throw new org.jalchemy.exc.ArgumentError("refresh(" + st.describe() + ", ...): " + a.mapper().entityName()
+                        + "." + a.key() + " is not an attribute of " + st.mapper.entityName());
+            }
+            cols.add(a);
+        }
+        try (Result r = connection().execute(pkSelect(st, cols))) {
+            Optional<Row> row = r.first();
+            if (row.isEmpty()) {
+                forget(st, ObjectState.DETACHED);
+                throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
+                        + "not present; it is no longer in the session");
+            }
+            Object[] values = row.get().toArray();
+            Object[] snap = st.snapshot.clone();
+            for (int i = 0; i < attributes.length; i++) {
+                ColumnProperty p = attributes[i].property();
+                p.set(st.object, values[i]);
+                snap[p.index()] = values[i];
+                if (p.index() < 64) {
+                    st.unloaded &= ~(1L << p.index());
+                }
+            }
+            st.snapshot = snap;
+        }
+    }
+
+    /** {@code SELECT cols FROM <entity> WHERE <primary key of st>}. */
+    private static Select<?> pkSelect(InstanceStateImpl st, List<org.jalchemy.sql.ColumnsClauseRole> cols) {
+        Mapper<?> m = st.mapper;
+        Object[] key = pkValues(m, st.identity);
+        List<org.jalchemy.sql.ColumnElement<Boolean>> where = new ArrayList<>();
+        for (int i = 0; i < key.length; i++) {
+            where.add(m.attribute(m.primaryKey(i).name()).eqAny(key[i]));
+        }
+        return org.jalchemy.sql.Sql.select(cols).where(org.jalchemy.sql.Sql.and(where));
+    }
+
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
     public void expire(Object entity) {
         ensureOpen();
@@ -576,23 +643,42 @@ public final class SessionImpl implements Session {
 
     /** As {@link #hydrate(Mapper, Map, Object[])}, returning the object's state. */
     public InstanceStateImpl hydrateState(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values) {
+        return hydrateState(m, im, values, 0L, false);
+    }
+
+    /**
+     * As {@link #hydrateState(Mapper, Map, Object[])} for a row whose columns in {@code unloaded}
+     * (bit i: property i) were not selected: those fields are left as they are (a new object's Java
+     * default) and recorded as unloaded, so they are not changes; an object already present gets
+     * its unloaded fields from a row that has them. With {@code populateExisting}, an object
+     * already present is overwritten from the row as if expired (its unflushed changes are lost).
+     */
+    public InstanceStateImpl hydrateState(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
+                                          long unloaded, boolean populateExisting) {
         Object id = m.identityFromValues(values);
         InstanceStateImpl st = im.get(id);
         if (st != null) {
-            if (st.expired) {
-                populate(st, values);
+            if (st.expired || populateExisting) {
+                populate(st, values, unloaded);
                 st.staleRefs = -1L;
+            } else if ((st.unloaded & ~unloaded) != 0L) {
+                fillUnloaded(st, values, st.unloaded & ~unloaded);
             }
             return st;
         }
         Object o = m.newInstance();
         List<ColumnProperty> props = m.properties();
         for (int i = 0; i < values.length; i++) {
-            props.get(i).set(o, values[i]);
+            if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
+                props.get(i).set(o, values[i]);
+            } else {
+                values[i] = props.get(i).get(o); // the Java default: not a change
+            }
         }
         st = new InstanceStateImpl(o, m, ObjectState.PERSISTENT, this);
         st.identity = id;
-        st.snapshot = values;
+        st.snapshot = m.hasMutableJson() ? m.copyMutable(values) : values; // the fields keep the originals
+        st.unloaded = unloaded;
         java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
         if (!ls.isEmpty()) {
             for (org.jalchemy.orm.SessionListener l : ls) {
@@ -608,12 +694,35 @@ public final class SessionImpl implements Session {
     }
 
     private static void populate(InstanceStateImpl st, Object[] values) {
+        populate(st, values, 0L);
+    }
+
+    private static void populate(InstanceStateImpl st, Object[] values, long unloaded) {
         List<ColumnProperty> props = st.mapper.properties();
         for (int i = 0; i < values.length; i++) {
-            props.get(i).set(st.object, values[i]);
+            if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
+                props.get(i).set(st.object, values[i]);
+            } else {
+                values[i] = props.get(i).get(st.object);
+            }
         }
-        st.snapshot = values;
+        st.snapshot = st.mapper.hasMutableJson() ? st.mapper.copyMutable(values) : values;
+        st.unloaded = unloaded;
         st.expired = false;
+    }
+
+    /** Sets the fields in {@code bits} (unloaded so far) from a row that has them; the others keep their values and changes. */
+    private static void fillUnloaded(InstanceStateImpl st, Object[] values, long bits) {
+        List<ColumnProperty> props = st.mapper.properties();
+        Object[] snap = st.snapshot.clone();
+        for (int i = 0; i < Math.min(64, values.length); i++) {
+            if ((bits & (1L << i)) != 0L) {
+                props.get(i).set(st.object, values[i]);
+                snap[i] = values[i];
+            }
+        }
+        st.snapshot = snap;
+        st.unloaded &= ~bits;
     }
 
     public InstanceStateImpl lookup(Mapper<?> m, Object id) {
@@ -716,17 +825,81 @@ public final class SessionImpl implements Session {
      * Runs a SELECT — ORM-enabled ({@code Orm.select(User.class)}) or plain Core — after autoflush;
      * entity items of each row come back as objects through the identity map.
      */
-    public OrmResultImpl execute(Select select) {
+    public OrmResultImpl execute(Select<?> select) {
         ensureOpen();
         autoflush();
         Loading.Plan plan = Loading.Plan.of(select.executableOptions());
         Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
                 ? null : t.mapper();
+        Select<?> run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
-            return new OrmResultImpl(this, select, connection().execute(select), plan, null);
+            return new OrmResultImpl(this, select, connection().execute(run), plan, null);
         }
-        Loading.Joined joined = loading().joined(select, first, plan, select.selectedColumns().size());
+        Loading.Joined joined = loading().joined(run, first, plan, select.selectedColumns().size());
         return new OrmResultImpl(this, select, connection().execute(joined.select()), plan, joined);
+    }
+
+    /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
+    private Select<?> withLoaderCriteria(Select<?> run, Select<?> original) {
+        if (factory.loaderCriteria().isEmpty()) {
+            return run;
+        }
+        for (org.jalchemy.sql.ColumnsClauseRole r : original.rawColumns()) {
+            if (r instanceof org.jalchemy.sql.FromClause f && Mapper.aliasedEntity(f) != null) {
+                run = loaderCriteria(run, Mapper.aliasedEntity(f), f);
+            }
+        }
+        return run;
+    }
+
+    /** {@code sel} filtered by the factory's loader criteria for {@code m}'s rows read from {@code from}. */
+    public Select<?> loaderCriteria(Select<?> sel, Mapper<?> m, org.jalchemy.sql.FromClause from) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                sel = sel.where(c.criteria().apply(from));
+            }
+        }
+        return sel;
+    }
+
+    /** {@code on} ANDed with the factory's loader criteria for {@code m}'s rows joined as {@code from}. */
+    public org.jalchemy.sql.ColumnElement<Boolean> loaderCriteria(org.jalchemy.sql.ColumnElement<Boolean> on, Mapper<?> m,
+                                                                   org.jalchemy.sql.FromClause from) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                on = org.jalchemy.sql.Sql.and(on, c.criteria().apply(from));
+            }
+        }
+        return on;
+    }
+
+    /**
+     * {@code select} with each entity's deferred columns ({@code @Column(deferred = true)},
+     * {@code defer}, {@code loadOnly}) selected as NULL: the row keeps its layout, the database
+     * sends no data for them, and hydration leaves those fields unloaded.
+     */
+    private static Select<?> withUnloadedColumns(Select<?> select, Loading.Plan plan) {
+        List<org.jalchemy.sql.ColumnsClauseRole> raw = select.rawColumns();
+        List<org.jalchemy.sql.ColumnsClauseRole> out = null;
+        for (int i = 0; i < raw.size(); i++) {
+            org.jalchemy.sql.ColumnsClauseRole r = raw.get(i);
+            long mask = r instanceof MappedTable<?> t ? plan.unloaded(t.mapper()) : 0L;
+            if (mask == 0L) {
+                if (out != null) {
+                    out.add(r);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(raw.subList(0, i));
+            }
+            List<? extends org.jalchemy.sql.ColumnClause<?>> cols = ((MappedTable<?>) r).columns();
+            for (int c = 0; c < cols.size(); c++) {
+                out.add(c < 64 && (mask & (1L << c)) != 0
+                        ? org.jalchemy.sql.Sql.literalColumn("NULL").label(cols.get(c).name()) : cols.get(c));
+            }
+        }
+        return out == null ? select : select.withOnlyColumns(out.toArray(org.jalchemy.sql.ColumnsClauseRole[]::new));
     }
 
     /**
@@ -1033,6 +1206,7 @@ public final class SessionImpl implements Session {
             }
         }
         endRoot();
+        factory.events().fire(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_COMMIT, this);
     }
 
     void rollbackTransaction(SessionTransactionImpl tx) {
@@ -1071,6 +1245,7 @@ public final class SessionImpl implements Session {
             }
             restore(tx);
             endRoot();
+            factory.events().fire(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_ROLLBACK, this);
         }
     }
 

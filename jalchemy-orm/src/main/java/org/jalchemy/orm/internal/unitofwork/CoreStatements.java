@@ -108,7 +108,7 @@ public final class CoreStatements implements OrmStatements {
         Key key = new Key(d, "select", List.copyOf(shape));
         return (Compiled) m.cache().computeIfAbsent(key, k -> {
             Params p = new Params();
-            Select sel = Sql.select(m.table());
+            Select<?> sel = Sql.select(m.table());
             for (Criterion c : where) {
                 Attribute<?, Object> a = m.attribute(c.property().name());
                 sel = sel.where(c.value() == null ? a.isNull() : a.eq(p.of(c.property())));

@@ -66,10 +66,19 @@ public final class UnitOfWork {
     private int objectCount;
 
     public void flush() {
+        org.jalchemy.orm.OrmEvents ormEvents = session.factory.events();
+        if (ormEvents.has(org.jalchemy.orm.OrmEvents.SessionEvent.BEFORE_FLUSH) && hasWork()) {
+            ormEvents.fire(org.jalchemy.orm.OrmEvents.SessionEvent.BEFORE_FLUSH, session);
+        }
         Dependencies deps = null;
         if (session.relationshipsInUse) {
             deps = new Dependencies(session);
             deps.preflush();
+        }
+        FlushEvents events = FlushEvents.of(session);
+        this.events = events;
+        if (events != null) {
+            events.before();
         }
         Map<Mapper<?>, List<InstanceStateImpl>> inserts = new LinkedHashMap<>();
         Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
@@ -170,6 +179,27 @@ public final class UnitOfWork {
             deps.committed();
         }
         session.collectionsChanged = false;
+        if (events != null) {
+            events.after();
+        }
+        if (ormEvents.has(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_FLUSH)) {
+            ormEvents.fire(org.jalchemy.orm.OrmEvents.SessionEvent.AFTER_FLUSH, session);
+        }
+    }
+
+    private FlushEvents events; // null: nobody listens
+
+    /** Pending or deleted objects, or a persistent one whose columns changed (for beforeFlush only). */
+    private boolean hasWork() {
+        if (!session.pending.isEmpty() || !session.toDelete.isEmpty() || session.collectionsChanged) {
+            return true;
+        }
+        for (InstanceStateImpl st : session.states.values()) {
+            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Persistent objects whose columns differ from their snapshot, grouped by mapper. */
@@ -284,6 +314,9 @@ public final class UnitOfWork {
     // ------------------------------------------------------------------ INSERT
 
     private void insert(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states) {
+        if (events != null) {
+            events.inserted.addAll(states);
+        }
         List<ColumnProperty> props = m.properties();
         int n = props.size();
         ColumnProperty version = m.versionProperty();
@@ -460,6 +493,11 @@ public final class UnitOfWork {
     }
 
     private void update(Connection conn, Mapper<?> m, List<Dirty> dirty) {
+        if (events != null) {
+            for (Dirty d : dirty) {
+                events.updated.add(d.state);
+            }
+        }
         ColumnProperty version = m.versionProperty();
         Map<BitSet, List<Dirty>> groups = new LinkedHashMap<>();
         for (Dirty d : dirty) {
@@ -540,6 +578,9 @@ public final class UnitOfWork {
     // ------------------------------------------------------------------ DELETE
 
     private void delete(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states) {
+        if (events != null) {
+            events.deleted.addAll(states);
+        }
         ColumnProperty version = m.versionProperty();
         Compiled c = session.statements.delete(session.dialect, m, version != null);
         List<Object[]> rows = new ArrayList<>(states.size());
