@@ -6,10 +6,12 @@ import org.jalchemy.exc.InvalidRequestError;
 import org.jalchemy.orm.InstanceState;
 import org.jalchemy.orm.LazyLoadExecutor;
 import org.jalchemy.orm.LoaderOption;
+import org.jalchemy.orm.LockMode;
 import org.jalchemy.orm.OrmResult;
 import org.jalchemy.orm.Session;
 import org.jalchemy.orm.SessionFactory;
 import org.jalchemy.orm.SessionTransaction;
+import org.jalchemy.orm.mapping.Attribute;
 import org.jalchemy.sql.Executable;
 import org.jalchemy.sql.Insert;
 import org.jalchemy.sql.Select;
@@ -139,6 +141,16 @@ public final class TransactionalSession implements Session {
     }
 
     @Override
+    public void refresh(Object entity, LockMode lock) {
+        current().refresh(entity, lock);
+    }
+
+    @Override
+    public void refresh(Object entity, Attribute<?, ?>... attributes) {
+        current().refresh(entity, attributes);
+    }
+
+    @Override
     public void expire(Object entity) {
         current().expire(entity);
     }
@@ -169,18 +181,8 @@ public final class TransactionalSession implements Session {
     }
 
     @Override
-    public OrmResult execute(Select select) {
+    public OrmResult execute(Select<?> select) {
         return current().execute(select);
-    }
-
-    @Override
-    public OrmResult.ScalarResult scalars(Select select) {
-        return current().scalars(select);
-    }
-
-    @Override
-    public <T> T scalar(Select select) {
-        return current().scalar(select);
     }
 
     @Override

@@ -56,7 +56,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public List<Account> all() {
-        return session.execute(select(Account.class)).scalars().all();
+        return session.scalars(select(Account.class)).all();
     }
 
     @Transactional(readOnly = true)
