@@ -28,6 +28,16 @@ public final class Jalchemy {
         return Engine.create(url, options.apply(EngineOptions.builder()).build());
     }
 
+    /**
+     * An engine that takes its connections from the application's {@code dataSource} (a framework's
+     * pool, e.g. Spring Boot's) instead of pooling its own: {@code url} only chooses the dialect
+     * ({@code postgresql://}, {@code mariadb://}, ...; host and credentials are the DataSource's), and
+     * the pool options do not apply. {@code dispose()} leaves the DataSource open: its owner closes it.
+     */
+    public static Engine createEngine(String url, javax.sql.DataSource dataSource, EngineOptions options) {
+        return Engine.create(url, dataSource, options);
+    }
+
     /** A schema {@link org.jalchemy.schema.Inspector} over the engine (SQLAlchemy's {@code inspect(engine)}). */
     public static org.jalchemy.schema.Inspector inspect(Engine engine) {
         return new org.jalchemy.schema.Inspector(engine);

@@ -62,6 +62,11 @@ public final class Engine implements AutoCloseable {
     private final long slowQueryNanos;
 
     Engine(URL url, Dialect dialect, EngineOptions options) {
+        this(url, dialect, options, null);
+    }
+
+    /** {@code external}: the application's DataSource to take connections from instead of a pool of our own, or null. */
+    Engine(URL url, Dialect dialect, EngineOptions options, javax.sql.DataSource external) {
         this.url = url;
         this.dialect = dialect;
         this.options = options;
@@ -82,6 +87,10 @@ public final class Engine implements AutoCloseable {
         this.perStatementTimeoutMillis = options.statementTimeout() == null ? 0 : options.statementTimeout().toMillis();
         this.slowQueryNanos = options.slowQueryThreshold() == null ? 0 : options.slowQueryThreshold().toNanos();
         Dialect.ConnectSpec spec = new Dialect.ConnectSpec(base.driverClassName(), base.jdbcUrl(), props);
+        if (external != null) {
+            this.pool = new DataSourcePool(external, dialect, raw -> onRawConnect(raw, PoolKind.QUEUE), options.isolationLevel());
+            return;
+        }
         PoolKind kind = options.poolKind();
         if (kind == null) {
             kind = dialect instanceof SqliteDialect && SqliteDialect.isMemory(url) ? PoolKind.STATIC : PoolKind.QUEUE;
@@ -98,6 +107,15 @@ public final class Engine implements AutoCloseable {
 
     /** Creates an engine; see {@link org.jalchemy.Jalchemy#createEngine(String, EngineOptions)}. */
     public static Engine create(String url, EngineOptions options) {
+        return create(url, null, options);
+    }
+
+    /**
+     * Creates an engine on the application's {@code dataSource} (a framework's pool) instead of a
+     * pool of its own; see {@link org.jalchemy.Jalchemy#createEngine(String, javax.sql.DataSource, EngineOptions)}.
+     * Null {@code dataSource}: the engine's own pool.
+     */
+    public static Engine create(String url, javax.sql.DataSource dataSource, EngineOptions options) {
         URL parsed = URL.parse(url);
         Dialect dialect;
         try {
@@ -106,7 +124,12 @@ public final class Engine implements AutoCloseable {
             throw new org.jalchemy.exc.NoSuchModuleError("Unknown database in URL '" + parsed + "': " + e.getMessage()
                     + " Check the scheme at the start of the URL.", e);
         }
-        return new Engine(parsed, dialect, options);
+        return new Engine(parsed, dialect, options, dataSource);
+    }
+
+    /** The application's DataSource this engine takes connections from, or null when it pools its own. */
+    public javax.sql.DataSource externalDataSource() {
+        return pool instanceof DataSourcePool p ? p.dataSource() : null;
     }
 
     private void onRawConnect(java.sql.Connection raw, PoolKind kind) {

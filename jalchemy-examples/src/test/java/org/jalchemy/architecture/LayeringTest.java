@@ -232,4 +232,13 @@ class LayeringTest {
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(org.jalchemy.engine.URL.class))))
                 .check(classes);
     }
+
+    @Test
+    void onlyTheSpringBootModuleKnowsSpring() {
+        noClasses().that().resideOutsideOfPackage("org.jalchemy.spring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jalchemy.spring..")
+                .because("jalchemy-spring-boot-autoconfigure hangs off the side: core, the ORM, migrate and the optional"
+                        + " modules run without Spring, and the auto-configuration uses only their public API")
+                .check(classes);
+    }
 }
