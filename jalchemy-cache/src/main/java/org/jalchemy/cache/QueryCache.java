@@ -177,7 +177,7 @@ public final class QueryCache implements AutoCloseable {
             return inv.proceed(); // its own uncommitted writes: only the database has them
         }
         RegionCounters rc = counters.get(region.name());
-        Shape shape = shape(compiled, tables);
+        Shape shape = shape(compiled, tables, option.tables().isEmpty());
         String key = key(shape, inv.values());
         Health h = health.get(region.backend());
         if (key == null || !h.available()) {
@@ -269,8 +269,8 @@ public final class QueryCache implements AutoCloseable {
     /** Shapes by compiled statement (the engine's compiled cache hands out one Compiled per shape). */
     private final ConcurrentHashMap<Compiled, Shape> shapes = new ConcurrentHashMap<>();
 
-    private Shape shape(Compiled compiled, Collection<String> tables) {
-        Shape sh = shapes.get(compiled);
+    private Shape shape(Compiled compiled, Collection<String> tables, boolean remember) {
+        Shape sh = remember ? shapes.get(compiled) : null;
         if (sh != null) {
             return sh;
         }
@@ -280,6 +280,9 @@ public final class QueryCache implements AutoCloseable {
         md.update(compiled.sql().getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
         sh = new Shape(md, List.copyOf(counterNames(tables)), compiled);
+        if (!remember) { // extra tables given with the option: its counters are this option's, not the shape's
+            return sh;
+        }
         if (shapes.size() > 10_000) { // statements built with ever new shapes: do not grow without bound
             shapes.clear();
         }

@@ -92,6 +92,24 @@ class CoreCacheTest {
     }
 
     @BackendTest
+    void extraTablesGivenWithTheOptionInvalidateToo(Backend backend) {
+        CacheTesting.seed(backend, 2);
+        try (Engine engine = backend.newEngine(o -> o);
+             QueryCache qc = QueryCache.builder().region("users", CaffeineBackend.create()).install(engine)) {
+            Select names = select(NAME).selectFrom(USERS).orderBy(ID).options(cache("users").tables("qc_members"));
+            try (Connection c = engine.connect()) {
+                c.execute(names).all();
+                c.execute(names).all(); // hit
+                c.execute(org.jalchemy.sql.Sql.text("DELETE FROM qc_members"));
+                c.commit();              // wrote qc_members, which the option named
+                c.execute(names).all(); // miss
+            }
+            assertThat(qc.stats().hits()).isEqualTo(1);
+            assertThat(qc.stats().misses()).isEqualTo(2);
+        }
+    }
+
+    @BackendTest
     void resultsReadAfterOtherStatementsOfARepeatableReadTransactionAreServedButNotStored(Backend backend) {
         CacheTesting.seed(backend, 2);
         try (Engine engine = backend.newEngine(o -> o.isolationLevel(org.jalchemy.engine.IsolationLevel.REPEATABLE_READ));
