@@ -7,6 +7,7 @@ import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Chinook;
 import org.jalchemy.testing.Db;
 import org.jalchemy.types.DateTimeType;
 import org.jalchemy.types.IntegerType;
@@ -49,41 +50,13 @@ class ChinookReflectionTest {
         OPENED.forEach(Engine::dispose);
     }
 
-    /** The backend's spelling of a Chinook name: snake_case on PostgreSQL, CamelCase elsewhere. */
     private static String n(Backend b, String snake) {
-        if (b.isPostgresql()) {
-            return snake;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String part : snake.split("_")) {
-            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return sb.toString();
+        return Chinook.name(b, snake);
     }
 
-    /** An empty database/schema named {@code chinook_<suffix>} on the backend, and an engine whose default it is. */
+    /** An empty database/schema for {@code suffix}; closed after the class. */
     static Engine emptyDatabase(Backend b, String suffix) {
-        Engine engine;
-        if (b.isSqlite()) {
-            Path file = Path.of("target", "chinook_" + suffix + "_" + ProcessHandle.current().pid() + ".db");
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            engine = Jalchemy.createEngine("sqlite:///" + file);
-        } else if (b.isPostgresql()) {
-            String schema = "chinook_" + suffix;
-            Db.exec(b.engine(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
-            engine = Jalchemy.createEngine(b.url() + (b.url().contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        } else {
-            String url = b.url();
-            int q = url.indexOf('?');
-            String base = q < 0 ? url : url.substring(0, q);
-            String db = base.substring(base.lastIndexOf('/') + 1) + "_chinook_" + suffix;
-            Db.exec(b.engine(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-            engine = Jalchemy.createEngine(base.substring(0, base.lastIndexOf('/') + 1) + db + (q < 0 ? "" : url.substring(q)));
-        }
+        Engine engine = Chinook.emptyDatabase(b, suffix);
         synchronized (OPENED) {
             OPENED.add(engine);
         }
@@ -93,21 +66,7 @@ class ChinookReflectionTest {
     private static Engine loadedSource(Backend b) {
         return SOURCES.computeIfAbsent(b.name(), k -> {
             Engine e = emptyDatabase(b, "src");
-            String script;
-            try (InputStream in = ChinookReflectionTest.class.getResourceAsStream("/chinook/" + b.name() + ".sql")) {
-                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-            try (Connection c = e.connect()) {
-                for (String stmt : script.split(";\\s*\\n")) {
-                    String s = stmt.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + "\n" + y).strip();
-                    if (!s.isEmpty()) {
-                        c.execute(text(s));
-                    }
-                }
-                c.commit();
-            }
+            Chinook.load(b, e);
             return e;
         });
     }

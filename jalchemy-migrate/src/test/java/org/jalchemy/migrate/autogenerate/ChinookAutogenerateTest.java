@@ -10,6 +10,7 @@ import org.jalchemy.schema.MetaData;
 import org.jalchemy.schema.Table;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Chinook;
 import org.jalchemy.testing.Db;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,42 +44,12 @@ class ChinookAutogenerateTest {
     Path tmp;
 
     private static String n(Backend b, String snake) {
-        if (b.isPostgresql()) {
-            return snake;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String part : snake.split("_")) {
-            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return sb.toString();
+        return Chinook.name(b, snake);
     }
 
-    private Engine chinook(Backend b, String suffix) throws IOException {
-        Engine engine;
-        if (b.isSqlite()) {
-            engine = Jalchemy.createEngine("sqlite:///" + tmp.resolve("chinook_" + suffix + ".db"));
-        } else if (b.isPostgresql()) {
-            Db.exec(b.engine(), "DROP SCHEMA IF EXISTS chinook_ag_" + suffix + " CASCADE", "CREATE SCHEMA chinook_ag_" + suffix);
-            engine = Jalchemy.createEngine(b.url() + (b.url().contains("?") ? "&" : "?") + "currentSchema=chinook_ag_" + suffix);
-        } else {
-            String url = b.url();
-            int q = url.indexOf('?');
-            String base = q < 0 ? url : url.substring(0, q);
-            String db = base.substring(base.lastIndexOf('/') + 1) + "_chinook_ag_" + suffix;
-            Db.exec(b.engine(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-            engine = Jalchemy.createEngine(base.substring(0, base.lastIndexOf('/') + 1) + db + (q < 0 ? "" : url.substring(q)));
-        }
-        String script = Files.readString(Path.of("..", "jalchemy-core", "src", "test", "resources", "chinook", b.name() + ".sql"),
-                StandardCharsets.UTF_8);
-        try (Connection c = engine.connect()) {
-            for (String stmt : script.split(";\\s*\\n")) {
-                String s = stmt.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + "\n" + y).strip();
-                if (!s.isEmpty()) {
-                    c.execute(text(s));
-                }
-            }
-            c.commit();
-        }
+    private static Engine chinook(Backend b, String suffix) {
+        Engine engine = Chinook.emptyDatabase(b, "ag_" + suffix);
+        Chinook.load(b, engine);
         return engine;
     }
 
