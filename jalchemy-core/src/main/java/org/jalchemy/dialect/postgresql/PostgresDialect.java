@@ -43,13 +43,23 @@ public class PostgresDialect extends Dialect {
         return "pgjdbc";
     }
 
+    /**
+     * {@code jdbc:postgresql://host:port/db}; a URL listing several hosts
+     * ({@code postgresql://u@pg1:5432,pg2:5432/db?targetServerType=primary}) becomes pgjdbc's
+     * multi-host form {@code jdbc:postgresql://pg1:5432,pg2:5432/db}: each connection goes to the
+     * first host that answers and matches {@code targetServerType} ({@code any}, {@code primary},
+     * {@code secondary}, {@code preferSecondary}; pgjdbc's {@code loadBalanceHosts} and
+     * {@code hostRecheckSeconds} apply too). These, like every query option, are passed to pgjdbc
+     * as connection properties. pgjdbc does not move a live connection: one whose server dies
+     * raises a lost-connection error and is discarded, and the next one goes to a host that answers.
+     */
     @Override
     public ConnectSpec connectSpec(URL url) {
         DriverNames.checkDriver(url, Set.of("pgjdbc", "postgresql", "jdbc"), "pgjdbc");
         String db = url.database() == null ? "" : url.database();
         var props = DriverNames.properties(url, Map.of("ApplicationName", "jalchemy"));
         return new ConnectSpec("org.postgresql.Driver",
-                "jdbc:postgresql://" + DriverNames.hostPort(url, 5432) + "/" + db, props);
+                "jdbc:postgresql://" + DriverNames.hostList(url, 5432) + "/" + db, props);
     }
 
     /**
