@@ -316,6 +316,32 @@ class GaleraClusterTest {
         }
     }
 
+    @Test
+    @DisplayName("[galera] causal reads: with wsrep_sync_wait=1 in the URL, a row committed through one node is read at once through another")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aReaderOnAnotherNodeWithSyncWaitSeesEveryCommittedRow() {
+        try (Engine writer = Jalchemy.createEngine(GaleraCluster.nodeUrl(1), o -> o.poolSize(1));
+             // tag::causal-reads[]
+             Engine reader = Jalchemy.createEngine(
+                     "mariadb://root@127.0.0.1:3308/test_cluster?sessionVariables=wsrep_sync_wait=1",
+                     o -> o.poolSize(1))) {
+            // end::causal-reads[]
+            Db.dropTables(writer, "gc_causal");
+            Db.exec(writer, "CREATE TABLE gc_causal (id INTEGER PRIMARY KEY) ENGINE=InnoDB");
+            try (Connection r = reader.connect()) {
+                assertThat(((Number) r.execute(text("SELECT @@wsrep_sync_wait")).scalarOne()).intValue()).isEqualTo(1);
+                r.rollback();
+            }
+            for (int i = 1; i <= 100; i++) {
+                int id = i;
+                writer.inTransaction(c -> c.execute(text("INSERT INTO gc_causal (id) VALUES (:id)"), Map.of("id", id)));
+                long seen = reader.transaction(c -> ((Number) c.execute(
+                        text("SELECT COUNT(*) FROM gc_causal WHERE id = :id"), Map.of("id", id)).scalarOne()).longValue());
+                assertThat(seen).as("row %d, committed through node1, read through node2", id).isEqualTo(1);
+            }
+        }
+    }
+
     /** The counters as node {@code n} sees them after applying everything committed so far (index = id). */
     private static long[] counters(int n) throws SQLException {
         long[] v = new long[COUNTERS + 1];
