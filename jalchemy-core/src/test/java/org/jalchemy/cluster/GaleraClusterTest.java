@@ -320,12 +320,13 @@ class GaleraClusterTest {
     @DisplayName("[galera] causal reads: with wsrep_sync_wait=1 in the URL, a row committed through one node is read at once through another")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aReaderOnAnotherNodeWithSyncWaitSeesEveryCommittedRow() {
-        try (Engine writer = Jalchemy.createEngine(GaleraCluster.nodeUrl(1), o -> o.poolSize(1));
-             // tag::causal-reads[]
-             Engine reader = Jalchemy.createEngine(
-                     "mariadb://root@127.0.0.1:3308/test_cluster?sessionVariables=wsrep_sync_wait=1",
-                     o -> o.poolSize(1))) {
-            // end::causal-reads[]
+        Engine writer = Jalchemy.createEngine(GaleraCluster.nodeUrl(1), o -> o.poolSize(1));
+        // tag::causal-reads[]
+        Engine reader = Jalchemy.createEngine(
+                "mariadb://root@127.0.0.1:3308/test_cluster?sessionVariables=wsrep_sync_wait=1",
+                o -> o.poolSize(1));
+        // end::causal-reads[]
+        try (writer; reader) {
             Db.dropTables(writer, "gc_causal");
             Db.exec(writer, "CREATE TABLE gc_causal (id INTEGER PRIMARY KEY) ENGINE=InnoDB");
             try (Connection r = reader.connect()) {
