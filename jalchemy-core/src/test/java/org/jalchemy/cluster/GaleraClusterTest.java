@@ -14,9 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -224,14 +222,7 @@ class GaleraClusterTest {
     /** Every (writer, seq) in gc_rows as node {@code n} sees it after applying everything committed so far. */
     private static Set<List<Long>> rowKeys(int n) throws SQLException {
         Set<List<Long>> keys = new HashSet<>();
-        try (java.sql.Connection c = GaleraCluster.jdbc(n); Statement st = c.createStatement()) {
-            st.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rs = st.executeQuery("SELECT writer, seq FROM gc_rows")) {
-                while (rs.next()) {
-                    keys.add(List.of(rs.getLong(1), rs.getLong(2)));
-                }
-            }
-        }
+        GaleraCluster.causalRead(n, "SELECT writer, seq FROM gc_rows", rs -> keys.add(List.of(rs.getLong(1), rs.getLong(2))));
         return keys;
     }
 
@@ -346,14 +337,7 @@ class GaleraClusterTest {
     /** The counters as node {@code n} sees them after applying everything committed so far (index = id). */
     private static long[] counters(int n) throws SQLException {
         long[] v = new long[COUNTERS + 1];
-        try (java.sql.Connection c = GaleraCluster.jdbc(n); Statement st = c.createStatement()) {
-            st.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rs = st.executeQuery("SELECT id, v FROM gc_counter")) {
-                while (rs.next()) {
-                    v[rs.getInt(1)] = rs.getLong(2);
-                }
-            }
-        }
+        GaleraCluster.causalRead(n, "SELECT id, v FROM gc_counter", rs -> v[rs.getInt(1)] = rs.getLong(2));
         return v;
     }
 }

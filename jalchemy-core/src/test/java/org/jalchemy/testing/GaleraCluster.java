@@ -86,6 +86,28 @@ public final class GaleraCluster {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port(n) + "/" + DATABASE, p);
     }
 
+    /** Receives the rows of a {@link #causalRead}. */
+    @FunctionalInterface
+    public interface RowReader {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} on node {@code n} with {@code wsrep_sync_wait = 1}: the node first applies
+     * every transaction committed anywhere in the cluster before the read (a plain read on one node
+     * may miss a row just committed through another), then hands each row to {@code reader}.
+     */
+    public static void causalRead(int n, String sql, RowReader reader) throws SQLException {
+        try (java.sql.Connection c = jdbc(n); Statement st = c.createStatement()) {
+            st.execute("SET SESSION wsrep_sync_wait = 1");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    reader.row(rs);
+                }
+            }
+        }
+    }
+
     /** {@code wsrep_cluster_size} as node {@code n} sees it. */
     public static int clusterSize(int n) throws SQLException {
         try (java.sql.Connection c = jdbc(n); Statement st = c.createStatement();

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,14 +129,7 @@ class GaleraClusterOrmTest {
     /** Balances as node {@code n} sees them after applying everything committed so far (index = id). */
     private static long[] balances(int n) throws Exception {
         long[] v = new long[WALLETS + 1];
-        try (java.sql.Connection c = GaleraCluster.jdbc(n); Statement st = c.createStatement()) {
-            st.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rs = st.executeQuery("SELECT id, balance FROM orm_wallets")) {
-                while (rs.next()) {
-                    v[rs.getInt(1)] = rs.getLong(2);
-                }
-            }
-        }
+        GaleraCluster.causalRead(n, "SELECT id, balance FROM orm_wallets", rs -> v[rs.getInt(1)] = rs.getLong(2));
         return v;
     }
 }
