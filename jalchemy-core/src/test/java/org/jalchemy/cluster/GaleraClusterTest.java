@@ -152,7 +152,7 @@ class GaleraClusterTest {
                     }
                 }));
             }
-            awaitCount(committed, 300, 10_000);
+            awaitCount(committed, 300, 30_000);
 
             long killedAt = System.nanoTime();
             GaleraCluster.kill(victim);
