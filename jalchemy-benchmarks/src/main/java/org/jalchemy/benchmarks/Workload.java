@@ -133,17 +133,36 @@ public enum Workload {
         };
     }
 
-    /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
-    public boolean inSqlAlchemySuite() {
-        return this != ASYNC_REQUESTS && this != CACHED_GET && this != SCALE_OUT && !migrate();
+    /** {@link #runsOn(String)}, in quick mode or not. */
+    public boolean runsOn(String backend, boolean quick) {
+        return runsOn(backend);
     }
 
     /**
-     * True when a run's checksum depends on that run's size (warm-up runs are smaller), not on the
-     * fixture: write workloads, lookups, and scale_out (whose variants check their own tables).
+     * True when each run is a separate process (the harness's JIT is not what is measured): one
+     * warm-up run, for the database's and the file system's caches.
      */
-    public boolean checksumOfRunSize() {
-        return writes || this == SHORT_SELECTS || this == CACHED_GET || this == SCALE_OUT;
+    public boolean forked() {
+        return false;
+    }
+
+    /** The unit of a run's value: {@code s} (seconds) for every workload but those that measure something else. */
+    public String unit() {
+        return "s";
+    }
+
+    /**
+     * True when a run of size n makes n calls and its checksum depends on n (short lookups,
+     * scale_out's transactions); false for reads of the whole fixture, whose checksum does not
+     * depend on the run's size.
+     */
+    public boolean perCall() {
+        return this == SHORT_SELECTS || this == CACHED_GET || this == SCALE_OUT;
+    }
+
+    /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
+    public boolean inSqlAlchemySuite() {
+        return this != ASYNC_REQUESTS && this != CACHED_GET && this != SCALE_OUT && !migrate();
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */

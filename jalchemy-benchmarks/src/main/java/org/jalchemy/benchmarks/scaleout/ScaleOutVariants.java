@@ -2,6 +2,7 @@ package org.jalchemy.benchmarks.scaleout;
 
 import org.jalchemy.benchmarks.BenchBackend;
 import org.jalchemy.benchmarks.LoadStats;
+import org.jalchemy.benchmarks.RunFigures;
 import org.jalchemy.benchmarks.Variant;
 import org.jalchemy.benchmarks.Workload;
 import org.jalchemy.engine.Engine;
@@ -38,9 +39,9 @@ import static org.jalchemy.sql.Sql.text;
  * </ul>
  * Every node applies every write (Galera replicates all of them), so spreading writes buys
  * availability, not write throughput. Each run reports, besides its time, its transactions per
- * second, latency percentiles, transactions retried, retries, conflicts among them and
- * transactions given up ({@link LoadStats}). Its checksum is what the run added to the cluster's
- * tables (2 per transaction), read causally through node 1.
+ * second and latency percentiles ({@link LoadStats}) and its transactions retried, retries,
+ * conflicts among them and transactions given up ({@link RunFigures}). Its checksum is what the
+ * run added to the cluster's tables (2 per transaction), read causally through node 1.
  *
  * <p>To add a variant of another cluster (e.g. reads on a PostgreSQL replica), give it its own
  * target class and list it in {@link #all()} with {@link Variant#on} and its backend.
@@ -113,11 +114,11 @@ public final class ScaleOutVariants {
         } finally {
             pool.shutdownNow();
         }
-        rec.put("retried_tx", retries.transactions.get());
-        rec.put("retries", retries.all.get());
-        rec.put("conflicts", retries.conflicts.get());
-        rec.put("gave_up", gaveUp.get());
         rec.finish();
+        RunFigures.put("retried_tx", retries.transactions.get());
+        RunFigures.put("retries", retries.all.get());
+        RunFigures.put("conflicts", retries.conflicts.get());
+        RunFigures.put("gave_up", gaveUp.get());
         return g.checksum() - before;
     }
 
