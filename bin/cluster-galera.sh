@@ -16,7 +16,8 @@
 # Node N: client port 3306+N, gmcast 4566+N, IST 4570+N, SST (rsync) 4580+N, data directory
 # $BASE/nodeN/data owned by mysql (rsync SST refuses to run as root). The main MariaDB on 3306 is
 # never touched: every node reads only its own --defaults-file. Memory: ~32 MB buffer pool and a
-# 32 MB gcache per node: ~260 MB RSS for the three nodes after start, ~370 MB after the tests.
+# 32 MB gcache per node: ~260 MB RSS for the three nodes after start, ~400 MB after the tests
+# and the benchmark.
 set -euo pipefail
 
 BASE="${JALCHEMY_CLUSTER_DIR:-/var/tmp/jalchemy-cluster}/galera"
