@@ -284,6 +284,28 @@ public class MySqlDialect extends Dialect {
         }
     }
 
+    /**
+     * A replica's {@code Seconds_Behind_Master} ({@code Seconds_Behind_Source} on MySQL) from
+     * {@code SHOW REPLICA STATUS}: zero when the server is not a replica (no row), forever when
+     * its replication threads are stopped (NULL). Needs the REPLICATION CLIENT privilege (or
+     * SLAVE MONITOR on MariaDB 10.5+).
+     */
+    @Override
+    public java.time.Duration replicationLag(org.jalchemy.engine.Connection c) {
+        var row = c.execDriverSql("SHOW REPLICA STATUS").first();
+        if (row.isEmpty()) {
+            return java.time.Duration.ZERO;
+        }
+        Object s;
+        try {
+            s = row.get().get("Seconds_Behind_Master");
+        } catch (RuntimeException e) {
+            s = row.get().get("Seconds_Behind_Source");
+        }
+        return s == null ? java.time.temporal.ChronoUnit.FOREVER.getDuration()
+                : java.time.Duration.ofSeconds(s instanceof Number n ? n.longValue() : Long.parseLong(s.toString().trim()));
+    }
+
     /** Deadlock (1213, also a Galera certification conflict) and lock wait timeout (1205), besides SQLSTATE 40001. */
     @Override
     public boolean isRetryable(SQLException e) {
