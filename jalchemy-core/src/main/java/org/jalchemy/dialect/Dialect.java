@@ -134,7 +134,7 @@ public abstract class Dialect {
      * for databases without replicas (SQLite), is zero. Runs a query on {@code c}, inside its
      * transaction.
      */
-    public java.time.Duration replicationLag(org.jalchemy.engine.Connection c) {
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
         return java.time.Duration.ZERO;
     }
 

@@ -215,7 +215,16 @@ public final class EngineSet implements AutoCloseable {
     }
 
     private Duration measure(Replica r, Connection c) {
-        Duration lag = probe != null ? probe.lag(c) : c.dialect().replicationLag(c);
+        Duration lag;
+        if (probe != null) {
+            lag = probe.lag(c);
+        } else {
+            try {
+                lag = c.dialect().replicationLag(c.jdbc());
+            } catch (java.sql.SQLException e) {
+                throw c.translate(e, "(replication lag of " + r.name + ")", null, null, null);
+            }
+        }
         r.lag = Objects.requireNonNull(lag, "lag probe returned null");
         r.checkedAt = System.nanoTime();
         return lag;

@@ -291,19 +291,21 @@ public class MySqlDialect extends Dialect {
      * SLAVE MONITOR on MariaDB 10.5+).
      */
     @Override
-    public java.time.Duration replicationLag(org.jalchemy.engine.Connection c) {
-        var row = c.execDriverSql("SHOW REPLICA STATUS").first();
-        if (row.isEmpty()) {
-            return java.time.Duration.ZERO;
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SHOW REPLICA STATUS")) {
+            if (!rs.next()) {
+                return java.time.Duration.ZERO;
+            }
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String col = md.getColumnLabel(i);
+                if (col.equals("Seconds_Behind_Master") || col.equals("Seconds_Behind_Source")) {
+                    long s = rs.getLong(i);
+                    return rs.wasNull() ? java.time.temporal.ChronoUnit.FOREVER.getDuration() : java.time.Duration.ofSeconds(s);
+                }
+            }
+            return java.time.temporal.ChronoUnit.FOREVER.getDuration();
         }
-        Object s;
-        try {
-            s = row.get().get("Seconds_Behind_Master");
-        } catch (RuntimeException e) {
-            s = row.get().get("Seconds_Behind_Source");
-        }
-        return s == null ? java.time.temporal.ChronoUnit.FOREVER.getDuration()
-                : java.time.Duration.ofSeconds(s instanceof Number n ? n.longValue() : Long.parseLong(s.toString().trim()));
     }
 
     /** Deadlock (1213, also a Galera certification conflict) and lock wait timeout (1205), besides SQLSTATE 40001. */

@@ -103,12 +103,15 @@ public class PostgresDialect extends Dialect {
      * primary's {@code pg_stat_replication} tells that.
      */
     @Override
-    public java.time.Duration replicationLag(org.jalchemy.engine.Connection c) {
-        Object seconds = c.execDriverSql("SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
-                + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
-                + " ELSE EXTRACT(EPOCH FROM clock_timestamp()"
-                + " - COALESCE(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) END").scalarOne();
-        return java.time.Duration.ofNanos((long) (((Number) seconds).doubleValue() * 1e9));
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+                     + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                     + " ELSE EXTRACT(EPOCH FROM clock_timestamp()"
+                     + " - COALESCE(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) END")) {
+            rs.next();
+            return java.time.Duration.ofNanos((long) (rs.getDouble(1) * 1e9));
+        }
     }
 
     @Override
