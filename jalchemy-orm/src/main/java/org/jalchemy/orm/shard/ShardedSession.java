@@ -397,7 +397,14 @@ public final class ShardedSession implements Session {
         for (String shard : shards) {
             targets.add(session(shard));
         }
-        return ShardMerge.run(targets, select, session(shards.get(0)).dialect);
+        BindOption b = BindOption.in(select.executableOptions());
+        Select<?> run = select;
+        if (b != null) { // consumed here: the shard's session would read it as one of its own engines
+            List<org.jalchemy.sql.ExecutableOption> rest = new ArrayList<>(select.executableOptions());
+            rest.remove(b);
+            run = select.withOptions(rest);
+        }
+        return ShardMerge.run(targets, run, session(shards.get(0)).dialect);
     }
 
     /** A Core statement on every shard the query chooser gives; a statement without rows returns the summed row count. */
