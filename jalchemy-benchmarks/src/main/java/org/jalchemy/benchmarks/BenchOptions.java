@@ -76,7 +76,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
     }
 
     /** The variants every other one is divided by (see {@link Workload#baseline()}): always run. */
-    static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads");
+    static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads", "one_node");
 
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {

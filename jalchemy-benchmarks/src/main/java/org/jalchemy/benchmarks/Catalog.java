@@ -29,6 +29,7 @@ public final class Catalog {
         all.addAll(org.jalchemy.benchmarks.migrate.MigrateVariants.all());
         all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
         all.addAll(org.jalchemy.benchmarks.cache.CacheVariants.all());
+        all.addAll(org.jalchemy.benchmarks.scaleout.ScaleOutVariants.all());
         return all;
     }
 

@@ -18,8 +18,9 @@ import java.util.Objects;
  * ({@code {"machine", "jdk", "results": [{"workload", "backend", "variant", "seconds", "ratio_to_jdbc"}]}}).
  * {@code seconds} is the median of the timed runs; {@code ratio_to_jdbc} divides it by the
  * baseline of the same workload and backend ({@code jdbc}; {@code handwritten} for loaders;
- * {@code platform_threads} for async_requests). Concurrent workloads add {@code "extra"}: the
- * {@link LoadStats} figures of the median run, also printed as a second table.
+ * {@code platform_threads} for async_requests; {@code one_node} for scale_out). Concurrent
+ * workloads add {@code "extra"}: the {@link LoadStats} figures of the median run, also printed as
+ * a second table (and scale_out's retries and conflicts as a third).
  * Variants not measured (not yet available, failed, wrong) have null seconds and ratio, and are
  * listed, never left out.
  */
@@ -83,6 +84,30 @@ public final class Report {
         List<Measurement> loads = measurements.stream().filter(m -> m.extra() != null).toList();
         if (!loads.isEmpty()) {
             sb.append(System.lineSeparator()).append(loadTable(loads));
+        }
+        List<Measurement> retrying = loads.stream().filter(m -> m.extra().containsKey("retries")).toList();
+        if (!retrying.isEmpty()) {
+            sb.append(System.lineSeparator()).append(retryTable(retrying));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Workloads whose transactions are retried (scale_out): per run, transactions retried, retries
+     * in all, certification or serialization conflicts among them, and transactions given up.
+     */
+    static String retryTable(List<Measurement> ms) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "| %-16s | %-10s | %-20s | %9s | %11s | %9s | %9s | %9s |%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "tx/s", "retried tx", "retries", "conflicts",
+                "gave up"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
+                "-".repeat(10) + ":", "-".repeat(12) + ":", "-".repeat(10) + ":", "-".repeat(10) + ":",
+                "-".repeat(10) + ":"));
+        for (Measurement m : ms) {
+            var e = m.extra();
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(), fmt0(e.get("requests_per_s")),
+                    fmt0(e.get("retried_tx")), fmt0(e.get("retries")), fmt0(e.get("conflicts")), fmt0(e.get("gave_up"))));
         }
         return sb.toString();
     }

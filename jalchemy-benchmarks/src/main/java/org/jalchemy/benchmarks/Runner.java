@@ -28,7 +28,7 @@ public final class Runner {
             w.create(b, n);
             log("%s/%s: tables ready in %.1fs (n=%d)", w.key(), b.name(), (System.nanoTime() - t0) / 1e9, n);
             for (Variant v : variants) {
-                if (v.workload() == w && options.selects(v.name())) {
+                if (v.workload() == w && options.selects(v.name()) && v.runsOn(b.name())) {
                     out.add(measure(b, v, n));
                 }
             }
@@ -104,7 +104,7 @@ public final class Runner {
             sum = w.tableChecksum(b);
         }
         // read workloads always read the whole fixture, whatever the warm-up size
-        int sizeRead = w.writes() || w == Workload.SHORT_SELECTS || w == Workload.CACHED_GET ? checkN : options.fixtureSize(w);
+        int sizeRead = w.writes() || w.checksumOfRunSize() ? checkN : options.fixtureSize(w);
         long expected = w.expected(sizeRead);
         if (sum != expected) {
             throw new WrongChecksum("got " + sum + ", expected " + expected + " (n=" + n + ")");

@@ -40,7 +40,17 @@ public enum Workload {
      * hot ids, with a warm query-result cache (jalchemy-cache): the database lookup (jdbc, core)
      * against a Caffeine hit and a Redis hit.
      */
-    CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false);
+    CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false),
+    /**
+     * Not one of SQLAlchemy's: writing to (and, on PostgreSQL, reading from) more than one server.
+     * Under {@code mariadb}, the 3-node Galera cluster of {@code ./dev cluster galera start}: 8
+     * threads each committing transactions (insert an event row, add one to one of 16 shared
+     * counters) through one node ({@code one_node}, the baseline) or spread over three, with
+     * {@code runTransaction} retrying certification conflicts; see
+     * {@code scaleout.ScaleOutVariants}. Variants whose servers are not up report "not run". The
+     * size is the number of transactions; the variants keep their own tables on the cluster.
+     */
+    SCALE_OUT("scale_out", 2_000, 200, "one_node", false);
 
     /** Connections of the pool every async_requests variant gets (SQLAlchemy's too). */
     public static final int ASYNC_POOL = 20;
@@ -110,17 +120,30 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
-                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate, cached_get");
+                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate, cached_get,"
+                + " scale_out");
     }
 
     /** True when the workload runs on that backend (async_requests needs concurrent writers: not SQLite). */
     public boolean runsOn(String backend) {
-        return this != ASYNC_REQUESTS || !backend.equals("sqlite");
+        return switch (this) {
+            case ASYNC_REQUESTS -> !backend.equals("sqlite");
+            case SCALE_OUT -> backend.equals("mariadb") || backend.equals("postgresql");
+            default -> true;
+        };
     }
 
     /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
     public boolean inSqlAlchemySuite() {
-        return this != ASYNC_REQUESTS && this != CACHED_GET && !migrate();
+        return this != ASYNC_REQUESTS && this != CACHED_GET && this != SCALE_OUT && !migrate();
+    }
+
+    /**
+     * True when a run's checksum depends on that run's size (warm-up runs are smaller), not on the
+     * fixture: write workloads, lookups, and scale_out (whose variants check their own tables).
+     */
+    public boolean checksumOfRunSize() {
+        return writes || this == SHORT_SELECTS || this == CACHED_GET || this == SCALE_OUT;
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */
@@ -220,6 +243,7 @@ public enum Workload {
             case MIGRATE_UPGRADE -> sum = MigrateFixtures.expectedUpgrade(n);
             case MIGRATE_AUTOGENERATE -> sum = MigrateFixtures.expectedDiffs(n);
             case ASYNC_REQUESTS -> sum = (long) n * (n + 1) / 2;
+            case SCALE_OUT -> sum = org.jalchemy.benchmarks.scaleout.ScaleOutVariants.expected(n);
             case LOADERS -> {
                 long children = (long) n * Data.CHILDREN_PER_PARENT;
                 for (long p = 1; p <= n; p++) {
