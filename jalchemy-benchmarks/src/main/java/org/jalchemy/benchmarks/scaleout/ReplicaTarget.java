@@ -110,14 +110,6 @@ final class ReplicaTarget implements AutoCloseable {
         }
     }
 
-    /** Transactions the standby has run so far (committed and rolled back), from pg_stat_database. */
-    long standbyTransactions() {
-        try (Connection c = standby.connect()) {
-            return ((Number) c.execute(text("SELECT xact_commit + xact_rollback FROM pg_stat_database"
-                    + " WHERE datname = current_database()")).scalarOne()).longValue();
-        }
-    }
-
     @Override
     public void close() {
         primary.dispose();
