@@ -77,12 +77,15 @@ class DistributedSqlVariantsCompileTest {
 
     @Test
     void cockroachBigIntegerKeysUseUniqueRowidInsteadOfASequence() {
+        // tag::cockroach-ddl[]
         MetaData md = new MetaData();
         Table events = new Table("events", md);
         events.column("id", bigInteger()).primaryKey();
         events.column("payload", json(Map.class));
-        assertThat(ddl(CRDB, events)).isEqualTo("CREATE TABLE events (id INT8 NOT NULL DEFAULT "
+        Dialect cockroach = Dialects.get("cockroachdb");   // what cockroachdb://... engines use
+        assertThat(ddl(cockroach, events)).isEqualTo("CREATE TABLE events (id INT8 NOT NULL DEFAULT "
                 + "unique_rowid(), payload JSONB, PRIMARY KEY (id))");
+        // end::cockroach-ddl[]
         assertThat(ddl(PG, events)).startsWith("CREATE TABLE events (id BIGSERIAL NOT NULL");
     }
 

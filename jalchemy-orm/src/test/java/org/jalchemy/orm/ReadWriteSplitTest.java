@@ -155,10 +155,12 @@ class ReadWriteSplitTest {
     void aLaggingReplicaSendsReadsToThePrimary(Backend b) {
         try (Split split = Split.of(b)) {
             // a heartbeat table on the replica tells its lag (the probe runs on the connection about to be used)
+            // tag::lag-probe[]
             EngineSet engines = split.set().maxLag(Duration.ofSeconds(1)).lagCheckInterval(Duration.ZERO)
                     .lagProbe(c -> Duration.ofMillis(((Number) c.execute(text("SELECT lag_ms FROM heartbeat"))
                             .scalarOne()).longValue()))
                     .build();
+            // end::lag-probe[]
             SessionFactory factory = SessionFactory.bind(engines);
             try (Session s = factory.open()) {
                 assertThat(name1(s)).isEqualTo("ana@replica");

@@ -153,8 +153,11 @@ class ReplicaClusterTest {
         }
         try (Session other = factory.open()) {
             assertThat(other.get(Customer.class, 3)).as("another session reads the paused standby").isEmpty();
-            assertThat(other.scalar(org.jalchemy.sql.Sql.select(Customer_.name).where(Customer_.id.eq(3))
-                    .options(bind("primary")))).as("bind(\"primary\") overrides").isEqualTo("carla");
+            // tag::bind-primary[]
+            String name = other.scalar(org.jalchemy.sql.Sql.select(Customer_.name).where(Customer_.id.eq(3))
+                    .options(bind("primary")));   // this one statement reads from the primary
+            // end::bind-primary[]
+            assertThat(name).as("bind(\"primary\") overrides").isEqualTo("carla");
         }
         replay(true);
         awaitReplayed();
