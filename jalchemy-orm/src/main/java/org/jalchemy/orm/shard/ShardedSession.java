@@ -579,21 +579,7 @@ public final class ShardedSession implements Session {
     @Override
     public void rollback() {
         ensureOpen();
-        RuntimeException failure = null;
-        for (SessionImpl s : sessions.values()) {
-            try {
-                s.rollback();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        everyShard(SessionImpl::rollback);
     }
 
     @Override
@@ -602,10 +588,15 @@ public final class ShardedSession implements Session {
             return;
         }
         closed = true;
+        everyShard(SessionImpl::close);
+    }
+
+    /** Runs {@code action} on every shard session used, even after one fails; rethrows the first failure, the others suppressed. */
+    private void everyShard(java.util.function.Consumer<SessionImpl> action) {
         RuntimeException failure = null;
         for (SessionImpl s : sessions.values()) {
             try {
-                s.close();
+                action.accept(s);
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
