@@ -133,6 +133,32 @@ public enum Workload {
         };
     }
 
+    /** {@link #runsOn(String)}, in quick mode or not. */
+    public boolean runsOn(String backend, boolean quick) {
+        return runsOn(backend);
+    }
+
+    /**
+     * True when each run is a separate process (the harness's JIT is not what is measured): one
+     * warm-up run, for the database's and the file system's caches.
+     */
+    public boolean forked() {
+        return false;
+    }
+
+    /** The unit of a run's value: {@code s} (seconds) for every workload but those that measure something else. */
+    public String unit() {
+        return "s";
+    }
+
+    /**
+     * True when a run of size n makes n calls and its checksum depends on n (short lookups);
+     * false for reads of the whole fixture, whose checksum does not depend on the run's size.
+     */
+    public boolean perCall() {
+        return this == SHORT_SELECTS || this == CACHED_GET;
+    }
+
     /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
     public boolean inSqlAlchemySuite() {
         return this != ASYNC_REQUESTS && this != CACHED_GET && this != SCALE_OUT && !migrate();
