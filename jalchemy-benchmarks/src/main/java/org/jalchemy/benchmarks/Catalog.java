@@ -30,6 +30,7 @@ public final class Catalog {
         all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
         all.addAll(org.jalchemy.benchmarks.cache.CacheVariants.all());
         all.addAll(org.jalchemy.benchmarks.scaleout.ScaleOutVariants.all());
+        all.addAll(org.jalchemy.benchmarks.scaleout.ReplicaReadVariants.all());
         return all;
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * The suite's two outputs: the console tables and {@code latest.json} ({@link Results}: median,
  * min and max of the timed runs, ratio to the baseline of the same workload and backend —
- * {@code jdbc}; {@code handwritten} for loaders; {@code platform_threads} for async_requests).
+ * {@code jdbc}; {@code handwritten} for loaders; {@code platform_threads} for async_requests;
+ * {@code one_node} for scale_out).
  * Concurrent workloads add {@code "extra"}: the {@link LoadStats} figures of the median run, also
  * printed as a second table (scale_out's retries and conflicts as a third); the {@link Targets}
  * are printed last.

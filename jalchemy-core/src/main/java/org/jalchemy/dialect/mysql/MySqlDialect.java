@@ -321,6 +321,30 @@ public class MySqlDialect extends Dialect {
         }
     }
 
+    /**
+     * A replica's {@code Seconds_Behind_Master} ({@code Seconds_Behind_Source} on MySQL) from
+     * {@code SHOW REPLICA STATUS}: zero when the server is not a replica (no row), forever when
+     * its replication threads are stopped (NULL). Needs the REPLICATION CLIENT privilege (or
+     * SLAVE MONITOR on MariaDB 10.5+).
+     */
+    @Override
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SHOW REPLICA STATUS")) {
+            if (!rs.next()) {
+                return java.time.Duration.ZERO;
+            }
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String col = md.getColumnLabel(i);
+                if (col.equals("Seconds_Behind_Master") || col.equals("Seconds_Behind_Source")) {
+                    long s = rs.getLong(i);
+                    return rs.wasNull() ? java.time.temporal.ChronoUnit.FOREVER.getDuration() : java.time.Duration.ofSeconds(s);
+                }
+            }
+            return java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        }
+    }
+
     /** Deadlock (1213, also a Galera certification conflict) and lock wait timeout (1205), besides SQLSTATE 40001. */
     @Override
     public boolean isRetryable(SQLException e) {

@@ -105,6 +105,25 @@ public class PostgresDialect extends Dialect {
         return serverVersion;
     }
 
+    /**
+     * A standby's replay delay: zero when it is a primary or has replayed all the WAL it received,
+     * else the time since the last transaction it replayed was committed on the primary
+     * ({@code pg_last_xact_replay_timestamp()}; since the server started when it has replayed
+     * none). Hazard: WAL the standby has not received yet (a broken stream) is not seen; the
+     * primary's {@code pg_stat_replication} tells that.
+     */
+    @Override
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+                     + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                     + " ELSE EXTRACT(EPOCH FROM clock_timestamp()"
+                     + " - COALESCE(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) END")) {
+            rs.next();
+            return java.time.Duration.ofNanos((long) (rs.getDouble(1) * 1e9));
+        }
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
@@ -147,6 +166,11 @@ public class PostgresDialect extends Dialect {
 
     @Override
     public boolean supportsUpsert() {
+        return true;
+    }
+
+    @Override
+    public boolean nullsSortHigh() {
         return true;
     }
 

@@ -556,7 +556,7 @@ public final class Loading {
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
-            try (Result res = session.connection().execute(sel)) {
+            try (Result res = session.readConnection().execute(sel)) {
                 for (Row row : res) {
                     Object[] values = row.toArray();
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
@@ -631,7 +631,7 @@ public final class Loading {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
                 Select<?> sel = session.loaderCriteria(Sql.select(target.table()).where(pk.in(chunk)), target,
                         target.table());
-                try (Result res = session.connection().execute(sel)) {
+                try (Result res = session.readConnection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
                         if (target.hasRelationships()) {

@@ -103,6 +103,10 @@ public final class SessionImpl implements Session {
 
     /** The factory's option (a test hook turns it off): multi-row INSERT ... RETURNING where the dialect has it. */
     public final boolean insertReturning;
+    /** Read/write splitting over the factory's EngineSet; null for a factory bound to one engine. */
+    private final ReadRouting routing;
+    /** See {@link #cascadeGuard(java.util.function.BiConsumer)}; null for most sessions. */
+    private java.util.function.BiConsumer<SessionImpl, Object> cascadeGuard;
 
     /** A new session of {@code factory}; {@code statements} and {@code insertReturning} are the factory's internals. */
     public SessionImpl(SessionFactory factory, OrmStatements statements, boolean insertReturning) {
@@ -110,6 +114,7 @@ public final class SessionImpl implements Session {
         this.dialect = factory.engine().dialect();
         this.statements = statements;
         this.insertReturning = insertReturning;
+        this.routing = factory.engines() == null ? null : new ReadRouting(factory.engines());
     }
 
     public SessionFactory factory() {
@@ -141,7 +146,18 @@ public final class SessionImpl implements Session {
 
     /** {@link #add} reached through a relationship's save-update cascade. */
     public void cascadeAdd(Object entity) {
+        if (cascadeGuard != null && !states.containsKey(entity)) {
+            cascadeGuard.accept(this, entity);
+        }
         add(entity);
+    }
+
+    /**
+     * Checks each object a cascade is about to add to this session (the shards of a
+     * {@code ShardedSession} refuse objects another shard's session holds); null: none.
+     */
+    public void cascadeGuard(java.util.function.BiConsumer<SessionImpl, Object> guard) {
+        this.cascadeGuard = guard;
     }
 
     /** The session's relationship loader. */
@@ -476,7 +492,7 @@ public final class SessionImpl implements Session {
         if (lock != null) {
             sel = sel.forUpdate(lock.nowait(), lock.skipLocked());
         }
-        try (Result r = connection().execute(sel)) {
+        try (Result r = readConnection(sel).execute(sel)) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -503,7 +519,7 @@ public final class SessionImpl implements Session {
             }
             cols.add(a);
         }
-        try (Result r = connection().execute(pkSelect(st, cols))) {
+        try (Result r = readConnection().execute(pkSelect(st, cols))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -582,7 +598,7 @@ public final class SessionImpl implements Session {
     private boolean reload(InstanceStateImpl st) {
         Mapper<?> m = st.mapper;
         Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
-        try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
+        try (Result r = readConnection().executeCompiled(c, pkValues(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -611,7 +627,7 @@ public final class SessionImpl implements Session {
         List<E> out = new ArrayList<>();
         List<InstanceStateImpl> loaded = m.hasRelationships() ? new ArrayList<>() : null;
         Map<Object, InstanceStateImpl> im = identityMap(m);
-        try (Result r = connection().executeCompiled(compiled, values)) {
+        try (Result r = readConnection().executeCompiled(compiled, values)) {
             for (Row row : r) {
                 InstanceStateImpl st = hydrateState(m, im, row.toArray());
                 if (loaded != null) {
@@ -748,7 +764,7 @@ public final class SessionImpl implements Session {
         ensureOpen();
         autoflush();
         Mapper<?> m = entityOf(statement);
-        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
+        Result r = connectionFor(statement).execute(statement, m == null ? parameters : columnKeys(m, parameters));
         synchronize(m, statement);
         return r;
     }
@@ -766,7 +782,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : parameterSets) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        Result r = connection().execute(statement, sets);
+        Result r = connectionFor(statement).execute(statement, sets);
         synchronize(m, statement);
         return r;
     }
@@ -785,7 +801,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : rows) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        return OrmResultImpl.ofReturning(this, insert, connection().execute(insert, sets));
+        return OrmResultImpl.ofReturning(this, insert, writeConnection().execute(insert, sets));
     }
 
     private static Mapper<?> entityOf(Executable statement) {
@@ -833,10 +849,10 @@ public final class SessionImpl implements Session {
                 ? null : t.mapper();
         Select<?> run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
-            return new OrmResultImpl(this, select, connection().execute(run), plan, null);
+            return new OrmResultImpl(this, select, readConnection(select).execute(run), plan, null);
         }
         Loading.Joined joined = loading().joined(run, first, plan, select.selectedColumns().size());
-        return new OrmResultImpl(this, select, connection().execute(joined.select()), plan, joined);
+        return new OrmResultImpl(this, select, readConnection(select).execute(joined.select()), plan, joined);
     }
 
     /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
@@ -904,9 +920,84 @@ public final class SessionImpl implements Session {
 
     /**
      * The Core connection of the current transaction, checked out (and the transaction begun) on
-     * first use. Valid until commit, rollback or close.
+     * first use. Valid until commit, rollback or close. In a read/write-split session it is the
+     * primary's, and the rest of the transaction reads from the primary too (what is done on it
+     * directly is not seen by the routing).
      */
     public Connection connection() {
+        if (routing != null) {
+            routing.primaryUntilEnd();
+        }
+        return primaryConnection();
+    }
+
+    /**
+     * The connection writes run on (the primary's), noting in a read/write-split session that the
+     * session has written: its later reads go to the primary (read-your-writes).
+     */
+    public Connection writeConnection() {
+        if (routing != null) {
+            routing.wrote();
+        }
+        return primaryConnection();
+    }
+
+    /** The connection plain reads run on: the session's own, or in a read/write-split session the one {@link ReadRouting} picks. */
+    public Connection readConnection() {
+        return routing == null ? primaryConnection() : routing.read(this, null);
+    }
+
+    /**
+     * The connection {@code select} runs on: as {@link #readConnection()}, but {@code FOR UPDATE}
+     * runs on the primary (and keeps the transaction's reads there), and a {@link org.jalchemy.orm.BindOption}
+     * picks the engine. A session bound to one engine accepts only {@code bind("primary")}.
+     */
+    private Connection readConnection(Select<?> select) {
+        org.jalchemy.orm.BindOption bind = select.executableOptions().isEmpty() ? null
+                : org.jalchemy.orm.BindOption.in(select.executableOptions());
+        if (routing == null) {
+            if (bind != null && !org.jalchemy.engine.EngineSet.PRIMARY.equals(bind.name())) {
+                throw new org.jalchemy.exc.ArgumentError("bind(\"" + bind.name() + "\"): this session is bound to one "
+                        + "engine (" + factory.engine().url() + "); only bind(\"primary\") applies. Build the factory "
+                        + "on an EngineSet for replicas");
+            }
+            return primaryConnection();
+        }
+        if (select.forUpdateClause() != null) {
+            routing.primaryUntilEnd();
+            return primaryConnection();
+        }
+        return routing.read(this, bind);
+    }
+
+    /** A Core statement's connection: a SELECT is a read; anything else (DML, DDL, text) writes. */
+    private Connection connectionFor(Executable statement) {
+        return statement instanceof Select<?> sel ? readConnection(sel) : writeConnection();
+    }
+
+    /**
+     * Name of the engine this session's plain reads go to now ({@code "primary"} or a replica's
+     * name): the primary once it has written, for a transaction that locked rows, or when no
+     * replica is fit. {@code "primary"} for a session bound to one engine.
+     */
+    public String readingFrom() {
+        return routing == null ? org.jalchemy.engine.EngineSet.PRIMARY : routing.readingFrom();
+    }
+
+    /** True once a read/write-split session has written (its reads go to the primary); false for one engine. */
+    public boolean hasWritten() {
+        return routing != null && routing.hasWritten();
+    }
+
+    /** Opens the session's transaction when none is (checks the session is usable). */
+    void autobegin() {
+        ensureOpen();
+        ensureNotFailed();
+        current();
+    }
+
+    /** The primary's connection of the current transaction (the only one, for a session bound to one engine). */
+    Connection primaryConnection() {
         ensureOpen();
         ensureNotFailed();
         current();
@@ -935,6 +1026,9 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         if (c != null) {
             c.cancel();
+        }
+        if (routing != null) {
+            routing.cancel();
         }
     }
 
@@ -1120,7 +1214,7 @@ public final class SessionImpl implements Session {
         ensureNotFailed();
         SessionTransactionImpl parent = current();
         flush();
-        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested());
+        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested()); // reads stay on the primary
         nested.push(t);
         return t;
     }
@@ -1294,9 +1388,15 @@ public final class SessionImpl implements Session {
     /** Gives the transaction's Core connection back to the pool (the field read once: cancel() reads it from other threads). */
     private void releaseConnection() {
         Connection c = connection;
-        if (c != null) {
-            connection = null;
-            c.close();
+        try {
+            if (c != null) {
+                connection = null;
+                c.close();
+            }
+        } finally {
+            if (routing != null) {
+                routing.release();
+            }
         }
     }
 
@@ -1316,11 +1416,7 @@ public final class SessionImpl implements Session {
         } finally {
             closed = true;
             detachAll();
-            Connection c = connection;
-            if (c != null) {
-                connection = null;
-                c.close();
-            }
+            releaseConnection();
         }
     }
 

@@ -106,7 +106,7 @@ public final class UnitOfWork {
             mappers.addAll(session.identityMap.keySet());
         }
         List<Mapper<?>> order = FlushOrder.sort(mappers);
-        Connection conn = session.connection();
+        Connection conn = session.writeConnection();
         SessionTransactionImpl tx = session.current();
         Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
         if (deps != null) { // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key)
