@@ -115,7 +115,9 @@ public final class UnitOfWork {
         Connection conn = session.connection();
         SessionTransactionImpl tx = session.current();
         Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
-        if (deps != null) { // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key)
+        // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key); a flush
+        // with only UPDATEs found them above already (scanning again would run each UPDATE twice)
+        if (deps != null && structural) {
             deps.applyReady();
             scanDirty(early, new LinkedHashSet<>());
         }
