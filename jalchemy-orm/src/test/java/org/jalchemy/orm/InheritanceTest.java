@@ -29,6 +29,7 @@ import org.jalchemy.testing.BackendTest;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jalchemy.orm.Orm.select;
 import static org.jalchemy.orm.Orm.selectinload;
 
@@ -296,5 +297,35 @@ class InheritanceTest {
                 .containsExactly("id", "name", "manager_name");
     }
 
-    // ------------------------------------------------------------------ mapping errors
+    @BackendTest
+    void theMetamodelOfASubclassHasTheInheritedAttributes(Backend backend) {
+        SessionFactory factory = factory(backend);
+        try (Session session = factory.open()) {
+            session.addAll(List.of(new StManager("bob", "boss"), new StManager("ben", "chief")));
+            session.commit();
+            // tag::metamodel[]
+            StManager ben = session.scalars(select(StManager.class).where(StManager_.name.eq("ben"))).one();
+            // end::metamodel[]
+            assertThat(ben.managerName).isEqualTo("chief");
+            assertThat(StManager_.name.entity()).isEqualTo(StManager.class);
+            assertThat(StManager_.name.toString()).isEqualTo("st_employees.name");
+            assertThat(JManager_.name.toString()).isEqualTo("j_employees.name");
+            assertThat(JManager_.managerName.toString()).isEqualTo("j_managers.manager_name");
+        }
+    }
+
+    @BackendTest
+    void aRowWithAnUnknownIdentityRaisesNamingIt(Backend backend) {
+        SessionFactory factory = factory(backend);
+        try (Connection c = factory.engine().connect()) {
+            c.execute(Sql.text("INSERT INTO st_employees (id, name, type) VALUES (9, 'x', 'intern')"));
+            c.commit();
+        }
+        try (Session session = factory.open()) {
+            assertThatThrownBy(() -> session.scalars(select(StEmployee.class)).all())
+                    .isInstanceOf(org.jalchemy.exc.InvalidRequestError.class)
+                    .hasMessageContaining("polymorphic identity 'intern'")
+                    .hasMessageContaining("[employee, manager, engineer]");
+        }
+    }
 }

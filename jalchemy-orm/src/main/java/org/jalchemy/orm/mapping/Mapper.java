@@ -365,16 +365,16 @@ public final class Mapper<E> {
         }
     }
 
-    private static void checkUnique(ColumnProperty p, Map<String, ColumnProperty> columns, Map<String, ColumnProperty> names,
-                                    String where) {
+    private void checkUnique(ColumnProperty p, Map<String, ColumnProperty> columns, Map<String, ColumnProperty> names,
+                             String where) {
         ColumnProperty clash = columns.put(p.columnName().toLowerCase(Locale.ROOT), p);
         if (clash != null) {
-            throw new MappingError("Field " + where + " maps column '" + p.columnName() + "', which field " + clash
-                    + " maps too; give one of them @Column(name = ...)");
+            throw new MappingError("Entity " + type.getName() + " maps column '" + p.columnName() + "' twice: fields "
+                    + clash.name() + " and " + p.name());
         }
         if (names.put(p.name(), p) != null) {
-            throw new MappingError("Field " + where + " has the name of another mapped field (a subclass field hides a "
-                    + "superclass field); rename one or mark it @Transient");
+            throw new MappingError("Entity " + type.getName() + " has two fields named '" + p.name()
+                    + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
         }
     }
 
