@@ -467,7 +467,7 @@ public final class SessionImpl implements Session {
         unloadRelationships(st);
         if (!reload(st)) {
             throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                    + "not present; it is no longer in the session");
+                    + "not present" + criteriaNote(st.mapper) + "; it is no longer in the session");
         }
     }
 
