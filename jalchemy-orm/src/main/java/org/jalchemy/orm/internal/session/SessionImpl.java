@@ -1091,6 +1091,9 @@ public final class SessionImpl implements Session {
         try {
             UnitOfWork uow = new UnitOfWork(this);
             uow.flush();
+            if (uow.objectCount() > 0) {
+                current().flushed += uow.objectCount();
+            }
             java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
             if (!ls.isEmpty() && uow.objectCount() > 0) {
                 for (org.jalchemy.orm.SessionListener l : ls) {
@@ -1244,6 +1247,26 @@ public final class SessionImpl implements Session {
         SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested());
         nested.push(t);
         return t;
+    }
+
+    /**
+     * What rolling {@code tx} back would discard, for the warning of a transaction block closed
+     * without commit: "5 changes (2 written by flushes; not flushed: 1 new, 1 modified, 1 deleted)",
+     * or null when there is nothing. Scans the session's objects (only when such a block closes).
+     */
+    String pendingChanges(SessionTransactionImpl tx) {
+        int modified = 0;
+        for (InstanceStateImpl st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
+                modified++;
+            }
+        }
+        int total = tx.flushed + pending.size() + modified + toDelete.size();
+        if (total == 0) {
+            return null;
+        }
+        return total + (total == 1 ? " change" : " changes") + " (" + tx.flushed + " written by flushes; not flushed: "
+                + pending.size() + " new, " + modified + " modified, " + toDelete.size() + " deleted)";
     }
 
     /** As {@link #inTransaction}, returning {@code work}'s result. */
