@@ -239,6 +239,12 @@ class InheritanceTest {
             assertThat(sql.count()).isEqualTo(3);
             assertThat(bob.projects.get(0).lead).isSameAs(bob);
         }
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+            List<JEmployee> all = session.scalars(select(JEmployee.class)).all();
+            assertThat(all).allSatisfy(e -> assertThat(e.company.name).isEqualTo("acme"));
+            // one polymorphic SELECT, one IN query for the companies of all three classes (not one per class)
+            assertThat(sql.count()).isEqualTo(2);
+        }
         try (Session session = factory.open()) { // many-to-one to the subclass, resolved with its object
             Project p = session.scalars(select(Project.class).where(Project_.title.eq("gemini"))).one();
             assertThat(p.lead).isInstanceOf(JManager.class);

@@ -692,41 +692,63 @@ public final class Loading {
                 lastGroup.add(st);
             }
         }
+        if (byMapper.size() > 1) { // several classes: a relationship a base declares is shared by its subclasses
+            Map<RelationshipProperty, List<InstanceStateImpl>> byRel = new LinkedHashMap<>();
+            for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : byMapper.entrySet()) {
+                for (RelationshipProperty rel : e.getKey().relationships()) {
+                    byRel.computeIfAbsent(rel, k -> new ArrayList<>()).addAll(e.getValue());
+                }
+            }
+            for (Map.Entry<RelationshipProperty, List<InstanceStateImpl>> e : byRel.entrySet()) {
+                finishRelationship(e.getKey(), e.getValue(), plan, handled);
+            }
+            for (List<InstanceStateImpl> group : byMapper.values()) {
+                for (InstanceStateImpl st : group) {
+                    st.staleRefs = 0;
+                }
+            }
+            return;
+        }
         for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : byMapper.entrySet()) {
-            List<RelationshipProperty> rels = e.getKey().relationships();
             List<InstanceStateImpl> group = e.getValue();
-            for (RelationshipProperty rel : rels) {
-                if (handled.contains(rel)) {
-                    continue;
-                }
-                Directive d = plan.directive(rel);
-                if (rel.isCollection()) {
-                    finishCollection(rel, group, d);
-                } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
-                    for (InstanceStateImpl st : group) { // lazy, raise or noload: nothing to run now
-                        if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof RefImpl<?> ref) {
-                            ref.mode = d.strategy();
-                            if (d.strategy() == Strategy.NOLOAD) {
-                                ref.put(null);
-                            } else {
-                                ref.unload();
-                            }
-                        }
-                    }
-                } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
-                    List<InstanceStateImpl> stale = new ArrayList<>();
-                    for (InstanceStateImpl st : group) {
-                        if ((st.staleRefs & bit(rel)) != 0) {
-                            stale.add(st);
-                        }
-                    }
-                    if (!stale.isEmpty()) {
-                        resolveRefs(rel, stale, Plan.of(d.sub()));
-                    }
-                }
+            for (RelationshipProperty rel : e.getKey().relationships()) {
+                finishRelationship(rel, group, plan, handled);
             }
             for (InstanceStateImpl st : group) {
                 st.staleRefs = 0;
+            }
+        }
+    }
+
+    /** Applies {@code plan}'s directive for {@code rel} to {@code group} (objects whose mapper has it). */
+    private void finishRelationship(RelationshipProperty rel, List<InstanceStateImpl> group, Plan plan,
+                                    Set<RelationshipProperty> handled) {
+        if (handled.contains(rel)) {
+            return;
+        }
+        Directive d = plan.directive(rel);
+        if (rel.isCollection()) {
+            finishCollection(rel, group, d);
+        } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
+            for (InstanceStateImpl st : group) { // lazy, raise or noload: nothing to run now
+                if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof RefImpl<?> ref) {
+                    ref.mode = d.strategy();
+                    if (d.strategy() == Strategy.NOLOAD) {
+                        ref.put(null);
+                    } else {
+                        ref.unload();
+                    }
+                }
+            }
+        } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
+            List<InstanceStateImpl> stale = new ArrayList<>();
+            for (InstanceStateImpl st : group) {
+                if ((st.staleRefs & bit(rel)) != 0) {
+                    stale.add(st);
+                }
+            }
+            if (!stale.isEmpty()) {
+                resolveRefs(rel, stale, Plan.of(d.sub()));
             }
         }
     }
