@@ -49,6 +49,18 @@ public final class ColumnProperty {
     ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
                    boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
                    String serverDefault, String comment) {
+        this(field, columnName, type, index, primaryKey, autoincrement, nullable, unique, indexed, version,
+                serverDefault, comment, null);
+    }
+
+    /** A computed property: {@code field} holds the value of the expression {@code factory} (a static no-arg method) builds. */
+    ColumnProperty(Field field, String columnName, SqlType<?> type, int index, MethodHandle factory) {
+        this(field, columnName, type, index, false, false, true, false, false, false, null, null, factory);
+    }
+
+    private ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
+                           boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
+                           String serverDefault, String comment, MethodHandle factory) {
         this.entity = field.getDeclaringClass();
         this.name = field.getName();
         this.columnName = columnName;
@@ -64,7 +76,7 @@ public final class ColumnProperty {
         this.version = version;
         this.serverDefault = serverDefault;
         this.comment = comment;
-        this.expressionFactory = null;
+        this.expressionFactory = factory;
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
             if (java.lang.reflect.Modifier.isFinal(field.getModifiers())) {
@@ -99,34 +111,6 @@ public final class ColumnProperty {
         this.expressionFactory = null;
         this.getter = getter.asType(GETTER);
         this.setter = setter.asType(SETTER);
-    }
-
-    /** A computed property: {@code field} holds the value of the expression {@code factory} (a static no-arg method) builds. */
-    ColumnProperty(Field field, String columnName, SqlType<?> type, int index, MethodHandle factory) {
-        this.entity = field.getDeclaringClass();
-        this.name = field.getName();
-        this.columnName = columnName;
-        this.javaType = BasicTypes.box(field.getType());
-        this.primitive = field.getType().isPrimitive();
-        this.type = type;
-        this.index = index;
-        this.primaryKey = false;
-        this.autoincrement = false;
-        this.nullable = true;
-        this.unique = false;
-        this.indexed = false;
-        this.version = false;
-        this.serverDefault = null;
-        this.comment = null;
-        this.expressionFactory = factory;
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
-            this.getter = lookup.unreflectGetter(field).asType(GETTER);
-            this.setter = lookup.unreflectSetter(field).asType(SETTER);
-        } catch (IllegalAccessException | RuntimeException e) {
-            throw new MappingError("Cannot access field " + entity.getName() + "." + name + ": " + e.getMessage()
-                    + " (in a named module, open the package to org.jalchemy.orm)", e);
-        }
     }
 
     /** True for a computed property ({@code @ColumnProperty}): an expression, not a stored column. */

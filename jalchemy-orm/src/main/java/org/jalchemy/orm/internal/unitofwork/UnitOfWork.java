@@ -631,23 +631,36 @@ public final class UnitOfWork {
             }
             rows.add(row);
         }
+        List<InstanceStateImpl> states = new ArrayList<>(group.size());
+        for (Dirty d : group) {
+            states.add(d.state);
+        }
+        runChecked(conn, "UPDATE", m, table, c, rows, states, version != null);
+    }
+
+    /**
+     * Runs {@code c} once per row (one JDBC batch, or row by row when {@code rowByRow}: versioned
+     * rows, so a mismatch names its object) and checks each row matched one row of {@code table};
+     * {@link StaleDataError} otherwise, database errors with the flush's context.
+     */
+    private void runChecked(Connection conn, String op, Mapper<?> m, MappedTable<?> table, Compiled c,
+                            List<Object[]> rows, List<InstanceStateImpl> states, boolean rowByRow) {
         try {
-            if (version != null || rows.size() == 1) {
+            if (rowByRow || rows.size() == 1) {
                 for (int i = 0; i < rows.size(); i++) {
                     long count = conn.executeCompiled(c, rows.get(i)).rowcount();
                     if (count != 1) {
-                        throw stale("UPDATE", m, table, List.of(group.get(i).state), 1, count);
+                        throw stale(op, m, table, List.of(states.get(i)), 1, count);
                     }
                 }
             } else {
                 long count = conn.executeCompiledMany(c, rows).rowcount();
                 if (count >= 0 && count != rows.size()) {
-                    throw stale("UPDATE", m, table, group.stream().map(Dirty::state).toList(), rows.size(), count);
+                    throw stale(op, m, table, states, rows.size(), count);
                 }
             }
         } catch (DBAPIError e) {
-            throw enrich(e, "UPDATE of " + rows.size() + " " + m.entityName() + " row(s); first: "
-                    + group.get(0).state.describe());
+            throw enrich(e, op + " of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
         }
     }
 
@@ -694,23 +707,7 @@ public final class UnitOfWork {
             }
             rows.add(row);
         }
-        try {
-            if (version != null || rows.size() == 1) {
-                for (int i = 0; i < rows.size(); i++) {
-                    long count = conn.executeCompiled(c, rows.get(i)).rowcount();
-                    if (count != 1) {
-                        throw stale("DELETE", m, table, List.of(states.get(i)), 1, count);
-                    }
-                }
-            } else {
-                long count = conn.executeCompiledMany(c, rows).rowcount();
-                if (count >= 0 && count != rows.size()) {
-                    throw stale("DELETE", m, table, states, rows.size(), count);
-                }
-            }
-        } catch (DBAPIError e) {
-            throw enrich(e, "DELETE of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
-        }
+        runChecked(conn, "DELETE", m, table, c, rows, states, version != null);
     }
 
     // ------------------------------------------------------------------ errors
