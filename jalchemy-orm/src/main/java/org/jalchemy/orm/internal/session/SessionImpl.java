@@ -217,7 +217,7 @@ public final class SessionImpl implements Session {
         st.identity = id;
         st.snapshot = st.currentValues();
         states.put(entity, st);
-        identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(id, st);
+        identityMap(m).put(id, st);
         return st;
     }
 
@@ -260,7 +260,7 @@ public final class SessionImpl implements Session {
         pending.remove(st);
         toDelete.remove(st);
         if (st.identity != null) {
-            Map<Object, InstanceStateImpl> im = identityMap.get(st.mapper);
+            Map<Object, InstanceStateImpl> im = identityMap.get(st.mapper.identityBase());
             if (im != null && im.get(st.identity) == st) {
                 im.remove(st.identity);
             }
@@ -432,14 +432,17 @@ public final class SessionImpl implements Session {
             if (st.markedForDeletion || st.state == ObjectState.DELETED) {
                 return Optional.empty();
             }
+            if (!type.isInstance(st.object)) { // the row is of another class of the hierarchy (SQLAlchemy: None)
+                return Optional.empty();
+            }
             if (st.expired && !reload(st)) {
                 return Optional.empty();
             }
             return Optional.of(type.cast(st.object));
         }
         autoflush();
-        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key)),
-                pkValues(m, key));
+        List<E> found = plainKeyLoad(m) ? load(m, statements.select(dialect, m, pkCriteria(m, key)), pkValues(m, key))
+                : load(m, keySelect(m, key, m.selectable(), List.of(m.selectable())));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -480,7 +483,7 @@ public final class SessionImpl implements Session {
         unloadRelationships(st);
         if (!reload(st)) {
             throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                    + "not present; it is no longer in the session");
+                    + "not present" + criteriaNote(st.mapper) + "; it is no longer in the session");
         }
     }
 
@@ -488,7 +491,7 @@ public final class SessionImpl implements Session {
         ensureOpen();
         InstanceStateImpl st = requirePersistent(entity, "refresh");
         unloadRelationships(st);
-        Select<?> sel = pkSelect(st, List.of(st.mapper.table()));
+        Select<?> sel = ownRowSelect(st.mapper, st.identity);
         if (lock != null) {
             sel = sel.forUpdate(lock.nowait(), lock.skipLocked());
         }
@@ -498,7 +501,7 @@ public final class SessionImpl implements Session {
                 forget(st, ObjectState.DETACHED);
                 throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
                         + "not present" + (lock != null && lock.skipLocked() ? " (or locked by another transaction: "
-                        + "SKIP LOCKED)" : "") + "; it is no longer in the session");
+                        + "SKIP LOCKED)" : "") + criteriaNote(st.mapper) + "; it is no longer in the session");
             }
             populate(st, row.get().toArray());
         }
@@ -513,18 +516,18 @@ public final class SessionImpl implements Session {
         }
         List<org.jalchemy.sql.ColumnsClauseRole> cols = new ArrayList<>();
         for (org.jalchemy.orm.mapping.Attribute<?, ?> a : attributes) {
-            if (a.mapper() != st.mapper) {
+            if (!a.mapper().isAncestorOf(st.mapper)) {
                 throw new org.jalchemy.exc.ArgumentError("refresh(" + st.describe() + ", ...): " + a.mapper().entityName()
                         + "." + a.key() + " is not an attribute of " + st.mapper.entityName());
             }
-            cols.add(a);
+            cols.add(st.mapper.attribute(a.key()));
         }
-        try (Result r = readConnection().execute(pkSelect(st, cols))) {
+        try (Result r = readConnection().execute(keySelect(st.mapper, st.identity, st.mapper.ownSelectable(), cols))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
                 throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                        + "not present; it is no longer in the session");
+                        + "not present" + criteriaNote(st.mapper) + "; it is no longer in the session");
             }
             Object[] values = row.get().toArray();
             Object[] snap = st.snapshot.clone();
@@ -540,15 +543,49 @@ public final class SessionImpl implements Session {
         }
     }
 
-    /** {@code SELECT cols FROM <entity> WHERE <primary key of st>}. */
-    private static Select<?> pkSelect(InstanceStateImpl st, List<org.jalchemy.sql.ColumnsClauseRole> cols) {
-        Mapper<?> m = st.mapper;
-        Object[] key = pkValues(m, st.identity);
+    /**
+     * {@code SELECT cols FROM from WHERE <primary key> = key}, with the entity's criteria: the
+     * discriminator of a single-table subclass and the factory's loader criteria (which apply to
+     * get and refresh as to queries; SQLAlchemy's {@code with_loader_criteria} travels with the
+     * loaded objects into their refreshes). {@code from} is written out only for inheritance
+     * (a joined subclass's columns are in several tables), so plain entities' SQL is unchanged.
+     */
+    private Select<?> keySelect(Mapper<?> m, Object identity, org.jalchemy.sql.FromClause from,
+                                List<? extends org.jalchemy.sql.ColumnsClauseRole> cols) {
+        Object[] key = pkValues(m, identity);
         List<org.jalchemy.sql.ColumnElement<Boolean>> where = new ArrayList<>();
         for (int i = 0; i < key.length; i++) {
             where.add(m.attribute(m.primaryKey(i).name()).eqAny(key[i]));
         }
-        return org.jalchemy.sql.Sql.select(cols).where(org.jalchemy.sql.Sql.and(where));
+        Select<?> sel = org.jalchemy.sql.Sql.select(cols).where(org.jalchemy.sql.Sql.and(where));
+        if (m.hierarchy() != null) {
+            sel = sel.selectFrom(from);
+        }
+        return entityCriteria(sel, m, from);
+    }
+
+    /** {@code SELECT <every column of m> ... WHERE key}: the row of one object of exactly {@code m}. */
+    private Select<?> ownRowSelect(Mapper<?> m, Object identity) {
+        return m.hierarchy() == null ? keySelect(m, identity, m.table(), List.of(m.table()))
+                : keySelect(m, identity, m.ownSelectable(), m.attributes());
+    }
+
+    /** True when loading {@code m} by key can use the precompiled statement: no inheritance, no loader criteria. */
+    private boolean plainKeyLoad(Mapper<?> m) {
+        return m.hierarchy() == null && !hasLoaderCriteria(m);
+    }
+
+    private boolean hasLoaderCriteria(Mapper<?> m) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String criteriaNote(Mapper<?> m) {
+        return hasLoaderCriteria(m) ? " (or filtered out by the factory's loader criteria for " + m.entityName() + ")" : "";
     }
 
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
@@ -597,8 +634,10 @@ public final class SessionImpl implements Session {
 
     private boolean reload(InstanceStateImpl st) {
         Mapper<?> m = st.mapper;
-        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
-        try (Result r = readConnection().executeCompiled(c, pkValues(m, st.identity))) {
+        try (Result r = plainKeyLoad(m)
+                ? readConnection().executeCompiled(statements.select(dialect, m, pkCriteria(m, st.identity)),
+                        pkValues(m, st.identity))
+                : readConnection().execute(ownRowSelect(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -624,17 +663,32 @@ public final class SessionImpl implements Session {
 
     /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
     <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
-        List<E> out = new ArrayList<>();
-        List<InstanceStateImpl> loaded = m.hasRelationships() ? new ArrayList<>() : null;
-        Map<Object, InstanceStateImpl> im = identityMap(m);
         try (Result r = readConnection().executeCompiled(compiled, values)) {
-            for (Row row : r) {
-                InstanceStateImpl st = hydrateState(m, im, row.toArray());
-                if (loaded != null) {
-                    loaded.add(st);
-                }
-                out.add(m.type().cast(st.object));
+            return hydrateAll(m, r);
+        }
+    }
+
+    /** Runs a SELECT of {@code m}'s selectable and hydrates through the identity map. */
+    <E> List<E> load(Mapper<E> m, Select<?> select) {
+        try (Result r = readConnection().execute(select)) {
+            return hydrateAll(m, r);
+        }
+    }
+
+    private <E> List<E> hydrateAll(Mapper<E> m, Result r) {
+        List<E> out = new ArrayList<>();
+        List<InstanceStateImpl> loaded = m.loadsRelationships() ? new ArrayList<>() : null;
+        Map<Object, InstanceStateImpl> im = identityMap(m);
+        for (Row row : r) {
+            InstanceStateImpl st = hydrateState(m, im, row.toArray());
+            if (loaded != null && st.collections != null) {
+                loaded.add(st);
             }
+            out.add(m.type().cast(st.object));
+        }
+        r.close();
+        if (m.hierarchy() != null) {
+            loading().fillSubclassColumns();
         }
         if (loaded != null) {
             loading().finish(loaded, Loading.Plan.DEFAULT, java.util.Set.of());
@@ -649,7 +703,7 @@ public final class SessionImpl implements Session {
 
     /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
     public Map<Object, InstanceStateImpl> identityMap(Mapper<?> m) {
-        return identityMap.computeIfAbsent(m, k -> new HashMap<>());
+        return identityMap.computeIfAbsent(m.identityBase(), k -> new HashMap<>());
     }
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
@@ -671,6 +725,44 @@ public final class SessionImpl implements Session {
      */
     public InstanceStateImpl hydrateState(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
                                           long unloaded, boolean populateExisting) {
+        if (m.hierarchy() != null) {
+            return hydrateRow(m.layout(), im, values, unloaded, populateExisting);
+        }
+        return hydrateExact(m, im, values, unloaded, populateExisting);
+    }
+
+    /**
+     * A row of an inheritance hierarchy's {@code layout}: the object of the class its discriminator
+     * names, from that class's columns in the row. Column-loading bits in {@code unloaded} refer to
+     * the layout mapper's properties (shared by its subclasses); a subclass's deferred columns and
+     * the columns a selectin layout leaves out are unloaded too, the latter queued for
+     * {@link Loading#fillSubclassColumns()}.
+     */
+    public InstanceStateImpl hydrateRow(org.jalchemy.orm.mapping.RowLayout layout, Map<Object, InstanceStateImpl> im,
+                                        Object[] values, long unloaded, boolean populateExisting) {
+        org.jalchemy.orm.mapping.RowLayout.Entry e = layout.entry(values);
+        Mapper<?> m = layout.mapper();
+        Mapper<?> s = e.mapper();
+        int n = s.properties().size();
+        Object[] own = s == m && e.missing() == 0L ? (values.length == n ? values : java.util.Arrays.copyOf(values, n))
+                : e.values(values);
+        long su = unloaded;
+        if (s != m) {
+            int base = m.properties().size();
+            long low = base >= 64 ? -1L : (1L << base) - 1;
+            su = (unloaded & low) | (s.deferredMask() & ~low);
+        }
+        su |= e.missing();
+        Map<Object, InstanceStateImpl> target = s.identityBase() == m.identityBase() ? im : identityMap(s);
+        InstanceStateImpl st = hydrateExact(s, target, own, su, populateExisting);
+        if (e.missing() != 0L && (st.unloaded & e.missing()) != 0L) {
+            loading().needsSubclassColumns(st, st.unloaded & e.missing());
+        }
+        return st;
+    }
+
+    private InstanceStateImpl hydrateExact(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
+                                           long unloaded, boolean populateExisting) {
         Object id = m.identityFromValues(values);
         InstanceStateImpl st = im.get(id);
         if (st != null) {
@@ -710,7 +802,8 @@ public final class SessionImpl implements Session {
     }
 
     private static void populate(InstanceStateImpl st, Object[] values) {
-        populate(st, values, 0L);
+        int n = st.mapper.properties().size();
+        populate(st, values.length == n ? values : java.util.Arrays.copyOf(values, n), 0L);
     }
 
     private static void populate(InstanceStateImpl st, Object[] values, long unloaded) {
@@ -728,7 +821,7 @@ public final class SessionImpl implements Session {
     }
 
     /** Sets the fields in {@code bits} (unloaded so far) from a row that has them; the others keep their values and changes. */
-    private static void fillUnloaded(InstanceStateImpl st, Object[] values, long bits) {
+    public static void fillUnloaded(InstanceStateImpl st, Object[] values, long bits) {
         List<ColumnProperty> props = st.mapper.properties();
         Object[] snap = st.snapshot.clone();
         for (int i = 0; i < Math.min(64, values.length); i++) {
@@ -742,7 +835,7 @@ public final class SessionImpl implements Session {
     }
 
     public InstanceStateImpl lookup(Mapper<?> m, Object id) {
-        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        Map<Object, InstanceStateImpl> im = identityMap.get(m.identityBase());
         return im == null ? null : im.get(id);
     }
 
@@ -829,7 +922,7 @@ public final class SessionImpl implements Session {
         if (m == null || statement instanceof org.jalchemy.sql.Insert) {
             return;
         }
-        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        Map<Object, InstanceStateImpl> im = identityMap.get(m.identityBase());
         if (im != null) {
             for (InstanceStateImpl st : im.values()) {
                 st.expired = true;
@@ -845,8 +938,9 @@ public final class SessionImpl implements Session {
         ensureOpen();
         autoflush();
         Loading.Plan plan = Loading.Plan.of(select.executableOptions());
-        Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
-                ? null : t.mapper();
+        Object r0 = select.rawColumns().isEmpty() ? null : select.rawColumns().get(0);
+        Mapper<?> first = r0 instanceof MappedTable<?> t ? t.mapper()
+                : r0 instanceof org.jalchemy.orm.mapping.EntityView<?> v ? v.mapper() : null;
         Select<?> run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
             return new OrmResultImpl(this, select, readConnection(select).execute(run), plan, null);
@@ -857,15 +951,33 @@ public final class SessionImpl implements Session {
 
     /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
     private Select<?> withLoaderCriteria(Select<?> run, Select<?> original) {
-        if (factory.loaderCriteria().isEmpty()) {
+        boolean inheritance = org.jalchemy.orm.mapping.Hierarchy.inUse();
+        if (factory.loaderCriteria().isEmpty() && !inheritance) {
             return run;
         }
         for (org.jalchemy.sql.ColumnsClauseRole r : original.rawColumns()) {
             if (r instanceof org.jalchemy.sql.FromClause f && Mapper.aliasedEntity(f) != null) {
-                run = loaderCriteria(run, Mapper.aliasedEntity(f), f);
+                Mapper<?> m = Mapper.aliasedEntity(f);
+                // Orm.select(Manager.class) carries its discriminator criterion; an alias of the table cannot
+                run = f instanceof org.jalchemy.sql.Alias ? entityCriteria(run, m, f) : loaderCriteria(run, m, f);
             }
         }
         return run;
+    }
+
+    /**
+     * {@code sel} restricted to {@code m}'s rows read from {@code from}: a single-table subclass's
+     * discriminator criterion, then the factory's loader criteria. What every SELECT the session
+     * builds itself (get, refresh, relationship loads) goes through.
+     */
+    public Select<?> entityCriteria(Select<?> sel, Mapper<?> m, org.jalchemy.sql.FromClause from) {
+        if (m.hierarchy() != null) {
+            org.jalchemy.sql.ColumnElement<Boolean> d = m.discriminatorCriterion(from);
+            if (d != null) {
+                sel = sel.where(d);
+            }
+        }
+        return loaderCriteria(sel, m, from);
     }
 
     /** {@code sel} filtered by the factory's loader criteria for {@code m}'s rows read from {@code from}. */
@@ -881,6 +993,12 @@ public final class SessionImpl implements Session {
     /** {@code on} ANDed with the factory's loader criteria for {@code m}'s rows joined as {@code from}. */
     public org.jalchemy.sql.ColumnElement<Boolean> loaderCriteria(org.jalchemy.sql.ColumnElement<Boolean> on, Mapper<?> m,
                                                                    org.jalchemy.sql.FromClause from) {
+        if (m.hierarchy() != null) {
+            org.jalchemy.sql.ColumnElement<Boolean> d = m.discriminatorCriterion(from);
+            if (d != null) {
+                on = org.jalchemy.sql.Sql.and(on, d);
+            }
+        }
         for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
             if (c.type().isAssignableFrom(m.type())) {
                 on = org.jalchemy.sql.Sql.and(on, c.criteria().apply(from));
@@ -899,7 +1017,10 @@ public final class SessionImpl implements Session {
         List<org.jalchemy.sql.ColumnsClauseRole> out = null;
         for (int i = 0; i < raw.size(); i++) {
             org.jalchemy.sql.ColumnsClauseRole r = raw.get(i);
-            long mask = r instanceof MappedTable<?> t ? plan.unloaded(t.mapper()) : 0L;
+            long mask = r instanceof MappedTable<?> t ? plan.unloaded(t.mapper())
+                    : r instanceof org.jalchemy.orm.mapping.EntityView<?> v ? plan.unloaded(v.mapper())
+                    : r instanceof org.jalchemy.sql.Alias a && Mapper.aliasedEntity(a) != null
+                    ? plan.unloaded(Mapper.aliasedEntity(a)) | Mapper.aliasedEntity(a).computedMask() : 0L;
             if (mask == 0L) {
                 if (out != null) {
                     out.add(r);
@@ -909,7 +1030,7 @@ public final class SessionImpl implements Session {
             if (out == null) {
                 out = new ArrayList<>(raw.subList(0, i));
             }
-            List<? extends org.jalchemy.sql.ColumnClause<?>> cols = ((MappedTable<?>) r).columns();
+            List<? extends org.jalchemy.sql.ColumnClause<?>> cols = ((org.jalchemy.sql.FromClause) r).columns();
             for (int c = 0; c < cols.size(); c++) {
                 out.add(c < 64 && (mask & (1L << c)) != 0
                         ? org.jalchemy.sql.Sql.literalColumn("NULL").label(cols.get(c).name()) : cols.get(c));
@@ -1064,6 +1185,9 @@ public final class SessionImpl implements Session {
         try {
             UnitOfWork uow = new UnitOfWork(this);
             uow.flush();
+            if (uow.objectCount() > 0) {
+                current().flushed += uow.objectCount();
+            }
             java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
             if (!ls.isEmpty() && uow.objectCount() > 0) {
                 for (org.jalchemy.orm.SessionListener l : ls) {
@@ -1219,6 +1343,26 @@ public final class SessionImpl implements Session {
         return t;
     }
 
+    /**
+     * What rolling {@code tx} back would discard, for the warning of a transaction block closed
+     * without commit: "5 changes (2 written by flushes; not flushed: 1 new, 1 modified, 1 deleted)",
+     * or null when there is nothing. Scans the session's objects (only when such a block closes).
+     */
+    String pendingChanges(SessionTransactionImpl tx) {
+        int modified = 0;
+        for (InstanceStateImpl st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
+                modified++;
+            }
+        }
+        int total = tx.flushed + pending.size() + modified + toDelete.size();
+        if (total == 0) {
+            return null;
+        }
+        return total + (total == 1 ? " change" : " changes") + " (" + tx.flushed + " written by flushes; not flushed: "
+                + pending.size() + " new, " + modified + " modified, " + toDelete.size() + " deleted)";
+    }
+
     /** As {@link #inTransaction}, returning {@code work}'s result. */
     public <R> R transaction(Function<? super Session, R> work) {
         SessionTransactionImpl tx = begin();
@@ -1359,7 +1503,7 @@ public final class SessionImpl implements Session {
             if (st.state == ObjectState.DELETED && st.session == this) {
                 st.state = ObjectState.PERSISTENT;
                 states.put(st.object, st);
-                identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
+                identityMap(st.mapper).put(st.identity, st);
             }
         }
         for (InstanceStateImpl st : toDelete) {
