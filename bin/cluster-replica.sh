@@ -81,8 +81,11 @@ status() {
   if [ $rc = 0 ]; then
     local streaming
     streaming=$(psql_at "$PRIMARY_PORT" postgres -tAc "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'" 2>/dev/null || echo 0)
+    # as Dialect.replicationLag: zero once the standby has replayed all it received (an idle primary
+    # leaves pg_last_xact_replay_timestamp() behind without any lag)
     echo "streaming replicas: $streaming; replay lag: $(psql_at "$STANDBY_PORT" postgres -tAc \
-      "SELECT COALESCE(now() - pg_last_xact_replay_timestamp(), '0')::text" 2>/dev/null || echo '?')"
+      "SELECT CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN '0' ELSE
+       (clock_timestamp() - pg_last_xact_replay_timestamp())::text END" 2>/dev/null || echo '?')"
     [ "$streaming" -ge 1 ] || rc=1
   fi
   return $rc
