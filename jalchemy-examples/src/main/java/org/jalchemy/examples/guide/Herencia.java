@@ -64,10 +64,13 @@ public final class Herencia {
             // tag::query[]
             List<Employee> todos = session.scalars(select(Employee.class).orderBy(Employee_.name)).all();
             // one SELECT: employees LEFT OUTER JOIN managers LEFT OUTER JOIN engineers; each row as its class
+            // end::query[]
+            System.out.println("  select(Employee.class): " + todos + " (" + sql.count()
+                    + " sentencias: los empleados, con las columnas de cada subclase, y su compañía)");
+            // tag::query-sub[]
             List<Manager> jefes = session.scalars(select(Manager.class)        // employees JOIN managers
                     .where(Manager_.managerName.like("Jefa%"))).all();
-            // end::query[]
-            System.out.println("  select(Employee.class): " + todos + " (" + sql.count() + " sentencia)");
+            // end::query-sub[]
             System.out.println("  select(Manager.class): " + jefes);
             // tag::identity[]
             Employee comoEmpleado = session.get(Employee.class, beaId).orElseThrow();

@@ -16,7 +16,7 @@ class HerenciaTest {
         String out = capture(() -> Herencia.run(engine));
         assertThat(out)
                 .contains("  select(Employee.class): [Employee(Ana), Manager(Bea, Jefa de ventas), Engineer(Carlos, Java)]"
-                        + " (1 sentencia)\n")
+                        + " (2 sentencias: los empleados, con las columnas de cada subclase, y su compañía)\n")
                 .contains("  select(Manager.class): [Manager(Bea, Jefa de ventas)]\n")
                 .contains("  get(Employee.class, id) == get(Manager.class, id): true\n")
                 .contains("  Acme.employees: [Employee(Ana), Manager(Bea, Jefa de ventas), Engineer(Carlos, Java)]"

@@ -79,6 +79,7 @@ public final class Mapper<E> {
     private final List<CompositeForeignKey> compositeForeignKeys;
     private final Supplier<E> instantiator;
     private final Map<String, Attribute<E, ?>> attributes;
+    private final List<Attribute<E, ?>> attributeList;
     private final MappedTable<E> table;
     private final List<RelationshipProperty> relationships;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
@@ -349,6 +350,7 @@ public final class Mapper<E> {
             }
         }
         this.attributes = Collections.unmodifiableMap(attrs);
+        this.attributeList = List.copyOf(attrs.values());
         if (!singleSub) {
             own.init(cols, pkCols);
         }
@@ -786,7 +788,7 @@ public final class Mapper<E> {
 
     /** Attributes in mapping order. */
     public List<Attribute<E, ?>> attributes() {
-        return List.copyOf(attributes.values());
+        return attributeList;
     }
 
     /**
