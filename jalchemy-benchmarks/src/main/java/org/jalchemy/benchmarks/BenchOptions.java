@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Command line of the suite ({@code ./dev bench [options]}):
  * <pre>
- *   --quick                 small sizes (the whole suite in under two minutes)
+ *   --quick                 small sizes (the whole suite in under two minutes on an idle machine);
+ *                           boot and streaming, which start a JVM per run, only when named in --workloads
  *   --runs=N                timed runs per variant, interleaved with the workload's other variants
  *                           (default 3; median, min and max reported)
  *   --backends=a,b          sqlite,postgresql,mariadb (default: all three; sqlite,postgresql with --quick)
@@ -49,6 +50,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
         Path compare = null;
         Path against = null;
         Path render = null;
+        boolean workloadsGiven = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -59,7 +61,10 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--size" -> size = Integer.parseInt(v);
                 case "--backends" -> backends = List.of(v.toLowerCase(Locale.ROOT).split(","));
-                case "--workloads" -> workloads = Arrays.stream(v.split(",")).map(Workload::byKey).toList();
+                case "--workloads" -> {
+                    workloads = Arrays.stream(v.split(",")).map(Workload::byKey).toList();
+                    workloadsGiven = true;
+                }
                 case "--variants" -> variants = Set.of(v.split(","));
                 case "--out" -> out = Path.of(v);
                 case "--compare" -> compare = Path.of(v);
@@ -67,6 +72,10 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
                 case "--render-tables" -> render = v.isEmpty() ? Path.of("bench", "results", "latest.json") : Path.of(v);
                 default -> throw new IllegalArgumentException("Unknown option '" + a + "'; see BenchOptions for the list");
             }
+        }
+        if (quick && !workloadsGiven) {
+            // the workloads that start a JVM per run take minutes: quick mode runs them when named
+            workloads = workloads.stream().filter(w -> !w.forked()).toList();
         }
         if (backends == null) {
             backends = quick ? List.of("sqlite", "postgresql") : List.of("sqlite", "postgresql", "mariadb");
@@ -96,7 +105,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
      * references of {@link Targets}: always run.
      */
     static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads", "jdbc_tx_per_lookup",
-            "handwritten_per_parent");
+            "handwritten_per_parent", "plain_list", "first_compile");
 
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>A variant that throws or returns a wrong checksum leaves the rotation and is recorded with a
  * note; the others go on. Workloads whose runs are separate processes ({@link Workload#forked()})
- * get one warm-up run each (it warms the database and the file cache, not a JIT).
+ * get one warm-up run each (it warms the database and the file cache, not a JIT), none in quick mode.
  */
 public final class Runner {
     private final BenchOptions options;
@@ -67,8 +67,12 @@ public final class Runner {
         Trial(Variant v, BenchBackend b) {
             variant = v;
             label = v.workload().key() + "/" + b.name() + "/" + v.name();
-            warmUp = new WarmUp(v.workload().forked() ? 0 : v.workload().warmupBudget(options.quick()),
-                    options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT);
+            if (v.workload().forked() && options.quick()) {
+                warmUp = WarmUp.none();
+            } else {
+                warmUp = new WarmUp(v.workload().forked() ? 0 : v.workload().warmupBudget(options.quick()),
+                        options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT);
+            }
         }
 
         boolean alive() {
