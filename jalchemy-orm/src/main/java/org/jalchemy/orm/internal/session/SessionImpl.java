@@ -201,7 +201,7 @@ public final class SessionImpl implements Session {
         st.identity = id;
         st.snapshot = st.currentValues();
         states.put(entity, st);
-        identityMap.computeIfAbsent(m, k -> new HashMap<>()).put(id, st);
+        identityMap(m).put(id, st);
         return st;
     }
 
@@ -633,7 +633,12 @@ public final class SessionImpl implements Session {
 
     /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
     public Map<Object, InstanceStateImpl> identityMap(Mapper<?> m) {
-        return identityMap.computeIfAbsent(m, k -> new HashMap<>());
+        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        if (im == null) {
+            im = new IdentityMap();
+            identityMap.put(m, im);
+        }
+        return im;
     }
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
@@ -1265,7 +1270,7 @@ public final class SessionImpl implements Session {
             if (st.state == ObjectState.DELETED && st.session == this) {
                 st.state = ObjectState.PERSISTENT;
                 states.put(st.object, st);
-                identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
+                identityMap(st.mapper).put(st.identity, st);
             }
         }
         for (InstanceStateImpl st : toDelete) {

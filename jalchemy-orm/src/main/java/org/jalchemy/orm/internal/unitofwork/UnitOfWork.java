@@ -284,7 +284,7 @@ public final class UnitOfWork {
             tx.deleted.add(old);
             st.state = ObjectState.PERSISTENT;
             session.pending.remove(st);
-            session.identityMap.computeIfAbsent(st.mapper, k -> new HashMap<>()).put(st.identity, st);
+            session.identityMap(st.mapper).put(st.identity, st);
             tx.inserted.add(st);
         }
     }
