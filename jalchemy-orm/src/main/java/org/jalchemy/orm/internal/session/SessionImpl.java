@@ -239,6 +239,26 @@ public final class SessionImpl implements Session {
         toDelete.clear();
     }
 
+    /**
+     * {@link #detachAll()} for a session that is now closed: only pending objects and those marked
+     * for deletion are visited; every other state keeps its fields and reads as detached through
+     * its closed session. The maps are dropped, not emptied entry by entry.
+     */
+    private void detachOnClose() {
+        for (InstanceStateImpl st : pending) {
+            st.state = ObjectState.TRANSIENT;
+            rememberTransient(st);
+            st.session = null;
+        }
+        for (InstanceStateImpl st : toDelete) {
+            st.markedForDeletion = false;
+        }
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        toDelete.clear();
+    }
+
     public void forget(InstanceStateImpl st, ObjectState newState) {
         states.removeState(st);
         pending.remove(st);
@@ -1307,7 +1327,12 @@ public final class SessionImpl implements Session {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Rolls back what is still open, returns the connection and detaches every object. Idempotent. */
+    /**
+     * Rolls back what is still open, returns the connection and detaches every object. Idempotent.
+     * Pending objects become transient one by one; the others are not visited: a state whose
+     * session is closed reports itself detached ({@link InstanceStateImpl#state()}), so closing a
+     * session that loaded 100,000 objects costs what closing an empty one does.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -1320,7 +1345,7 @@ public final class SessionImpl implements Session {
             }
         } finally {
             closed = true;
-            detachAll();
+            detachOnClose();
             Connection c = connection;
             if (c != null) {
                 connection = null;
