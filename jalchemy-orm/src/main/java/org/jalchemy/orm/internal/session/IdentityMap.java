@@ -14,22 +14,33 @@ import java.util.Set;
  * One mapper's identity map in a session: primary-key value (a single value, or a {@code List}
  * for composite keys) → {@link InstanceStateImpl}, compared with {@code equals}. What a
  * {@code HashMap} would be, laid out for sessions that load hundreds of thousands of objects:
- * keys and states in two parallel arrays (open addressing, linear probing, at most two thirds
- * full), so an entry costs two array slots instead of a 32-byte node, adding one allocates
- * nothing, and growing copies two arrays instead of relinking nodes. Removal shifts the following
- * run of entries back (no tombstones), so lookups stay short however many objects come and go.
+ * keys and states in two parallel arrays (open addressing, Robin Hood linear probing, at most
+ * half full), so an entry costs two array slots instead of a 32-byte node, adding one allocates
+ * nothing, and growing copies two arrays instead of relinking nodes. Robin Hood order (within a run,
+ * entries sit in the order of their home slots) lets a miss stop at the first entry closer to its
+ * home than the probe is, and removal shift back only the entries displaced from their home (no
+ * tombstones), so both stay short even inside long runs of occupied slots.
  *
- * <p>Keys are mixed with a multiplicative (Fibonacci) hash of their {@code hashCode()}, so that
- * consecutive integer keys spread over the table. Null keys and values are refused. Not
+ * <p>Slots: a key's {@code hashCode()}, folded as {@code HashMap} folds it, picks its slot, so that
+ * consecutive integer keys (rows loaded in key order) land in consecutive slots: no collisions,
+ * and filling, probing and growing walk memory in order. Keys that cluster instead (strides of a
+ * power of two, poor hash codes) make a probe run longer than {@value #LONG_RUN} slots; the map
+ * then switches for good to a multiplicative (Fibonacci) mix of the hash code, which spreads any
+ * such pattern, and rehashes. (A displaced entry's distance from home is recomputed from its key's
+ * hash code when a probe passes it; with keys at home, probes rarely pass any.) Null keys and values are refused. Not
  * thread-safe (belongs to its session); iterators fail fast on any change, and do not remove
  * (remove by key).
  */
 final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
     private static final int MIN_CAPACITY = 16;
+    /** A probe run longer than this switches the map to mixed slots. */
+    static final int LONG_RUN = 24;
     private Object[] keys;
     private InstanceStateImpl[] values;
     private int size;
     private int shift;
+    private int mask;
+    private boolean mixed;
     private int modCount;
 
     IdentityMap() {
@@ -40,24 +51,38 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
         keys = new Object[capacity];
         values = new InstanceStateImpl[capacity];
         shift = Integer.numberOfLeadingZeros(capacity) + 1;
+        mask = capacity - 1;
     }
 
     private int slot(Object key) {
-        return (key.hashCode() * 0x9E3779B9) >>> shift;
+        int h = key.hashCode();
+        return mixed ? (h * 0x9E3779B9) >>> shift : (h ^ (h >>> 16)) & mask;
+    }
+
+    /** True once keys clustered and slots are mixed (for tests). */
+    boolean mixed() {
+        return mixed;
+    }
+
+    /** How far the entry at slot {@code i} sits from its home slot. */
+    private int distance(int i) {
+        return (i - slot(keys[i])) & mask;
     }
 
     private int find(Object key) {
         if (key == null) {
             return -1;
         }
-        int mask = keys.length - 1;
-        for (int i = slot(key); ; i = (i + 1) & mask) {
+        for (int i = slot(key), d = 0; ; i = (i + 1) & mask, d++) {
             Object k = keys[i];
             if (k == null) {
                 return -1;
             }
             if (k == key || k.equals(key)) {
                 return i;
+            }
+            if (distance(i) < d) {
+                return -1; // Robin Hood order: the key would have been placed before this entry
             }
         }
     }
@@ -78,43 +103,54 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
         if (key == null || value == null) {
             throw new NullPointerException("identity map keys and states cannot be null");
         }
-        int mask = keys.length - 1;
-        int i = slot(key);
-        for (; ; i = (i + 1) & mask) {
-            Object k = keys[i];
-            if (k == null) {
-                break;
-            }
-            if (k == key || k.equals(key)) {
-                InstanceStateImpl old = values[i];
-                values[i] = value;
-                return old;
-            }
+        int found = find(key);
+        if (found >= 0) {
+            InstanceStateImpl old = values[found];
+            values[found] = value;
+            return old;
         }
-        keys[i] = key;
-        values[i] = value;
+        int run = insert(key, value);
         size++;
         modCount++;
-        if (size * 3 > keys.length * 2) {
-            grow();
+        if (size * 2 > keys.length) {
+            rehash(keys.length * 2);
+        } else if (run > LONG_RUN && !mixed) {
+            mixed = true;
+            rehash(keys.length);
         }
         return null;
     }
 
-    private void grow() {
+    /** Places a key known to be absent, Robin Hood style; returns how far from home it probed. */
+    private int insert(Object key, InstanceStateImpl value) {
+        int longest = 0;
+        for (int i = slot(key), d = 0; ; i = (i + 1) & mask, d++) {
+            Object k = keys[i];
+            if (k == null) {
+                keys[i] = key;
+                values[i] = value;
+                return Math.max(longest, d);
+            }
+            int kd = distance(i);
+            if (kd < d) { // the resident is closer to home: it moves on, the newcomer takes its slot
+                InstanceStateImpl v = values[i];
+                keys[i] = key;
+                values[i] = value;
+                key = k;
+                value = v;
+                longest = Math.max(longest, d);
+                d = kd;
+            }
+        }
+    }
+
+    private void rehash(int capacity) {
         Object[] oldKeys = keys;
         InstanceStateImpl[] oldValues = values;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
+        allocate(capacity);
         for (int j = 0; j < oldKeys.length; j++) {
-            Object k = oldKeys[j];
-            if (k != null) {
-                int i = slot(k);
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = k;
-                values[i] = oldValues[j];
+            if (oldKeys[j] != null) {
+                insert(oldKeys[j], oldValues[j]);
             }
         }
     }
@@ -130,19 +166,13 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
         return old;
     }
 
-    /** Empties slot {@code i}, then moves back the entries after it that probing would no longer reach. */
+    /** Empties slot {@code i}, then moves back each following entry that is away from its home. */
     private void deleteAt(int i) {
-        int mask = keys.length - 1;
         int hole = i;
-        for (int j = (i + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
-            int home = slot(keys[j]);
-            // the entry at j may fill the hole when its home is not in (hole, j] (cyclically)
-            boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-            if (!reachable) {
-                keys[hole] = keys[j];
-                values[hole] = values[j];
-                hole = j;
-            }
+        for (int j = (i + 1) & mask; keys[j] != null && distance(j) > 0; j = (j + 1) & mask) {
+            keys[hole] = keys[j];
+            values[hole] = values[j];
+            hole = j;
         }
         keys[hole] = null;
         values[hole] = null;

@@ -35,6 +35,14 @@ class IdentityMapTest {
         }
     }
 
+    /** A key whose hash code HashMap's fold ({@code h ^ h >>> 16}) turns into a multiple of 65536. */
+    private record Folded(int n) {
+        @Override
+        public int hashCode() {
+            return n * 0x10001;
+        }
+    }
+
     private static void agreesWithHashMap(java.util.function.IntFunction<Object> keyOf, int range, long seed) {
         IdentityMap im = new IdentityMap();
         Map<Object, InstanceStateImpl> ref = new HashMap<>();
@@ -72,6 +80,24 @@ class IdentityMapTest {
     void compositeAndCollidingKeysAgreeWithAHashMap() {
         agreesWithHashMap(i -> List.of(i % 17, "k" + i / 17), 2_000, 3);
         agreesWithHashMap(Colliding::new, 200, 4);
+    }
+
+    @Test
+    void keysThatClusterSwitchTheMapToMixedSlots() {
+        IdentityMap sequential = new IdentityMap();
+        for (int i = 1; i <= 10_000; i++) {
+            sequential.put(i, state(i));
+        }
+        assertThat(sequential.mixed()).as("consecutive keys: no clustering").isFalse();
+        IdentityMap folded = new IdentityMap();
+        for (int i = 1; i <= 10_000; i++) {
+            folded.put(new Folded(i), state(i)); // every key folds to slot 0
+        }
+        assertThat(folded.mixed()).isTrue();
+        for (int i = 1; i <= 10_000; i++) {
+            assertThat(folded.get(new Folded(i)).identity).isEqualTo(i);
+        }
+        agreesWithHashMap(Folded::new, 3_000, 5);
     }
 
     @Test
