@@ -669,7 +669,10 @@ public final class Loading {
 
     /**
      * Applies {@code plan} to objects a query just returned (for their relationships not already
-     * handled by a join): selectin batches, single references, lazy/raise/noload marks.
+     * handled by a join): selectin batches, single references, lazy/raise/noload marks. Objects
+     * with no collection and every reference already set (the children a selectin or joined load
+     * just pointed at their parent) are skipped without a second look: a load of 100,000 children
+     * does not walk them again.
      */
     public void finish(List<InstanceStateImpl> states, Plan plan, Set<RelationshipProperty> handled) {
         if (states.isEmpty()) {
@@ -679,8 +682,26 @@ public final class Loading {
         int mark = ++finishPasses;
         Mapper<?> lastMapper = null;
         List<InstanceStateImpl> lastGroup = null;
+        Mapper<?> checked = null;
+        long refBits = 0;
+        boolean collections = false;
         for (InstanceStateImpl st : states) {
             if (st.collections != null && st.finishMark != mark) {
+                if (st.mapper != checked) {
+                    checked = st.mapper;
+                    refBits = 0;
+                    collections = false;
+                    for (RelationshipProperty rel : checked.relationships()) {
+                        if (rel.isCollection()) {
+                            collections = true;
+                        } else {
+                            refBits |= bit(rel);
+                        }
+                    }
+                }
+                if (!collections && (st.staleRefs & refBits) == 0) {
+                    continue; // every reference already resolved (set from its parent), no collection: nothing to do
+                }
                 st.finishMark = mark;
                 if (st.mapper != lastMapper) {
                     lastMapper = st.mapper;
