@@ -482,14 +482,14 @@ public final class Loading {
     }
 
     /** Loaded children point back at their parent (the many-to-one side of a one-to-many), without queries. */
-    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<Object> items) {
+    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<InstanceStateImpl> children) {
         Resolved r = rel.resolved();
         RelationshipProperty p = r.partner();
         if (p == null || p.isCollection() || r.direction() != Direction.ONE_TO_MANY) {
             return;
         }
-        for (Object child : items) {
-            pointBack(p, session.states.get(child), child, parent.object);
+        for (InstanceStateImpl child : children) {
+            pointBack(p, child, child.object, parent.object);
         }
     }
 
@@ -904,33 +904,62 @@ public final class Loading {
         return sel;
     }
 
-    /** Per parent and joined relationship: the related objects met so far in this result, de-duplicated. */
+    /**
+     * Per parent and joined relationship (by position in the specs): the states of the related
+     * objects met so far in this result, de-duplicated. Rows come grouped by parent, so the last
+     * parent's lists are kept at hand, and each relationship's identity map is looked up once.
+     */
     static final class JoinedAccumulator {
-        final Map<InstanceStateImpl, Map<JoinedSpec, List<Object>>> found = new IdentityHashMap<>();
+        final Map<InstanceStateImpl, List<InstanceStateImpl>[]> found = new IdentityHashMap<>();
         final Map<JoinedSpec, List<InstanceStateImpl>> children = new IdentityHashMap<>();
+        private List<JoinedSpec> specs;
+        private Map<Object, InstanceStateImpl>[] maps;
+        private InstanceStateImpl lastParent;
+        private List<InstanceStateImpl>[] lastLists;
     }
 
     /** Reads the joined columns of one row for {@code parent}. */
+    @SuppressWarnings("unchecked")
     void consume(Object[] values, InstanceStateImpl parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
-        Map<JoinedSpec, List<Object>> mine = acc.found.computeIfAbsent(parent, k -> new IdentityHashMap<>());
-        for (JoinedSpec spec : specs) {
-            List<Object> l = mine.computeIfAbsent(spec, k -> new ArrayList<>());
-            Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
-            if (allNull(slice)) {
+        int n = specs.size();
+        if (acc.specs == null) {
+            acc.specs = specs;
+            acc.maps = new Map[n];
+            for (int j = 0; j < n; j++) {
+                acc.maps[j] = session.identityMap(specs.get(j).target);
+            }
+        }
+        List<InstanceStateImpl>[] mine = acc.lastLists;
+        if (parent != acc.lastParent) {
+            mine = acc.found.computeIfAbsent(parent, k -> {
+                List<InstanceStateImpl>[] lists = new List[n];
+                for (int j = 0; j < n; j++) {
+                    lists[j] = new ArrayList<>();
+                }
+                return lists;
+            });
+            acc.lastParent = parent;
+            acc.lastLists = mine;
+        }
+        for (int j = 0; j < n; j++) {
+            JoinedSpec spec = specs.get(j);
+            if (allNull(values, spec.offset, spec.offset + spec.width)) {
                 continue;
             }
-            InstanceStateImpl child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
+            List<InstanceStateImpl> l = mine[j];
+            Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
+            InstanceStateImpl child = session.hydrateState(spec.target, acc.maps[j], slice);
             boolean dup = false;
-            if (specs.size() > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
-                for (Object o : l) {
-                    if (o == child.object) {
+            if (n > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
+                for (InstanceStateImpl o : l) {
+                    if (o == child) {
                         dup = true;
                         break;
                     }
                 }
             }
             if (!dup) {
-                l.add(child.object);
+                l.add(child);
                 if (spec.target.hasRelationships()) {
                     acc.children.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
                 }
@@ -940,26 +969,35 @@ public final class Loading {
 
     /** After the last row: joined collections become loaded (empty when no row had children), references set. */
     void finishJoined(JoinedAccumulator acc) {
-        for (Map.Entry<InstanceStateImpl, Map<JoinedSpec, List<Object>>> e : acc.found.entrySet()) {
+        for (Map.Entry<InstanceStateImpl, List<InstanceStateImpl>[]> e : acc.found.entrySet()) {
             InstanceStateImpl parent = e.getKey();
-            for (Map.Entry<JoinedSpec, List<Object>> f : e.getValue().entrySet()) {
-                RelationshipProperty rel = f.getKey().rel;
+            List<InstanceStateImpl>[] lists = e.getValue();
+            for (int j = 0; j < lists.length; j++) {
+                RelationshipProperty rel = acc.specs.get(j).rel;
                 int i = rel.index();
-                List<Object> items = f.getValue();
+                List<InstanceStateImpl> states = lists[j];
                 if (rel.isCollection()) {
                     CollectionState cs = parent.collections[i];
                     if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
-                        cs.loadedWith(items);
-                        backfill(rel, parent, items);
+                        cs.loadedWith(objects(states));
+                        backfill(rel, parent, states);
                     }
                 } else {
-                    setRef(parent, i, rel, items.isEmpty() ? null : items.get(0));
+                    setRef(parent, i, rel, states.isEmpty() ? null : states.get(0).object);
                 }
             }
         }
         for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : acc.children.entrySet()) {
             finish(e.getValue(), e.getKey().sub, Set.of());
         }
+    }
+
+    private static List<Object> objects(List<InstanceStateImpl> states) {
+        List<Object> out = new ArrayList<>(states.size());
+        for (InstanceStateImpl st : states) {
+            out.add(st.object);
+        }
+        return out;
     }
 
     static Set<RelationshipProperty> handled(List<JoinedSpec> specs) {
@@ -974,8 +1012,13 @@ public final class Loading {
     }
 
     static boolean allNull(Object[] v) {
-        for (Object o : v) {
-            if (o != null) {
+        return allNull(v, 0, v.length);
+    }
+
+    /** True when {@code v[from]} … {@code v[to - 1]} are all null. */
+    static boolean allNull(Object[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (v[i] != null) {
                 return false;
             }
         }
