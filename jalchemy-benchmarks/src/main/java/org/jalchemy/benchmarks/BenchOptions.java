@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Command line of the suite ({@code ./dev bench [options]}):
  * <pre>
- *   --quick                 small sizes (the whole suite in under two minutes)
+ *   --quick                 small sizes (the whole suite in under two minutes on an idle machine);
+ *                           boot and streaming, which start a JVM per run, only when named in --workloads
  *   --runs=N                timed runs per variant, interleaved with the workload's other variants
  *                           (default 3; median, min and max reported)
  *   --backends=a,b          sqlite,postgresql,mariadb (default: all three; sqlite,postgresql with --quick)
@@ -22,6 +23,9 @@ import java.util.Set;
  *   --no-python             skip SQLAlchemy
  *   --out=PATH              JSON output (default bench/results/latest.json)
  *   --verbose               stack traces of failures
+ *   --cpu                   measure the CPU time of the thread running each body instead of the wall
+ *                           time (a development aid on a shared machine: what the client side costs,
+ *                           whatever the neighbours do; database, JIT and GC threads not counted)
  *   --compare=BASE.json     after the run, print each row's change against an earlier results file
  *   --against=OTHER.json    with --compare: compare two files, run nothing
  *   --render-tables[=FILE]  rewrite the marked tables of README.md and docs/performance.md from a
@@ -34,7 +38,7 @@ import java.util.Set;
  */
 public record BenchOptions(boolean quick, int runs, List<String> backends, List<Workload> workloads,
                            Set<String> variants, Integer size, boolean python, Path out, boolean verbose,
-                           Path compare, Path against, Path renderTables, List<String> args) {
+                           Path compare, Path against, Path renderTables, boolean cpu, List<String> args) {
 
     public static BenchOptions parse(String... args) {
         boolean quick = false;
@@ -49,6 +53,8 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
         Path compare = null;
         Path against = null;
         Path render = null;
+        boolean workloadsGiven = false;
+        boolean cpu = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -56,10 +62,14 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
                 case "--quick" -> quick = true;
                 case "--no-python" -> python = false;
                 case "--verbose" -> verbose = true;
+                case "--cpu" -> cpu = true;
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--size" -> size = Integer.parseInt(v);
                 case "--backends" -> backends = List.of(v.toLowerCase(Locale.ROOT).split(","));
-                case "--workloads" -> workloads = Arrays.stream(v.split(",")).map(Workload::byKey).toList();
+                case "--workloads" -> {
+                    workloads = Arrays.stream(v.split(",")).map(Workload::byKey).toList();
+                    workloadsGiven = true;
+                }
                 case "--variants" -> variants = Set.of(v.split(","));
                 case "--out" -> out = Path.of(v);
                 case "--compare" -> compare = Path.of(v);
@@ -67,6 +77,10 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
                 case "--render-tables" -> render = v.isEmpty() ? Path.of("bench", "results", "latest.json") : Path.of(v);
                 default -> throw new IllegalArgumentException("Unknown option '" + a + "'; see BenchOptions for the list");
             }
+        }
+        if (quick && !workloadsGiven) {
+            // the workloads that start a JVM per run take minutes: quick mode runs them when named
+            workloads = workloads.stream().filter(w -> !w.forked()).toList();
         }
         if (backends == null) {
             backends = quick ? List.of("sqlite", "postgresql") : List.of("sqlite", "postgresql", "mariadb");
@@ -83,7 +97,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
             throw new IllegalArgumentException("--against needs --compare=BASE.json");
         }
         return new BenchOptions(quick, runs, backends, workloads, variants, size, python, out, verbose, compare, against,
-                render, List.of(args));
+                render, cpu, List.of(args));
     }
 
     /** Size of a workload in this run. */
@@ -96,7 +110,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
      * references of {@link Targets}: always run.
      */
     static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads", "jdbc_tx_per_lookup",
-            "handwritten_per_parent", "one_node");
+            "handwritten_per_parent", "one_node", "plain_list", "first_compile");
 
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {

@@ -16,9 +16,10 @@ import java.util.Map;
  *
  * <p>A variant that throws or returns a wrong checksum leaves the rotation and is recorded with a
  * note; the others go on. Workloads whose runs are separate processes ({@link Workload#forked()})
- * get one warm-up run each (it warms the database and the file cache, not a JIT).
+ * get one warm-up run each (it warms the database and the file cache, not a JIT), none in quick mode.
  */
 public final class Runner {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final BenchOptions options;
     /** Wall time of the last body run (what warm-up goes by, whatever the workload's unit). */
     private long lastBodyNanos;
@@ -67,8 +68,12 @@ public final class Runner {
         Trial(Variant v, BenchBackend b) {
             variant = v;
             label = v.workload().key() + "/" + b.name() + "/" + v.name();
-            warmUp = new WarmUp(v.workload().forked() ? 0 : v.workload().warmupBudget(options.quick()),
-                    options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT);
+            if (v.workload().forked() && options.quick()) {
+                warmUp = WarmUp.none();
+            } else {
+                warmUp = new WarmUp(v.workload().forked() ? 0 : v.workload().warmupBudget(options.quick()),
+                        options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT);
+            }
         }
 
         boolean alive() {
@@ -193,7 +198,9 @@ public final class Runner {
         LoadStats.take(); // figures of an earlier (warm-up) run are not this run's
         RunFigures.clear();
         long t0 = System.nanoTime();
+        long c0 = options.cpu() ? CPU.getCurrentThreadCpuTime() : 0;
         long sum = v.body().run(b, n);
+        long c1 = options.cpu() ? CPU.getCurrentThreadCpuTime() : 0;
         long t1 = System.nanoTime();
         lastBodyNanos = t1 - t0;
         if (w.writes()) {
@@ -206,7 +213,10 @@ public final class Runner {
             throw new WrongChecksum("got " + sum + ", expected " + expected + " (n=" + n + ")");
         }
         double own = RunFigures.takeValue();
-        return Double.isNaN(own) ? (t1 - t0) / 1e9 : own;
+        if (!Double.isNaN(own)) {
+            return own;
+        }
+        return (options.cpu() ? c1 - c0 : t1 - t0) / 1e9;
     }
 
     private static String format(double[] values, Workload w) {

@@ -38,5 +38,7 @@ public final class Targets {
             new Target("bulk_inserts", "orm_flush_pk_given", "jdbc", 1.3),
             new Target("loaders", "selectin", "handwritten", 1.3),
             new Target("loaders", "joined", "handwritten", 1.5),
-            new Target("loaders", "lazy", "handwritten_per_parent", 1.2));
+            new Target("loaders", "lazy", "handwritten_per_parent", 1.2),
+            new Target("boot", "orm", "hibernate", 0.25),
+            new Target("memory", "orm", "hibernate_session", 0.5));
 }

@@ -51,6 +51,13 @@ final class WarmUp {
         this.stablePercent = stablePercent;
     }
 
+    /** A tracker that asks for no warm-up run at all (child-process workloads in quick mode). */
+    static WarmUp none() {
+        WarmUp w = new WarmUp(0, STABLE_PERCENT);
+        w.settled = true;
+        return w;
+    }
+
     /** True once the variant needs no more warm-up runs. */
     boolean settled() {
         return settled;

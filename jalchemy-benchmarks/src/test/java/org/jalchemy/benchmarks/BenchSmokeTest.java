@@ -37,7 +37,9 @@ class BenchSmokeTest {
     @Test
     void everyJavaVariantRunsWithTheRightChecksumAndIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("latest.json");
-        Report report = run(out, "--no-python");
+        // every workload, the child-process ones (boot, streaming) too, which --quick leaves out unless named
+        String every = java.util.Arrays.stream(Workload.values()).map(Workload::key).collect(Collectors.joining(","));
+        Report report = run(out, "--no-python", "--workloads=" + every);
 
         for (Variant v : Catalog.variants()) {
             if (!v.workload().runsOn("sqlite")) {
@@ -52,7 +54,11 @@ class BenchSmokeTest {
                 continue;
             }
             assertThat(m.note()).as(v.workload().key() + "/" + v.name()).isNull();
-            assertThat(m.median()).isNotNull().isPositive();
+            if (v.workload() == Workload.MEMORY) {
+                assertThat(m.median()).isNotNull(); // bytes over 10 objects: GC noise can make it anything
+            } else {
+                assertThat(m.median()).isNotNull().isPositive();
+            }
         }
         JsonNode json = new ObjectMapper().readTree(out.toFile());
         assertThat(json.get("machine").asText()).isEqualTo("smoke");

@@ -255,6 +255,26 @@ public final class SessionImpl implements Session {
         toDelete.clear();
     }
 
+    /**
+     * {@link #detachAll()} for a session that is now closed: only pending objects and those marked
+     * for deletion are visited; every other state keeps its fields and reads as detached through
+     * its closed session. The maps are dropped, not emptied entry by entry.
+     */
+    private void detachOnClose() {
+        for (InstanceStateImpl st : pending) {
+            st.state = ObjectState.TRANSIENT;
+            rememberTransient(st);
+            st.session = null;
+        }
+        for (InstanceStateImpl st : toDelete) {
+            st.markedForDeletion = false;
+        }
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        toDelete.clear();
+    }
+
     public void forget(InstanceStateImpl st, ObjectState newState) {
         states.removeState(st);
         pending.remove(st);
@@ -703,7 +723,13 @@ public final class SessionImpl implements Session {
 
     /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
     public Map<Object, InstanceStateImpl> identityMap(Mapper<?> m) {
-        return identityMap.computeIfAbsent(m.identityBase(), k -> new HashMap<>());
+        Mapper<?> key = m.identityBase();
+        Map<Object, InstanceStateImpl> im = identityMap.get(key);
+        if (im == null) {
+            im = new IdentityMap();
+            identityMap.put(key, im);
+        }
+        return im;
     }
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
@@ -1546,7 +1572,12 @@ public final class SessionImpl implements Session {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Rolls back what is still open, returns the connection and detaches every object. Idempotent. */
+    /**
+     * Rolls back what is still open, returns the connection and detaches every object. Idempotent.
+     * Pending objects become transient one by one; the others are not visited: a state whose
+     * session is closed reports itself detached ({@link InstanceStateImpl#state()}), so closing a
+     * session that loaded 100,000 objects costs what closing an empty one does.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -1559,7 +1590,7 @@ public final class SessionImpl implements Session {
             }
         } finally {
             closed = true;
-            detachAll();
+            detachOnClose();
             releaseConnection();
         }
     }
