@@ -85,6 +85,16 @@ public final class BenchBackend implements AutoCloseable {
         return jdbc;
     }
 
+    /** The JDBC URL jalchemy's dialect derives from {@link #url()} (what every variant connects to). */
+    public String jdbcUrl() {
+        return spec.jdbcUrl();
+    }
+
+    /** The driver properties jalchemy's dialect sets for {@link #url()}. */
+    public java.util.Properties jdbcProperties() {
+        return spec.properties();
+    }
+
     /** A fresh raw JDBC connection (autocommit off) the caller closes. */
     public java.sql.Connection newJdbcConnection() throws SQLException {
         java.sql.Connection c = DriverManager.getConnection(spec.jdbcUrl(), spec.properties());

@@ -19,14 +19,30 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        if (options.renderTables() != null) {
+            Results results = Results.read(options.renderTables());
+            List<Path> changed = TableRenderer.renderFiles(Path.of("."), results);
+            System.out.println("rendered the bench tables of " + TableRenderer.FILES + " from " + options.renderTables()
+                    + (changed.isEmpty() ? "; nothing changed" : "; changed " + changed));
+            return;
+        }
+        if (options.against() != null) {
+            System.out.print(Compare.table(Results.read(options.compare()), Results.read(options.against())));
+            return;
+        }
         Report report = run(options);
         System.out.println();
         System.out.print(report.table());
         System.out.println();
         System.out.println("machine: " + machine);
         System.out.println("jdk:     " + jdk());
-        report.writeJson(options.out(), machine, jdk());
+        report.writeJson(options.out(), machine, jdk(), command(options));
         System.out.println("wrote " + options.out());
+        if (options.compare() != null) {
+            System.out.println();
+            System.out.println("Against " + options.compare() + " (~: the two runs' min-max ranges overlap):");
+            System.out.print(Compare.table(Results.read(options.compare()), Results.read(options.out())));
+        }
         boolean bad = report.measurements().stream()
                 .anyMatch(m -> m.note() != null && (m.note().startsWith("failed") || m.note().startsWith("wrong")));
         System.exit(bad ? 1 : 0);
@@ -74,9 +90,14 @@ public final class BenchMain {
             }
             machine = machineDescription() + "; databases: " + servers;
             // a long run keeps what it has measured so far, backend by backend
-            new Report(all).writeJson(options.out(), machine, jdk());
+            new Report(all).writeJson(options.out(), machine, jdk(), command(options));
         }
         return new Report(all);
+    }
+
+    /** The options of a run as typed (without --out), for the results file. */
+    static String command(BenchOptions options) {
+        return String.join(" ", options.args().stream().filter(a -> !a.startsWith("--out=")).toList());
     }
 
     static String jdk() {

@@ -29,12 +29,31 @@ public record Measurement(String workload, String backend, String variant, List<
 
     /** The median of the timed runs, or null when there are none or the runs were wrong. */
     public Double median() {
+        double[] s = sorted();
+        if (s == null) {
+            return null;
+        }
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    /** The fastest timed run, or null as for {@link #median()}. */
+    public Double min() {
+        double[] s = sorted();
+        return s == null ? null : s[0];
+    }
+
+    /** The slowest timed run, or null as for {@link #median()}. */
+    public Double max() {
+        double[] s = sorted();
+        return s == null ? null : s[s.length - 1];
+    }
+
+    private double[] sorted() {
         if (times.isEmpty() || note != null) {
             return null;
         }
-        double[] s = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+        return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     public static Measurement ok(String workload, String backend, String variant, double[] seconds) {

@@ -1,25 +1,21 @@
 package org.jalchemy.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The suite's two outputs: the console table and {@code latest.json}
- * ({@code {"machine", "jdk", "results": [{"workload", "backend", "variant", "seconds", "ratio_to_jdbc"}]}}).
- * {@code seconds} is the median of the timed runs; {@code ratio_to_jdbc} divides it by the
- * baseline of the same workload and backend ({@code jdbc}; {@code handwritten} for loaders;
- * {@code platform_threads} for async_requests). Concurrent workloads add {@code "extra"}: the
- * {@link LoadStats} figures of the median run, also printed as a second table.
+ * The suite's two outputs: the console tables and {@code latest.json} ({@link Results}: median,
+ * min and max of the timed runs, ratio to the baseline of the same workload and backend —
+ * {@code jdbc}; {@code handwritten} for loaders; {@code platform_threads} for async_requests;
+ * {@code one_node} for scale_out).
+ * Concurrent workloads add {@code "extra"}: the {@link LoadStats} figures of the median run, also
+ * printed as a second table (scale_out's retries and conflicts as a third); the {@link Targets}
+ * are printed last.
  * Variants not measured (not yet available, failed, wrong) have null seconds and ratio, and are
  * listed, never left out.
  */
@@ -65,26 +61,64 @@ public final class Report {
         return null;
     }
 
-    /** The table printed at the end of a run (also pasted into docs/performance.md). */
+    /** The tables printed at the end of a run: every row, the load figures, the targets. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        String fmt = "| %-16s | %-10s | %-20s | %10s | %8s | %s%n";
-        sb.append(String.format(fmt, "workload", "backend", "variant", "seconds", "ratio", "note"));
-        sb.append(String.format("|%s|%s|%s|%s|%s|%s%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
-                "-".repeat(11) + ":", "-".repeat(9) + ":", "---"));
+        String fmt = "| %-20s | %-10s | %-22s | %10s | %10s | %10s | %8s | %s%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "median", "min", "max", "ratio", "note"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%s%n", "-".repeat(22), "-".repeat(12), "-".repeat(24),
+                "-".repeat(11) + ":", "-".repeat(11) + ":", "-".repeat(11) + ":", "-".repeat(9) + ":", "---"));
         for (Measurement m : measurements) {
-            Double s = m.median();
             Double r = ratio(m);
-            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(),
-                    s == null ? "-" : String.format("%.3f", s),
+            String unit = Workload.byKey(m.workload()).unit();
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(), value(m.median(), unit),
+                    value(m.min(), unit), value(m.max(), unit),
                     r == null ? "-" : String.format("%.2fx", r),
                     Objects.requireNonNullElse(m.note(), "") + " |"));
         }
-        List<Measurement> loads = measurements.stream().filter(m -> m.extra() != null).toList();
+        List<Measurement> loads = measurements.stream()
+                .filter(m -> m.extra() != null && m.extra().containsKey("requests_per_s")).toList();
         if (!loads.isEmpty()) {
             sb.append(System.lineSeparator()).append(loadTable(loads));
         }
+        List<Measurement> retrying = loads.stream().filter(m -> m.extra().containsKey("retries")).toList();
+        if (!retrying.isEmpty()) {
+            sb.append(System.lineSeparator()).append(retryTable(retrying));
+        }
+        String targets = TableRenderer.targets(results("", "", null, null));
+        if (!targets.isEmpty()) {
+            sb.append(System.lineSeparator()).append("Targets (median over median, same run):")
+                    .append(System.lineSeparator()).append(targets);
+        }
         return sb.toString();
+    }
+
+    /**
+     * Workloads whose transactions are retried (scale_out): per run, transactions retried, retries
+     * in all, certification or serialization conflicts among them, and transactions given up.
+     */
+    static String retryTable(List<Measurement> ms) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "| %-16s | %-10s | %-20s | %9s | %11s | %9s | %9s | %9s |%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "tx/s", "retried tx", "retries", "conflicts",
+                "gave up"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
+                "-".repeat(10) + ":", "-".repeat(12) + ":", "-".repeat(10) + ":", "-".repeat(10) + ":",
+                "-".repeat(10) + ":"));
+        for (Measurement m : ms) {
+            var e = m.extra();
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(), fmt0(e.get("requests_per_s")),
+                    fmt0(e.get("retried_tx")), fmt0(e.get("retries")), fmt0(e.get("conflicts")), fmt0(e.get("gave_up"))));
+        }
+        return sb.toString();
+    }
+
+    /** A value in its unit: seconds to the millisecond, other units to one decimal. */
+    static String value(Double v, String unit) {
+        if (v == null) {
+            return "-";
+        }
+        return unit.equals("s") ? String.format(java.util.Locale.ROOT, "%.3f", v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     /** The load figures of concurrent workloads (median run): throughput, latency, threads, memory. */
@@ -109,40 +143,23 @@ public final class Report {
         return d == null ? "-" : String.format("%.0f", d);
     }
 
-    /** Writes the JSON of the schema to {@code path}. */
-    public void writeJson(Path path, String machine, String jdk) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = om.createObjectNode();
-        root.put("machine", machine);
-        root.put("jdk", jdk);
-        ArrayNode results = root.putArray("results");
+    /** This report as a results file. */
+    public Results results(String machine, String jdk, String date, String command) {
+        List<Results.Row> rows = new ArrayList<>();
         for (Measurement m : measurements) {
-            ObjectNode r = results.addObject();
-            r.put("workload", m.workload());
-            r.put("backend", m.backend());
-            r.put("variant", m.variant());
-            Double s = m.median();
-            Double ratio = ratio(m);
-            if (s == null) {
-                r.putNull("seconds");
-            } else {
-                r.put("seconds", Math.round(s * 10000) / 10000.0);
-            }
-            if (ratio == null) {
-                r.putNull("ratio_to_jdbc");
-            } else {
-                r.put("ratio_to_jdbc", Math.round(ratio * 1000) / 1000.0);
-            }
-            if (m.extra() != null) {
-                ObjectNode extra = r.putObject("extra");
-                m.extra().forEach((k, v) -> extra.put(k, Math.round(v * 10) / 10.0));
-            }
+            rows.add(new Results.Row(m.workload(), m.backend(), m.variant(), m.median(), m.min(), m.max(), ratio(m),
+                    Workload.byKey(m.workload()).unit(), m.note(), m.extra() == null ? Map.of() : m.extra()));
         }
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
-        }
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        om.writeValue(tmp.toFile(), root);
-        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Results(machine, jdk, date, command, rows);
+    }
+
+    /** Writes the JSON ({@link Results}) to {@code path}. */
+    public void writeJson(Path path, String machine, String jdk) throws IOException {
+        writeJson(path, machine, jdk, null);
+    }
+
+    /** Writes the JSON ({@link Results}) to {@code path}, with the date and the run's options. */
+    public void writeJson(Path path, String machine, String jdk, String command) throws IOException {
+        results(machine, jdk, java.time.LocalDate.now().toString(), command).write(path);
     }
 }

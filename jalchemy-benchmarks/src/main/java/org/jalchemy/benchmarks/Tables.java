@@ -19,7 +19,19 @@ public final class Tables {
             case CACHED_GET -> new String[] {"cg_customer"};
             case LOADERS -> new String[] {"ld_child", "ld_parent"};
             case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0]; // see migrate.MigrateFixtures
+            case SCALE_OUT -> new String[0]; // on the cluster: see scaleout.ScaleOutVariants
             case ASYNC_REQUESTS -> new String[] {"ar_account"};
+            case MEMORY -> new String[] {"mm_customer"};
+            case STREAMING -> new String[] {"sr_customer"};
+            case COMPILE_CACHE -> new String[0];
+            case BOOT -> {
+                int n = org.jalchemy.benchmarks.boot.BootModel.ENTITIES;
+                String[] out = new String[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = org.jalchemy.benchmarks.boot.BootModel.table(n - i); // children first
+                }
+                yield out;
+            }
         };
     }
 
@@ -28,9 +40,9 @@ public final class Tables {
         String id = autoId(b);
         String tail = b.isMariadb() ? " ENGINE=InnoDB" : "";
         return switch (w) {
-            case LARGE_RESULTSETS, BULK_INSERTS, SINGLE_INSERTS -> new String[] {
+            case LARGE_RESULTSETS, BULK_INSERTS, SINGLE_INSERTS, STREAMING -> new String[] {
                     "CREATE TABLE " + of(w)[0] + " (id " + id + ", name VARCHAR(255), description VARCHAR(255))" + tail};
-            case SHORT_SELECTS, CACHED_GET -> new String[] {
+            case SHORT_SELECTS, CACHED_GET, MEMORY -> new String[] {
                     "CREATE TABLE " + of(w)[0] + " (id " + id + ", name VARCHAR(255), description VARCHAR(255),"
                             + " q INTEGER, p INTEGER, x INTEGER, y INTEGER, z INTEGER)" + tail};
             case LOADERS -> new String[] {
@@ -38,7 +50,8 @@ public final class Tables {
                     "CREATE TABLE ld_child (id " + id + ", parent_id INTEGER NOT NULL REFERENCES ld_parent (id),"
                             + " name VARCHAR(255))" + tail,
                     "CREATE INDEX ix_ld_child_parent_id ON ld_child (parent_id)"};
-            case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0];
+            case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE, SCALE_OUT, COMPILE_CACHE -> new String[0];
+            case BOOT -> org.jalchemy.benchmarks.boot.BootModel.ddl(b.isSqlite(), b.isMariadb());
             case ASYNC_REQUESTS -> new String[] {
                     "CREATE TABLE ar_account (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, counter INTEGER NOT NULL)"
                             + tail};

@@ -4,30 +4,94 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * The untimed runs before a variant's timed ones: one (of the workload's warm-up size), then
- * full-size runs until the JIT compiler has gone quiet (a run during which the compiler threads
- * worked at most {@value #QUIET_PERCENT}% of the run's wall time), within {@value #MAX_RUNS} runs
- * and a time budget. Full-size, because a short run can fall between two bursts of compilation:
- * short_selects' JDBC loop looked quiet after four runs of 1,000 lookups and still compiled for
- * the next 20,000.
+ * The untimed runs of one variant before its timed ones, kept until the variant has settled: a
+ * run during which the JIT compiler threads worked at most {@value #QUIET_PERCENT}% of the run's
+ * wall time <em>and</em> whose time is within {@value #STABLE_PERCENT}% ({@value #QUICK_STABLE_PERCENT}%
+ * in quick mode, whose runs last milliseconds) or {@value #STABLE_SLACK_MS} ms of the run before it. The
+ * first warm-up run is of the workload's warm-up size and never settles a variant; a variant that
+ * has made {@value #MAX_RUNS} warm-up runs, or would overrun its time budget with one more, is
+ * settled as it is. The {@link Runner} drives one tracker per variant, round-robin, so variants warm
+ * up side by side as they are later timed.
  *
- * <p>Why not a single warm-up: on a small virtual machine a compiler thread busy on the other
- * vCPU keeps it awake, and a database round trip then costs a third of what it costs once the
- * compiler is done and the vCPU halts between requests (measured on the 2-vCPU bench machine:
- * about 20 µs against 65 µs per PostgreSQL lookup by primary key; pgbench gets 70 µs). Timing a
- * variant while its own code still compiles therefore rewards libraries with more code to compile:
- * after one warm-up, short_selects' JDBC loop was fully compiled within two timed runs, Hibernate's
- * needed six, and a median of five made Hibernate look 2.6 times faster than plain JDBC. Timed
- * runs start in the steady state instead, the same for every variant.
+ * <p>Why full-size runs: a short run can fall between two bursts of compilation (short_selects'
+ * JDBC loop looked quiet after four runs of 1,000 lookups and still compiled for the next
+ * 20,000). Why wait for quiet at all: on a small virtual machine a compiler thread busy on the
+ * other vCPU keeps it awake, and a database round trip then costs a third of what it costs once
+ * the compiler is done and the vCPU halts between requests (about 20 µs against 65 µs per
+ * PostgreSQL lookup by primary key on the 2-vCPU bench machine; pgbench gets 70 µs). Timing a
+ * variant while its own code still compiles rewards libraries with more code to compile: after one
+ * warm-up, short_selects' JDBC loop was compiled within two timed runs, Hibernate's needed six,
+ * and a median of five made Hibernate look 2.6 times faster than plain JDBC. Why also wait for two
+ * similar times: the compilation counter misses work that is not compilation (class loading and
+ * initialisation, a pool filling up, the database's own caches).
  *
- * <p>Hazard: when the JVM cannot report compilation time, this degrades to a single warm-up run.
+ * <p>Hazard: when the JVM cannot report compilation time, the JIT condition is taken as met and
+ * only the stability bound and the caps apply. Not thread-safe (the harness is single-threaded).
  */
 final class WarmUp {
     static final int MAX_RUNS = 20;
     static final int QUIET_PERCENT = 2;
+    static final int STABLE_PERCENT = 15;
+    static final int QUICK_STABLE_PERCENT = 30;
+    static final int STABLE_SLACK_MS = 2;
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final boolean JIT_TIMED = JIT != null && JIT.isCompilationTimeMonitoringSupported();
 
-    private WarmUp() {
+    private final long budgetNanos;
+    private final int stablePercent;
+    private long spentNanos;
+    private long lastNanos = -1;
+    private int runs;
+    private boolean settled;
+    private long jitAtStart;
+
+    /** A tracker for one variant that may spend {@code budgetSeconds} warming up; runs stable within {@code stablePercent}. */
+    WarmUp(double budgetSeconds, int stablePercent) {
+        this.budgetNanos = (long) (budgetSeconds * 1e9);
+        this.stablePercent = stablePercent;
+    }
+
+    /** A tracker that asks for no warm-up run at all (child-process workloads in quick mode). */
+    static WarmUp none() {
+        WarmUp w = new WarmUp(0, STABLE_PERCENT);
+        w.settled = true;
+        return w;
+    }
+
+    /** True once the variant needs no more warm-up runs. */
+    boolean settled() {
+        return settled;
+    }
+
+    /** Warm-up runs made so far. */
+    int runs() {
+        return runs;
+    }
+
+    /** Call just before a warm-up run. */
+    void starting() {
+        jitAtStart = JIT_TIMED ? JIT.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * Records a warm-up run of {@code nanos} (started after {@link #starting()}); {@code full} is
+     * false for the first, smaller run. Returns {@link #settled()}.
+     */
+    boolean finished(long nanos, boolean full) {
+        long jitMs = JIT_TIMED ? JIT.getTotalCompilationTime() - jitAtStart : 0;
+        runs++;
+        spentNanos += nanos;
+        boolean quiet = jitMs * 100 <= Math.max(1, nanos / 1_000_000) * QUIET_PERCENT;
+        long diff = Math.abs(nanos - lastNanos);
+        boolean stable = full && lastNanos > 0
+                && (diff * 100 <= Math.min(nanos, lastNanos) * stablePercent || diff <= STABLE_SLACK_MS * 1_000_000L);
+        if (full) {
+            lastNanos = nanos;
+        }
+        // the next run would end beyond the budget (a run longer than the budget is warmed up once)
+        boolean overBudget = spentNanos + Math.max(nanos, lastNanos) > budgetNanos;
+        settled = (quiet && stable) || runs >= MAX_RUNS || overBudget;
+        return settled;
     }
 
     /** A warm-up run; throws what the run throws (a wrong checksum included). */
@@ -37,31 +101,19 @@ final class WarmUp {
     }
 
     /**
-     * Runs {@code first}, then {@code full} until the JIT is quiet, unless the next run would end
-     * after {@code budgetSeconds} (so a variant whose single run exceeds the budget is warmed up
-     * once); returns the number of runs made.
+     * Warms one variant up on its own: {@code first}, then {@code full} until settled; returns the
+     * number of runs made. (The harness interleaves variants instead; this is for single runs.)
      */
-    static int untilJitQuiet(Run first, Run full, double budgetSeconds) throws Exception {
-        long budget = (long) (budgetSeconds * 1e9);
-        long start = System.nanoTime();
-        first.run();
-        if (JIT == null || !JIT.isCompilationTimeMonitoringSupported()) {
-            return 1;
-        }
-        long last = System.nanoTime() - start;
-        for (int runs = 1; runs < MAX_RUNS; runs++) {
-            if (System.nanoTime() - start + last > budget) { // the next run would overrun the budget
-                return runs;
-            }
-            long c0 = JIT.getTotalCompilationTime();
+    static int alone(Run first, Run full, double budgetSeconds) throws Exception {
+        WarmUp w = new WarmUp(budgetSeconds, STABLE_PERCENT);
+        boolean isFirst = true;
+        while (!w.settled()) {
+            w.starting();
             long t0 = System.nanoTime();
-            full.run();
-            last = System.nanoTime() - t0;
-            long jitMs = JIT.getTotalCompilationTime() - c0;
-            if (jitMs * 100 <= Math.max(1, last / 1_000_000) * QUIET_PERCENT) {
-                return runs + 1;
-            }
+            (isFirst ? first : full).run();
+            w.finished(System.nanoTime() - t0, !isFirst);
+            isFirst = false;
         }
-        return MAX_RUNS;
+        return w.runs();
     }
 }

@@ -40,7 +40,40 @@ public enum Workload {
      * hot ids, with a warm query-result cache (jalchemy-cache): the database lookup (jdbc, core)
      * against a Caffeine hit and a Redis hit.
      */
-    CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false);
+    CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false),
+    /**
+     * Not one of SQLAlchemy's: writing to (and, on PostgreSQL, reading from) more than one server.
+     * Under {@code mariadb}, the 3-node Galera cluster of {@code ./dev cluster galera start}: 8
+     * threads each committing transactions (insert an event row, add one to one of 16 shared
+     * counters) through one node ({@code one_node}, the baseline) or spread over three, with
+     * {@code runTransaction} retrying certification conflicts; see
+     * {@code scaleout.ScaleOutVariants}. Variants whose servers are not up report "not run". The
+     * size is the number of transactions; the variants keep their own tables on the cluster.
+     */
+    SCALE_OUT("scale_out", 2_000, 200, "one_node", false),
+    /**
+     * Not one of SQLAlchemy's: a cold JVM to the result of its first ORM query on a 50-entity model
+     * ({@code boot.BootModel}), each run a child process; the size is the number of entities. In
+     * quick mode on SQLite only.
+     */
+    BOOT("boot", 50, 50, "jdbc", false),
+    /**
+     * Not one of SQLAlchemy's: bytes retained per object with n objects loaded in an open session
+     * (8-column rows), against the same objects in a plain list; measured after full GCs.
+     */
+    MEMORY("memory", 100_000, 10_000, "plain_list", false),
+    /**
+     * Not one of SQLAlchemy's: n rows (id, name, description) streamed through a child JVM limited
+     * to a 64 MB heap ({@code streaming.StreamMain}): it must finish and its heap after GC must stay
+     * flat. The table is filled once and kept while it holds exactly n rows.
+     */
+    STREAMING("streaming", 1_000_000, 100_000, "jdbc", false),
+    /**
+     * Not one of SQLAlchemy's: n statements built and compiled, each a 10-way join with 20 filters
+     * ({@code compile.JoinQuery}): the first compile (a cache miss) against the cached path and jOOQ
+     * rendering the same query. No database access; the dialect is the backend's.
+     */
+    COMPILE_CACHE("compile_cache", 10_000, 1_000, "first_compile", false);
 
     /** Connections of the pool every async_requests variant gets (SQLAlchemy's too). */
     public static final int ASYNC_POOL = 20;
@@ -98,7 +131,7 @@ public enum Workload {
     /** Size of the untimed warm-up run: reads warm up on the whole table, loops on a tenth. */
     public int warmupSize(int n) {
         return switch (this) {
-            case LARGE_RESULTSETS, LOADERS, MIGRATE_AUTOGENERATE -> n;
+            case LARGE_RESULTSETS, LOADERS, MIGRATE_AUTOGENERATE, MEMORY, STREAMING, BOOT -> n;
             default -> Math.max(10, n / 10);
         };
     }
@@ -109,18 +142,49 @@ public enum Workload {
                 return w;
             }
         }
-        throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are large_resultsets, "
-                + "bulk_inserts, single_inserts, short_selects, loaders, async_requests, migrate_upgrade, migrate_autogenerate, cached_get");
+        throw new IllegalArgumentException("Unknown workload '" + key + "'; workloads are "
+                + java.util.Arrays.stream(values()).map(Workload::key).toList());
     }
 
     /** True when the workload runs on that backend (async_requests needs concurrent writers: not SQLite). */
     public boolean runsOn(String backend) {
-        return this != ASYNC_REQUESTS || !backend.equals("sqlite");
+        return switch (this) {
+            case ASYNC_REQUESTS -> !backend.equals("sqlite");
+            case SCALE_OUT -> backend.equals("mariadb") || backend.equals("postgresql");
+            default -> true;
+        };
+    }
+
+    /** {@link #runsOn(String)}, in quick mode or not (quick mode starts boot's child JVMs on SQLite only). */
+    public boolean runsOn(String backend, boolean quick) {
+        return runsOn(backend) && (!quick || this != BOOT || backend.equals("sqlite"));
+    }
+
+    /**
+     * True when each run is a separate process (the harness's JIT is not what is measured): one
+     * warm-up run, for the database's and the file system's caches.
+     */
+    public boolean forked() {
+        return this == BOOT || this == STREAMING;
+    }
+
+    /** The unit of a run's value: {@code s} (seconds) for every workload but memory (bytes per object). */
+    public String unit() {
+        return this == MEMORY ? "bytes/object" : "s";
+    }
+
+    /**
+     * True when a run of size n makes n calls and its checksum depends on n (short lookups,
+     * compilations, scale_out's transactions); false for reads of the whole fixture, whose checksum
+     * does not depend on the run's size.
+     */
+    public boolean perCall() {
+        return this == SHORT_SELECTS || this == CACHED_GET || this == COMPILE_CACHE || this == SCALE_OUT;
     }
 
     /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
     public boolean inSqlAlchemySuite() {
-        return this != ASYNC_REQUESTS && this != CACHED_GET && !migrate();
+        return ordinal() <= LOADERS.ordinal();
     }
 
     /** Drops and creates this workload's tables, and fills them when it is a read workload. */
@@ -133,6 +197,9 @@ public enum Workload {
             MigrateFixtures.createAutogenerate(b, n);
             return;
         }
+        if (this == STREAMING && holdsRows(b, "sr_customer", n)) {
+            return; // a million rows take a while to insert: kept between runs of the suite
+        }
         for (String t : Tables.of(this)) {
             b.exec("DROP TABLE IF EXISTS " + t);
         }
@@ -143,6 +210,9 @@ public enum Workload {
             case CACHED_GET -> fillCustomers(b, "cg_customer", Data.SHORT_SELECT_ROWS, true);
             case LOADERS -> fillLoaders(b, n);
             case ASYNC_REQUESTS -> fillAccounts(b, n);
+            case MEMORY -> fillCustomers(b, "mm_customer", n, true);
+            case STREAMING -> fillCustomers(b, "sr_customer", n, false);
+            case BOOT -> fillBoot(b);
             default -> {
             }
         }
@@ -217,9 +287,22 @@ public enum Workload {
                     sum += Checksums.customer(id, Data.name(id), id);
                 }
             }
+            case STREAMING -> {
+                for (long i = 1; i <= n; i++) {
+                    sum += i + Data.name(i).length() + Data.description(i).length();
+                }
+            }
+            case MEMORY -> {
+                for (long id = 1; id <= n; id++) {
+                    sum += Checksums.customer(id, Data.name(id), id);
+                }
+            }
+            case BOOT -> sum = Checksums.named(1, Data.name(1));
+            case COMPILE_CACHE -> sum = (long) n * org.jalchemy.benchmarks.compile.JoinQuery.BINDS;
             case MIGRATE_UPGRADE -> sum = MigrateFixtures.expectedUpgrade(n);
             case MIGRATE_AUTOGENERATE -> sum = MigrateFixtures.expectedDiffs(n);
             case ASYNC_REQUESTS -> sum = (long) n * (n + 1) / 2;
+            case SCALE_OUT -> sum = org.jalchemy.benchmarks.scaleout.ScaleOutVariants.expected(n);
             case LOADERS -> {
                 long children = (long) n * Data.CHILDREN_PER_PARENT;
                 for (long p = 1; p <= n; p++) {
@@ -257,6 +340,56 @@ public enum Workload {
         }
         c.commit();
         analyze(b, table);
+    }
+
+    /** True when {@code table} exists and holds exactly rows 1..n. */
+    private static boolean holdsRows(BenchBackend b, String table, int n) {
+        java.sql.Connection c;
+        try {
+            c = b.jdbc();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(id), MAX(id) FROM " + table)) {
+                rs.next();
+                boolean same = rs.getLong(1) == n && rs.getLong(2) == 1 && rs.getLong(3) == n;
+                c.commit();
+                return same;
+            }
+        } catch (SQLException e) {
+            try {
+                b.jdbc().rollback(); // no such table yet (PostgreSQL needs the failed transaction ended)
+            } catch (SQLException ignored) {
+                // the create that follows will say what is wrong
+            }
+            return false;
+        }
+    }
+
+    /** {@link org.jalchemy.benchmarks.boot.BootModel#ROWS} rows per table of the boot model, each row's parent the same id one table up. */
+    private static void fillBoot(BenchBackend b) throws SQLException {
+        java.sql.Connection c = b.jdbc();
+        int tables = org.jalchemy.benchmarks.boot.BootModel.ENTITIES;
+        for (int t = 1; t <= tables; t++) {
+            String sql = "INSERT INTO " + org.jalchemy.benchmarks.boot.BootModel.table(t)
+                    + " (id, name, code, amount, quantity, active, note" + (t > 1 ? ", parent_id" : "")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?" + (t > 1 ? ", ?" : "") + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 1; i <= org.jalchemy.benchmarks.boot.BootModel.ROWS; i++) {
+                    ps.setInt(1, i);
+                    ps.setString(2, Data.name(i));
+                    ps.setString(3, "C" + i);
+                    ps.setBigDecimal(4, java.math.BigDecimal.valueOf(i * 100L, 2));
+                    ps.setInt(5, i);
+                    ps.setBoolean(6, i % 2 == 0);
+                    ps.setString(7, Data.description(i));
+                    if (t > 1) {
+                        ps.setInt(8, i);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        c.commit();
     }
 
     private static void fillAccounts(BenchBackend b, int n) throws SQLException {

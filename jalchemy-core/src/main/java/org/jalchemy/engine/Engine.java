@@ -453,6 +453,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Looks up or compiles {@code stmt} for this engine's dialect. */
+    /**
+     * The statement compiled for this engine's dialect, as {@code execute} would run it: taken from
+     * the compiled cache when a statement of the same shape was compiled before (only the
+     * structural cache key is computed), else compiled and cached. For reading the exact SQL and
+     * bind slots, or for measuring what the cache saves; executing does this by itself.
+     */
+    public Compiled compile(Executable statement) {
+        return compiled(statement, new boolean[1]).compiled();
+    }
+
     CompiledCache.Entry compiled(Executable stmt, boolean[] hit) {
         Object key = stmt.cacheKey();
         CompiledCache.Entry e = compiledCache.get(key);

@@ -389,6 +389,14 @@ public final class Select<R> extends SelectBase {
         return s;
     }
 
+    /** This statement with exactly {@code replacement} as its options (a layer that consumed one passes the rest on). */
+    public Select<R> withOptions(List<ExecutableOption> replacement) {
+        Select<R> s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                correlate, fetchSize);
+        s.options = List.copyOf(replacement);
+        return s;
+    }
+
     /** The options given to {@link #options}, in order. */
     public List<ExecutableOption> executableOptions() {
         return options;

@@ -46,6 +46,21 @@ class CompiledCacheTest {
         }
     }
 
+    @BackendTest
+    void engineCompileGoesThroughTheCacheAsExecuteDoes(Backend backend) {
+        Engine e = backend.newEngine(o -> o);
+        try (e) {
+            CompiledCache.Stats before = e.compiledCache().stats();
+            Compiled first = e.compile(select(iName).where(iId.eq(1)));
+            Compiled again = e.compile(select(iName).where(iId.eq(2)));
+            CompiledCache.Stats after = e.compiledCache().stats();
+            assertThat(again).as("the same shape: the cached compiled form").isSameAs(first);
+            assertThat(after.misses() - before.misses()).isEqualTo(1);
+            assertThat(after.hits() - before.hits()).isEqualTo(1);
+            assertThat(first.sql()).isEqualTo(select(iName).where(iId.eq(1)).compile(e.dialect()).sql());
+        }
+    }
+
     private static Object key(StatementBase s) {
         return s.cacheKey();
     }

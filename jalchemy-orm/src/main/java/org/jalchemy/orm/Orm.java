@@ -96,6 +96,15 @@ public final class Orm {
         return (Select<R>) (Select<?>) Sql.select(java.util.Arrays.asList(items));
     }
 
+    /**
+     * Runs the statement on the engine called {@code name}: {@code bind("primary")} (or
+     * {@code EngineSet.PRIMARY}) or a replica's name in a read/write-split session, a shard id in
+     * a {@link org.jalchemy.orm.shard.ShardedSession}. See {@link BindOption}.
+     */
+    public static BindOption bind(String name) {
+        return new BindOption(name);
+    }
+
     /** The entity's FROM clause, for joins: {@code .join(table(Post.class), User_.id.eq(Post_.userId))}. */
     public static <E> MappedTable<E> table(Class<E> entity) {
         return Mapper.of(entity).table();

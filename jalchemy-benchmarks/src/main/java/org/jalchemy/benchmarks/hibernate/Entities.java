@@ -62,6 +62,20 @@ final class Entities {
         Integer z;
     }
 
+    @Entity(name = "MmCustomer")
+    @Table(name = "mm_customer")
+    public static class MmCustomer {
+        @Id
+        Integer id;
+        String name;
+        String description;
+        Integer q;
+        Integer p;
+        Integer x;
+        Integer y;
+        Integer z;
+    }
+
     @Entity(name = "LdParent")
     @Table(name = "ld_parent")
     public static class LdParent {

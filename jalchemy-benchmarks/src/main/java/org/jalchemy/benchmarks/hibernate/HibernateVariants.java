@@ -14,6 +14,8 @@ import org.jalchemy.benchmarks.hibernate.Entities.BiCustomer;
 import org.jalchemy.benchmarks.hibernate.Entities.LdChild;
 import org.jalchemy.benchmarks.hibernate.Entities.LdParent;
 import org.jalchemy.benchmarks.hibernate.Entities.LrCustomer;
+import org.jalchemy.benchmarks.hibernate.Entities.MmCustomer;
+import org.jalchemy.benchmarks.memory.Retained;
 import org.jalchemy.benchmarks.hibernate.Entities.SsCustomer;
 
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ public final class HibernateVariants {
                 Variant.of(Workload.BULK_INSERTS, "hibernate_session", HibernateVariants::bulkSession),
                 Variant.of(Workload.BULK_INSERTS, "hibernate_stateless", HibernateVariants::bulkStateless),
                 Variant.of(Workload.SHORT_SELECTS, "hibernate_session", HibernateVariants::shortSession),
-                Variant.of(Workload.LOADERS, "hibernate_session", HibernateVariants::loadersJoinFetch));
+                Variant.of(Workload.LOADERS, "hibernate_session", HibernateVariants::loadersJoinFetch),
+                Variant.of(Workload.MEMORY, "hibernate_session", HibernateVariants::memorySession));
     }
 
     static SessionFactory factory(BenchBackend b) {
@@ -49,7 +52,8 @@ public final class HibernateVariants {
                     .addAnnotatedClass(BiCustomer.class)
                     .addAnnotatedClass(SsCustomer.class)
                     .addAnnotatedClass(LdParent.class)
-                    .addAnnotatedClass(LdChild.class);
+                    .addAnnotatedClass(LdChild.class)
+                    .addAnnotatedClass(MmCustomer.class);
             cfg.getProperties().put(AvailableSettings.DATASOURCE, b.pooled());
             cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH));
             cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
@@ -152,5 +156,30 @@ public final class HibernateVariants {
             s.getTransaction().commit();
         }
         return sum;
+    }
+
+    /** The memory workload: every row of mm_customer in an open session (persistence context, snapshots). */
+    static long memorySession(BenchBackend b, int n) throws Exception {
+        return Retained.perObject(n, () -> {
+            Session s = factory(b).openSession();
+            s.beginTransaction();
+            List<MmCustomer> all = s.createSelectionQuery("from MmCustomer", MmCustomer.class).getResultList();
+            return new Retained.Loaded() {
+                @Override
+                public long checksum() {
+                    long sum = 0;
+                    for (MmCustomer c : all) {
+                        sum += Checksums.customer(c.id, c.name, c.q);
+                    }
+                    return sum;
+                }
+
+                @Override
+                public void close() {
+                    s.getTransaction().commit();
+                    s.close();
+                }
+            };
+        });
     }
 }

@@ -30,7 +30,9 @@ public final class JdbcVariants {
                 Variant.of(Workload.BULK_INSERTS, "jdbc", JdbcVariants::bulkInserts),
                 Variant.of(Workload.SINGLE_INSERTS, "jdbc", JdbcVariants::singleInserts),
                 Variant.of(Workload.SHORT_SELECTS, "jdbc", JdbcVariants::shortSelects),
-                Variant.of(Workload.LOADERS, "handwritten", JdbcVariants::loaders));
+                Variant.of(Workload.SHORT_SELECTS, "jdbc_tx_per_lookup", JdbcVariants::shortSelectsTxPerLookup),
+                Variant.of(Workload.LOADERS, "handwritten", JdbcVariants::loaders),
+                Variant.of(Workload.LOADERS, "handwritten_per_parent", JdbcVariants::loadersPerParent));
     }
 
     static long largeResultsets(BenchBackend b, int n) throws Exception {
@@ -90,6 +92,28 @@ public final class JdbcVariants {
         return sum;
     }
 
+    /**
+     * short_selects with a transaction per lookup, as {@code orm_get} on a fresh session does: the
+     * same reused statement, then a ROLLBACK (what closing a session that only read sends) after
+     * each lookup. The reference of the {@code orm_get} target.
+     */
+    static long shortSelectsTxPerLookup(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        long sum = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = ?")) {
+            for (int k = 0; k < n; k++) {
+                ps.setInt(1, Data.shortSelectId(k));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sum += Checksums.customer(rs.getInt(1), rs.getString(2), rs.getInt(4));
+                }
+                c.rollback();
+            }
+        }
+        return sum;
+    }
+
     /** A parent as a hand-written loader builds it. */
     record Parent(int id, String name, List<Child> children) {
     }
@@ -135,6 +159,37 @@ public final class JdbcVariants {
             }
         }
         c.commit();
+        return checksum(parents);
+    }
+
+    /**
+     * The N+1 pattern by hand, the reference of the {@code lazy} target: parents in one query, then
+     * one {@code SELECT ... WHERE parent_id = ?} per parent on a reused statement.
+     */
+    static long loadersPerParent(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        List<Parent> parents = new ArrayList<>(n);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM ld_parent ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                parents.add(new Parent(rs.getInt(1), rs.getString(2), new ArrayList<>()));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, parent_id, name FROM ld_child WHERE parent_id = ?")) {
+            for (Parent p : parents) {
+                ps.setInt(1, p.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        p.children().add(new Child(rs.getInt(1), rs.getInt(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        c.commit();
+        return checksum(parents);
+    }
+
+    private static long checksum(List<Parent> parents) {
         long sum = 0;
         for (Parent p : parents) {
             sum += Checksums.named(p.id(), p.name());

@@ -505,6 +505,14 @@ public final class Mapper<E> {
         }
         if (col != null && col.type() != SqlType.class) {
             Class<?> tc = col.type();
+            // the parameterised types take their parameters from the annotation's length/precision/scale
+            if (tc == org.jalchemy.types.StringType.class) {
+                return new org.jalchemy.types.StringType(col.length() < 0 ? null : col.length());
+            }
+            if (tc == org.jalchemy.types.NumericType.class) {
+                return new org.jalchemy.types.NumericType(col.precision() < 0 ? null : col.precision(),
+                        col.scale() < 0 ? null : col.scale());
+            }
             try {
                 try {
                     Field inst = tc.getField("INSTANCE");

@@ -482,14 +482,14 @@ public final class Loading {
     }
 
     /** Loaded children point back at their parent (the many-to-one side of a one-to-many), without queries. */
-    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<Object> items) {
+    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<InstanceStateImpl> children) {
         Resolved r = rel.resolved();
         RelationshipProperty p = r.partner();
         if (p == null || p.isCollection() || r.direction() != Direction.ONE_TO_MANY) {
             return;
         }
-        for (Object child : items) {
-            pointBack(p, session.states.get(child), child, parent.object);
+        for (InstanceStateImpl child : children) {
+            pointBack(p, child, child.object, parent.object);
         }
     }
 
@@ -509,6 +509,7 @@ public final class Loading {
      * Loads {@code rel}'s targets for {@code parents} ({@value #CHUNK} parents per SELECT), grouped by
      * parent in row order; applies {@code sub} to the loaded targets.
      */
+    @SuppressWarnings("unchecked")
     public Map<InstanceStateImpl, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceStateImpl> parents, Plan sub) {
         Resolved r = rel.resolved();
         Mapper<?> target = r.target();
@@ -556,7 +557,10 @@ public final class Loading {
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
-            try (Result res = session.connection().execute(sel)) {
+            Object lastKey = null;
+            List<InstanceStateImpl> lastParents = null;
+            List<Object>[] lastLists = null;
+            try (Result res = session.readConnection().execute(sel)) {
                 for (Row row : res) {
                     Object[] values = row.toArray();
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
@@ -568,18 +572,29 @@ public final class Loading {
                         consume(values, child, joined.specs, acc);
                     }
                     Object key = values[keyIndex];
-                    List<InstanceStateImpl> ps = byKey.get(key);
-                    if (ps == null && key != null) {
-                        ps = byNorm.get(norm(key));
+                    if (key == null || !key.equals(lastKey)) { // rows come grouped by key: look up each key once
+                        List<InstanceStateImpl> ps = byKey.get(key);
+                        if (ps == null && key != null) {
+                            ps = byNorm.get(norm(key));
+                        }
+                        lastKey = key;
+                        lastParents = ps;
+                        lastLists = null;
+                        if (ps != null) {
+                            lastLists = new List[ps.size()];
+                            for (int k = 0; k < ps.size(); k++) {
+                                lastLists[k] = out.computeIfAbsent(ps.get(k), x -> new ArrayList<>());
+                            }
+                        }
                     }
-                    if (ps != null) {
-                        for (InstanceStateImpl p : ps) {
-                            List<Object> l = out.computeIfAbsent(p, x -> new ArrayList<>());
+                    if (lastParents != null) {
+                        for (int k = 0; k < lastLists.length; k++) {
+                            List<Object> l = lastLists[k];
                             if (!rel.isSet() || !l.contains(child.object)) {
                                 l.add(child.object);
                             }
                             if (back != null) { // before finish: no reference lookups
-                                pointBack(back, child, child.object, p.object);
+                                pointBack(back, child, child.object, lastParents.get(k).object);
                             }
                         }
                     }
@@ -632,7 +647,7 @@ public final class Loading {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
                 Select<?> sel = session.entityCriteria(Sql.select(target.selectable()).where(pk.in(chunk)), target,
                         target.selectable());
-                try (Result res = session.connection().execute(sel)) {
+                try (Result res = session.readConnection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
                         if (t.collections != null) {
@@ -671,7 +686,10 @@ public final class Loading {
 
     /**
      * Applies {@code plan} to objects a query just returned (for their relationships not already
-     * handled by a join): selectin batches, single references, lazy/raise/noload marks.
+     * handled by a join): selectin batches, single references, lazy/raise/noload marks. Objects
+     * with no collection and every reference already set (the children a selectin or joined load
+     * just pointed at their parent) are skipped without a second look: a load of 100,000 children
+     * does not walk them again.
      */
     public void finish(List<InstanceStateImpl> states, Plan plan, Set<RelationshipProperty> handled) {
         if (states.isEmpty()) {
@@ -681,8 +699,26 @@ public final class Loading {
         int mark = ++finishPasses;
         Mapper<?> lastMapper = null;
         List<InstanceStateImpl> lastGroup = null;
+        Mapper<?> checked = null;
+        long refBits = 0;
+        boolean collections = false;
         for (InstanceStateImpl st : states) {
             if (st.collections != null && st.finishMark != mark) {
+                if (st.mapper != checked) {
+                    checked = st.mapper;
+                    refBits = 0;
+                    collections = false;
+                    for (RelationshipProperty rel : checked.relationships()) {
+                        if (rel.isCollection()) {
+                            collections = true;
+                        } else {
+                            refBits |= bit(rel);
+                        }
+                    }
+                }
+                if (!collections && (st.staleRefs & refBits) == 0) {
+                    continue; // every reference already resolved (set from its parent), no collection: nothing to do
+                }
                 st.finishMark = mark;
                 if (st.mapper != lastMapper) {
                     lastMapper = st.mapper;
@@ -986,33 +1022,62 @@ public final class Loading {
         return sel;
     }
 
-    /** Per parent and joined relationship: the related objects met so far in this result, de-duplicated. */
+    /**
+     * Per parent and joined relationship (by position in the specs): the states of the related
+     * objects met so far in this result, de-duplicated. Rows come grouped by parent, so the last
+     * parent's lists are kept at hand, and each relationship's identity map is looked up once.
+     */
     static final class JoinedAccumulator {
-        final Map<InstanceStateImpl, Map<JoinedSpec, List<Object>>> found = new IdentityHashMap<>();
+        final Map<InstanceStateImpl, List<InstanceStateImpl>[]> found = new IdentityHashMap<>();
         final Map<JoinedSpec, List<InstanceStateImpl>> children = new IdentityHashMap<>();
+        private List<JoinedSpec> specs;
+        private Map<Object, InstanceStateImpl>[] maps;
+        private InstanceStateImpl lastParent;
+        private List<InstanceStateImpl>[] lastLists;
     }
 
     /** Reads the joined columns of one row for {@code parent}. */
+    @SuppressWarnings("unchecked")
     void consume(Object[] values, InstanceStateImpl parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
-        Map<JoinedSpec, List<Object>> mine = acc.found.computeIfAbsent(parent, k -> new IdentityHashMap<>());
-        for (JoinedSpec spec : specs) {
-            List<Object> l = mine.computeIfAbsent(spec, k -> new ArrayList<>());
-            Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
-            if (allNull(slice)) {
+        int n = specs.size();
+        if (acc.specs == null) {
+            acc.specs = specs;
+            acc.maps = new Map[n];
+            for (int j = 0; j < n; j++) {
+                acc.maps[j] = session.identityMap(specs.get(j).target);
+            }
+        }
+        List<InstanceStateImpl>[] mine = acc.lastLists;
+        if (parent != acc.lastParent) {
+            mine = acc.found.computeIfAbsent(parent, k -> {
+                List<InstanceStateImpl>[] lists = new List[n];
+                for (int j = 0; j < n; j++) {
+                    lists[j] = new ArrayList<>();
+                }
+                return lists;
+            });
+            acc.lastParent = parent;
+            acc.lastLists = mine;
+        }
+        for (int j = 0; j < n; j++) {
+            JoinedSpec spec = specs.get(j);
+            if (allNull(values, spec.offset, spec.offset + spec.width)) {
                 continue;
             }
-            InstanceStateImpl child = session.hydrateState(spec.target, session.identityMap(spec.target), slice);
+            List<InstanceStateImpl> l = mine[j];
+            Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
+            InstanceStateImpl child = session.hydrateState(spec.target, acc.maps[j], slice);
             boolean dup = false;
-            if (specs.size() > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
-                for (Object o : l) {
-                    if (o == child.object) {
+            if (n > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
+                for (InstanceStateImpl o : l) {
+                    if (o == child) {
                         dup = true;
                         break;
                     }
                 }
             }
             if (!dup) {
-                l.add(child.object);
+                l.add(child);
                 if (spec.target.hasRelationships()) {
                     acc.children.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
                 }
@@ -1022,26 +1087,35 @@ public final class Loading {
 
     /** After the last row: joined collections become loaded (empty when no row had children), references set. */
     void finishJoined(JoinedAccumulator acc) {
-        for (Map.Entry<InstanceStateImpl, Map<JoinedSpec, List<Object>>> e : acc.found.entrySet()) {
+        for (Map.Entry<InstanceStateImpl, List<InstanceStateImpl>[]> e : acc.found.entrySet()) {
             InstanceStateImpl parent = e.getKey();
-            for (Map.Entry<JoinedSpec, List<Object>> f : e.getValue().entrySet()) {
-                RelationshipProperty rel = f.getKey().rel;
+            List<InstanceStateImpl>[] lists = e.getValue();
+            for (int j = 0; j < lists.length; j++) {
+                RelationshipProperty rel = acc.specs.get(j).rel;
                 int i = rel.index();
-                List<Object> items = f.getValue();
+                List<InstanceStateImpl> states = lists[j];
                 if (rel.isCollection()) {
                     CollectionState cs = parent.collections[i];
                     if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
-                        cs.loadedWith(items);
-                        backfill(rel, parent, items);
+                        cs.loadedWith(objects(states));
+                        backfill(rel, parent, states);
                     }
                 } else {
-                    setRef(parent, i, rel, items.isEmpty() ? null : items.get(0));
+                    setRef(parent, i, rel, states.isEmpty() ? null : states.get(0).object);
                 }
             }
         }
         for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : acc.children.entrySet()) {
             finish(e.getValue(), e.getKey().sub, Set.of());
         }
+    }
+
+    private static List<Object> objects(List<InstanceStateImpl> states) {
+        List<Object> out = new ArrayList<>(states.size());
+        for (InstanceStateImpl st : states) {
+            out.add(st.object);
+        }
+        return out;
     }
 
     static Set<RelationshipProperty> handled(List<JoinedSpec> specs) {
@@ -1056,8 +1130,13 @@ public final class Loading {
     }
 
     static boolean allNull(Object[] v) {
-        for (Object o : v) {
-            if (o != null) {
+        return allNull(v, 0, v.length);
+    }
+
+    /** True when {@code v[from]} … {@code v[to - 1]} are all null. */
+    static boolean allNull(Object[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (v[i] != null) {
                 return false;
             }
         }

@@ -65,6 +65,14 @@ public final class OrmResultImpl implements OrmResult {
         this(session, planOf(original), result, loadPlan, joined);
     }
 
+    /**
+     * A result over rows already read and hydrated, shaped as {@code select}'s (the rows of one
+     * statement run on several databases and merged, as a sharded session does).
+     */
+    public static OrmResultImpl ofRows(Select<?> select, List<OrmRow> rows) {
+        return new OrmResultImpl(planOf(select), rows);
+    }
+
     /** A result over rows already read and hydrated (see {@link #buffered()}). */
     private OrmResultImpl(Item[] plan, List<OrmRow> rows) {
         this.session = null;

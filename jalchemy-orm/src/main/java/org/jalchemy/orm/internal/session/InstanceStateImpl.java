@@ -24,6 +24,11 @@ import java.util.Objects;
  * go and then reports {@code DETACHED}, or {@code TRANSIENT} when its INSERT was rolled back (as
  * in SQLAlchemy; the key field keeps its value, and the session keeps a weak note so that
  * {@code inspect} agrees). Mutated only by its session, on the session's thread.
+ *
+ * <p>Hazard: the {@link #state} and {@link #session} fields are what the open session maintains;
+ * closing a session leaves them as they were (it does not visit its objects), so code outside the
+ * open session must read {@link #state()} and {@link #session()}, which report every object of a
+ * closed session as detached and session-less.
  */
 public final class InstanceStateImpl implements InstanceState {
     public final Object object;
@@ -86,28 +91,32 @@ public final class InstanceStateImpl implements InstanceState {
         return mapper;
     }
 
+    /**
+     * The state as the application sees it: {@link #state}, except that every object of a closed
+     * session is detached (closing does not visit its objects; see {@link SessionImpl#close()}).
+     */
     public ObjectState state() {
-        return state;
+        return session != null && session.isClosed() ? ObjectState.DETACHED : state;
     }
 
     public boolean isTransient() {
-        return state == ObjectState.TRANSIENT;
+        return state() == ObjectState.TRANSIENT;
     }
 
     public boolean isPending() {
-        return state == ObjectState.PENDING;
+        return state() == ObjectState.PENDING;
     }
 
     public boolean isPersistent() {
-        return state == ObjectState.PERSISTENT;
+        return state() == ObjectState.PERSISTENT;
     }
 
     public boolean isDeleted() {
-        return state == ObjectState.DELETED;
+        return state() == ObjectState.DELETED;
     }
 
     public boolean isDetached() {
-        return state == ObjectState.DETACHED;
+        return state() == ObjectState.DETACHED;
     }
 
     /** True when {@code session.delete(o)} was called and not yet flushed. */
@@ -125,9 +134,9 @@ public final class InstanceStateImpl implements InstanceState {
         return expired;
     }
 
-    /** The session holding the object, or null. */
+    /** The session holding the object, or null (also once that session is closed). */
     public SessionImpl session() {
-        return session;
+        return session != null && session.isClosed() ? null : session;
     }
 
     /** Attribute names whose current value differs from the snapshot (all of them for a pending object); computed ones never count. */
@@ -177,6 +186,6 @@ public final class InstanceStateImpl implements InstanceState {
 
     @Override
     public String toString() {
-        return "InstanceState[" + describe() + ", " + state + (expired ? ", expired" : "") + "]";
+        return "InstanceState[" + describe() + ", " + state() + (expired ? ", expired" : "") + "]";
     }
 }

@@ -103,6 +103,10 @@ public final class SessionImpl implements Session {
 
     /** The factory's option (a test hook turns it off): multi-row INSERT ... RETURNING where the dialect has it. */
     public final boolean insertReturning;
+    /** Read/write splitting over the factory's EngineSet; null for a factory bound to one engine. */
+    private final ReadRouting routing;
+    /** See {@link #cascadeGuard(java.util.function.BiConsumer)}; null for most sessions. */
+    private java.util.function.BiConsumer<SessionImpl, Object> cascadeGuard;
 
     /** A new session of {@code factory}; {@code statements} and {@code insertReturning} are the factory's internals. */
     public SessionImpl(SessionFactory factory, OrmStatements statements, boolean insertReturning) {
@@ -110,6 +114,7 @@ public final class SessionImpl implements Session {
         this.dialect = factory.engine().dialect();
         this.statements = statements;
         this.insertReturning = insertReturning;
+        this.routing = factory.engines() == null ? null : new ReadRouting(factory.engines());
     }
 
     public SessionFactory factory() {
@@ -141,7 +146,18 @@ public final class SessionImpl implements Session {
 
     /** {@link #add} reached through a relationship's save-update cascade. */
     public void cascadeAdd(Object entity) {
+        if (cascadeGuard != null && !states.containsKey(entity)) {
+            cascadeGuard.accept(this, entity);
+        }
         add(entity);
+    }
+
+    /**
+     * Checks each object a cascade is about to add to this session (the shards of a
+     * {@code ShardedSession} refuse objects another shard's session holds); null: none.
+     */
+    public void cascadeGuard(java.util.function.BiConsumer<SessionImpl, Object> guard) {
+        this.cascadeGuard = guard;
     }
 
     /** The session's relationship loader. */
@@ -232,6 +248,26 @@ public final class SessionImpl implements Session {
             }
             st.markedForDeletion = false;
             st.session = null;
+        }
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        toDelete.clear();
+    }
+
+    /**
+     * {@link #detachAll()} for a session that is now closed: only pending objects and those marked
+     * for deletion are visited; every other state keeps its fields and reads as detached through
+     * its closed session. The maps are dropped, not emptied entry by entry.
+     */
+    private void detachOnClose() {
+        for (InstanceStateImpl st : pending) {
+            st.state = ObjectState.TRANSIENT;
+            rememberTransient(st);
+            st.session = null;
+        }
+        for (InstanceStateImpl st : toDelete) {
+            st.markedForDeletion = false;
         }
         states.clear();
         identityMap.clear();
@@ -479,7 +515,7 @@ public final class SessionImpl implements Session {
         if (lock != null) {
             sel = sel.forUpdate(lock.nowait(), lock.skipLocked());
         }
-        try (Result r = connection().execute(sel)) {
+        try (Result r = readConnection(sel).execute(sel)) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -506,7 +542,7 @@ public final class SessionImpl implements Session {
             }
             cols.add(st.mapper.attribute(a.key()));
         }
-        try (Result r = connection().execute(keySelect(st.mapper, st.identity, st.mapper.ownSelectable(), cols))) {
+        try (Result r = readConnection().execute(keySelect(st.mapper, st.identity, st.mapper.ownSelectable(), cols))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -619,9 +655,9 @@ public final class SessionImpl implements Session {
     private boolean reload(InstanceStateImpl st) {
         Mapper<?> m = st.mapper;
         try (Result r = plainKeyLoad(m)
-                ? connection().executeCompiled(statements.select(dialect, m, pkCriteria(m, st.identity)),
+                ? readConnection().executeCompiled(statements.select(dialect, m, pkCriteria(m, st.identity)),
                         pkValues(m, st.identity))
-                : connection().execute(ownRowSelect(m, st.identity))) {
+                : readConnection().execute(ownRowSelect(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -647,14 +683,14 @@ public final class SessionImpl implements Session {
 
     /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
     <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
-        try (Result r = connection().executeCompiled(compiled, values)) {
+        try (Result r = readConnection().executeCompiled(compiled, values)) {
             return hydrateAll(m, r);
         }
     }
 
     /** Runs a SELECT of {@code m}'s selectable and hydrates through the identity map. */
     <E> List<E> load(Mapper<E> m, Select<?> select) {
-        try (Result r = connection().execute(select)) {
+        try (Result r = readConnection().execute(select)) {
             return hydrateAll(m, r);
         }
     }
@@ -687,7 +723,13 @@ public final class SessionImpl implements Session {
 
     /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
     public Map<Object, InstanceStateImpl> identityMap(Mapper<?> m) {
-        return identityMap.computeIfAbsent(m.identityBase(), k -> new HashMap<>());
+        Mapper<?> key = m.identityBase();
+        Map<Object, InstanceStateImpl> im = identityMap.get(key);
+        if (im == null) {
+            im = new IdentityMap();
+            identityMap.put(key, im);
+        }
+        return im;
     }
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */
@@ -841,7 +883,7 @@ public final class SessionImpl implements Session {
         ensureOpen();
         autoflush();
         Mapper<?> m = entityOf(statement);
-        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
+        Result r = connectionFor(statement).execute(statement, m == null ? parameters : columnKeys(m, parameters));
         synchronize(m, statement);
         return r;
     }
@@ -859,7 +901,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : parameterSets) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        Result r = connection().execute(statement, sets);
+        Result r = connectionFor(statement).execute(statement, sets);
         synchronize(m, statement);
         return r;
     }
@@ -878,7 +920,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : rows) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        return OrmResultImpl.ofReturning(this, insert, connection().execute(insert, sets));
+        return OrmResultImpl.ofReturning(this, insert, writeConnection().execute(insert, sets));
     }
 
     private static Mapper<?> entityOf(Executable statement) {
@@ -927,10 +969,10 @@ public final class SessionImpl implements Session {
                 : r0 instanceof org.jalchemy.orm.mapping.EntityView<?> v ? v.mapper() : null;
         Select<?> run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
-            return new OrmResultImpl(this, select, connection().execute(run), plan, null);
+            return new OrmResultImpl(this, select, readConnection(select).execute(run), plan, null);
         }
         Loading.Joined joined = loading().joined(run, first, plan, select.selectedColumns().size());
-        return new OrmResultImpl(this, select, connection().execute(joined.select()), plan, joined);
+        return new OrmResultImpl(this, select, readConnection(select).execute(joined.select()), plan, joined);
     }
 
     /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
@@ -1025,9 +1067,84 @@ public final class SessionImpl implements Session {
 
     /**
      * The Core connection of the current transaction, checked out (and the transaction begun) on
-     * first use. Valid until commit, rollback or close.
+     * first use. Valid until commit, rollback or close. In a read/write-split session it is the
+     * primary's, and the rest of the transaction reads from the primary too (what is done on it
+     * directly is not seen by the routing).
      */
     public Connection connection() {
+        if (routing != null) {
+            routing.primaryUntilEnd();
+        }
+        return primaryConnection();
+    }
+
+    /**
+     * The connection writes run on (the primary's), noting in a read/write-split session that the
+     * session has written: its later reads go to the primary (read-your-writes).
+     */
+    public Connection writeConnection() {
+        if (routing != null) {
+            routing.wrote();
+        }
+        return primaryConnection();
+    }
+
+    /** The connection plain reads run on: the session's own, or in a read/write-split session the one {@link ReadRouting} picks. */
+    public Connection readConnection() {
+        return routing == null ? primaryConnection() : routing.read(this, null);
+    }
+
+    /**
+     * The connection {@code select} runs on: as {@link #readConnection()}, but {@code FOR UPDATE}
+     * runs on the primary (and keeps the transaction's reads there), and a {@link org.jalchemy.orm.BindOption}
+     * picks the engine. A session bound to one engine accepts only {@code bind("primary")}.
+     */
+    private Connection readConnection(Select<?> select) {
+        org.jalchemy.orm.BindOption bind = select.executableOptions().isEmpty() ? null
+                : org.jalchemy.orm.BindOption.in(select.executableOptions());
+        if (routing == null) {
+            if (bind != null && !org.jalchemy.engine.EngineSet.PRIMARY.equals(bind.name())) {
+                throw new org.jalchemy.exc.ArgumentError("bind(\"" + bind.name() + "\"): this session is bound to one "
+                        + "engine (" + factory.engine().url() + "); only bind(\"primary\") applies. Build the factory "
+                        + "on an EngineSet for replicas");
+            }
+            return primaryConnection();
+        }
+        if (select.forUpdateClause() != null) {
+            routing.primaryUntilEnd();
+            return primaryConnection();
+        }
+        return routing.read(this, bind);
+    }
+
+    /** A Core statement's connection: a SELECT is a read; anything else (DML, DDL, text) writes. */
+    private Connection connectionFor(Executable statement) {
+        return statement instanceof Select<?> sel ? readConnection(sel) : writeConnection();
+    }
+
+    /**
+     * Name of the engine this session's plain reads go to now ({@code "primary"} or a replica's
+     * name): the primary once it has written, for a transaction that locked rows, or when no
+     * replica is fit. {@code "primary"} for a session bound to one engine.
+     */
+    public String readingFrom() {
+        return routing == null ? org.jalchemy.engine.EngineSet.PRIMARY : routing.readingFrom();
+    }
+
+    /** True once a read/write-split session has written (its reads go to the primary); false for one engine. */
+    public boolean hasWritten() {
+        return routing != null && routing.hasWritten();
+    }
+
+    /** Opens the session's transaction when none is (checks the session is usable). */
+    void autobegin() {
+        ensureOpen();
+        ensureNotFailed();
+        current();
+    }
+
+    /** The primary's connection of the current transaction (the only one, for a session bound to one engine). */
+    Connection primaryConnection() {
         ensureOpen();
         ensureNotFailed();
         current();
@@ -1056,6 +1173,9 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         if (c != null) {
             c.cancel();
+        }
+        if (routing != null) {
+            routing.cancel();
         }
     }
 
@@ -1244,7 +1364,7 @@ public final class SessionImpl implements Session {
         ensureNotFailed();
         SessionTransactionImpl parent = current();
         flush();
-        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested());
+        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested()); // reads stay on the primary
         nested.push(t);
         return t;
     }
@@ -1438,15 +1558,26 @@ public final class SessionImpl implements Session {
     /** Gives the transaction's Core connection back to the pool (the field read once: cancel() reads it from other threads). */
     private void releaseConnection() {
         Connection c = connection;
-        if (c != null) {
-            connection = null;
-            c.close();
+        try {
+            if (c != null) {
+                connection = null;
+                c.close();
+            }
+        } finally {
+            if (routing != null) {
+                routing.release();
+            }
         }
     }
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Rolls back what is still open, returns the connection and detaches every object. Idempotent. */
+    /**
+     * Rolls back what is still open, returns the connection and detaches every object. Idempotent.
+     * Pending objects become transient one by one; the others are not visited: a state whose
+     * session is closed reports itself detached ({@link InstanceStateImpl#state()}), so closing a
+     * session that loaded 100,000 objects costs what closing an empty one does.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -1459,12 +1590,8 @@ public final class SessionImpl implements Session {
             }
         } finally {
             closed = true;
-            detachAll();
-            Connection c = connection;
-            if (c != null) {
-                connection = null;
-                c.close();
-            }
+            detachOnClose();
+            releaseConnection();
         }
     }
 

@@ -112,7 +112,7 @@ public final class UnitOfWork {
             }
         }
         List<Mapper<?>> order = FlushOrder.sort(mappers);
-        Connection conn = session.connection();
+        Connection conn = session.writeConnection();
         SessionTransactionImpl tx = session.current();
         Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
         // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key); a flush

@@ -1,0 +1,44 @@
+package org.jalchemy.benchmarks;
+
+import java.util.List;
+
+/**
+ * The ratios jalchemy is held to (issue 20's table), each measured against a reference variant of
+ * the same workload and backend in the same run: plain JDBC for most, a JDBC loop doing the same
+ * transactions or queries where the ORM's work is different by nature (a transaction per lookup,
+ * a query per parent), Hibernate for start-up and memory. The console report, {@code --compare}
+ * and the rendered {@code targets} table ({@link TableRenderer}) all read this list.
+ */
+public final class Targets {
+    private Targets() {
+    }
+
+    /**
+     * One target: {@code variant}'s median over {@code reference}'s must be at most {@code bound}.
+     *
+     * @param workload  workload key
+     * @param variant   the jalchemy variant held to the bound
+     * @param reference the variant it is divided by
+     * @param bound     the highest acceptable ratio
+     */
+    public record Target(String workload, String variant, String reference, double bound) {
+        /** "large_resultsets orm_full", or "... vs jdbc_tx_per_lookup" when the reference is not the baseline. */
+        public String label() {
+            String base = Workload.byKey(workload).baseline();
+            return workload + " " + variant + (reference.equals(base) ? "" : " vs " + reference);
+        }
+    }
+
+    public static final List<Target> ALL = List.of(
+            new Target("large_resultsets", "core", "jdbc", 1.05),
+            new Target("large_resultsets", "orm_full", "jdbc", 1.3),
+            new Target("short_selects", "core", "jdbc", 1.2),
+            new Target("short_selects", "orm_get", "jdbc_tx_per_lookup", 1.5),
+            new Target("bulk_inserts", "orm_flush_no_pk", "jdbc", 1.3),
+            new Target("bulk_inserts", "orm_flush_pk_given", "jdbc", 1.3),
+            new Target("loaders", "selectin", "handwritten", 1.3),
+            new Target("loaders", "joined", "handwritten", 1.5),
+            new Target("loaders", "lazy", "handwritten_per_parent", 1.2),
+            new Target("boot", "orm", "hibernate", 0.25),
+            new Target("memory", "orm", "hibernate_session", 0.5));
+}

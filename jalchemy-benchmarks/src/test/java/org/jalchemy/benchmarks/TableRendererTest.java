@@ -1,0 +1,67 @@
+package org.jalchemy.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code --render-tables}: marked regions are regenerated from a results file, text outside them
+ * is untouched; and the tables checked into the README and docs/performance.md are the ones
+ * {@code bench/results/latest.json} renders (nobody edited a figure by hand).
+ */
+class TableRendererTest {
+
+    private static final Results RESULTS = new Results("Linux, 2 x CPU", "JDK 25", "2026-12-01", "--runs=3", List.of(
+            new Results.Row("large_resultsets", "sqlite", "jdbc", 0.1, 0.09, 0.11, 1.0, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "sqlite", "orm_full", 0.12, 0.11, 0.13, 1.2, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "postgresql", "jdbc", 0.2, 0.2, 0.2, 1.0, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "postgresql", "orm_full", 0.3, 0.3, 0.3, 1.5, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "postgresql", "jooq", null, null, null, null, "s", "failed: x", Map.of())));
+
+    @Test
+    void regionsAreRegeneratedAndTheRestIsKept() {
+        String doc = "intro\n<!-- bench-table: ratios exclude=jdbc -->\nstale\n<!-- /bench-table -->\nmiddle\n"
+                + "<!-- bench-table: targets -->\n<!-- /bench-table -->\n<!-- bench-table: machine -->\n<!-- /bench-table -->\nend\n";
+        String out = TableRenderer.render(doc, RESULTS);
+        assertThat(out).startsWith("intro\n").contains("\nmiddle\n").endsWith("end\n").doesNotContain("stale");
+        assertThat(out).contains("| workload | variant | sqlite | postgresql |")
+                .contains("| large_resultsets | orm_full | 1.20 | 1.50 |")
+                .contains("| large_resultsets | jooq | - | - |")
+                .doesNotContain("| jdbc |");
+        assertThat(out).contains("| large_resultsets orm_full | ≤ 1.3 | 1.20 met | 1.50 missed |");
+        assertThat(out).contains("Measured on Linux, 2 x CPU; JDK: JDK 25; 2026-12-01; `./dev bench --runs=3`.");
+        assertThat(TableRenderer.render(out, RESULTS)).as("idempotent").isEqualTo(out);
+    }
+
+    @Test
+    void rowsShowMedianMinMaxAndNotes() {
+        String out = TableRenderer.table("rows backends=postgresql", RESULTS);
+        assertThat(out).contains("| large_resultsets | postgresql | orm_full | 0.300 | 0.300 | 0.300 | 1.50x |")
+                .contains("| large_resultsets | postgresql | jooq | failed: x | - | - | - |")
+                .doesNotContain("sqlite");
+    }
+
+    @Test
+    void anUnknownKindOrOptionIsNamed() {
+        assertThatThrownBy(() -> TableRenderer.table("ratio", RESULTS)).hasMessageContaining("unknown kind 'ratio'");
+        assertThatThrownBy(() -> TableRenderer.table("ratios workload=x", RESULTS))
+                .hasMessageContaining("unknown option 'workload=x'");
+    }
+
+    @Test
+    void theCheckedInTablesAreThoseOfLatestJson() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Results latest = Results.read(root.resolve("bench/results/latest.json"));
+        for (String f : TableRenderer.FILES) {
+            String doc = Files.readString(root.resolve(f));
+            assertThat(doc).as(f + " has generated tables").contains("<!-- bench-table:");
+            assertThat(TableRenderer.render(doc, latest)).as(f + ": run ./dev bench --render-tables").isEqualTo(doc);
+        }
+    }
+}
