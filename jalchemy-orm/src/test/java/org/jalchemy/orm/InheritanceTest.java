@@ -13,6 +13,7 @@ import org.jalchemy.orm.inheritmodel.JEmployee_;
 import org.jalchemy.orm.inheritmodel.JEngineer;
 import org.jalchemy.orm.inheritmodel.JManager;
 import org.jalchemy.orm.inheritmodel.JManager_;
+import org.jalchemy.orm.inheritmodel.JSeniorEngineer;
 import org.jalchemy.orm.inheritmodel.Project;
 import org.jalchemy.orm.inheritmodel.Project_;
 import org.jalchemy.orm.inheritmodel.StEmployee;
@@ -41,7 +42,7 @@ import static org.jalchemy.orm.Orm.selectinload;
  */
 class InheritanceTest {
     static final Registry REGISTRY = Registry.of(StEmployee.class, StManager.class, StEngineer.class,
-            Company.class, JEmployee.class, JManager.class, JEngineer.class, Project.class,
+            Company.class, JEmployee.class, JManager.class, JEngineer.class, JSeniorEngineer.class, Project.class,
             Vehicle.class, Car.class, Truck.class, CEmployee.class, CManager.class, CEngineer.class);
 
     static SessionFactory factory(Backend backend) {
@@ -185,6 +186,45 @@ class InheritanceTest {
             assertThat(bosses).singleElement().isSameAs(all.get(1));
             assertThat(sql.sql.get(1)).contains("FROM j_employees JOIN j_managers ON j_employees.id = j_managers.id");
             assertThat(session.query(JManager.class).count()).isEqualTo(1);
+        }
+    }
+
+    @BackendTest
+    void aThirdLevelSpansThreeTables(Backend backend) {
+        SessionFactory factory = factory(backend);
+        int id;
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+            JSeniorEngineer dee = new JSeniorEngineer("dee", "rust", 3);
+            session.addAll(List.of(new JEngineer("cy", "java"), dee));
+            session.flush();
+            assertThat(sql.matching("INSERT")).extracting(s -> s.substring(0, s.indexOf(" (")))
+                    .containsExactly("INSERT INTO j_employees", "INSERT INTO j_engineers",  // cy
+                            "INSERT INTO j_employees", "INSERT INTO j_engineers", "INSERT INTO j_senior_engineers"); // dee
+            session.commit();
+            id = dee.id;
+        }
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+            List<JEngineer> engineers = session.scalars(select(JEngineer.class).orderBy(JEmployee_.name)).all();
+            assertThat(engineers).extracting(e -> e.getClass().getSimpleName()).containsExactly("JEngineer", "JSeniorEngineer");
+            JSeniorEngineer dee = (JSeniorEngineer) engineers.get(1);
+            assertThat(dee.primaryLanguage).isEqualTo("rust");
+            assertThat(dee.mentees).isEqualTo(3);
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(sql.sql.get(0)).contains("FROM j_employees JOIN j_engineers")
+                    .contains("LEFT OUTER JOIN j_senior_engineers");
+            assertThat(session.get(JEmployee.class, id)).get().isSameAs(dee);
+            dee.mentees = 4;
+            dee.primaryLanguage = "zig";
+            sql.clear();
+            session.flush();
+            assertThat(sql.matching("UPDATE")).extracting(s -> s.substring(0, s.indexOf(" SET")))
+                    .containsExactly("UPDATE j_employees", "UPDATE j_engineers", "UPDATE j_senior_engineers");
+            sql.clear();
+            session.delete(dee);
+            session.flush();
+            assertThat(sql.matching("DELETE")).extracting(s -> s.substring(0, s.indexOf(" WHERE")))
+                    .containsExactly("DELETE FROM j_senior_engineers", "DELETE FROM j_engineers", "DELETE FROM j_employees");
+            session.commit();
         }
     }
 
