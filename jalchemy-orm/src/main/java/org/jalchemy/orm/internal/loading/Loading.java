@@ -509,6 +509,7 @@ public final class Loading {
      * Loads {@code rel}'s targets for {@code parents} ({@value #CHUNK} parents per SELECT), grouped by
      * parent in row order; applies {@code sub} to the loaded targets.
      */
+    @SuppressWarnings("unchecked")
     public Map<InstanceStateImpl, List<Object>> loadCollections(RelationshipProperty rel, List<InstanceStateImpl> parents, Plan sub) {
         Resolved r = rel.resolved();
         Mapper<?> target = r.target();
@@ -556,6 +557,9 @@ public final class Loading {
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
+            Object lastKey = null;
+            List<InstanceStateImpl> lastParents = null;
+            List<Object>[] lastLists = null;
             try (Result res = session.connection().execute(sel)) {
                 for (Row row : res) {
                     Object[] values = row.toArray();
@@ -568,18 +572,29 @@ public final class Loading {
                         consume(values, child, joined.specs, acc);
                     }
                     Object key = values[keyIndex];
-                    List<InstanceStateImpl> ps = byKey.get(key);
-                    if (ps == null && key != null) {
-                        ps = byNorm.get(norm(key));
+                    if (key == null || !key.equals(lastKey)) { // rows come grouped by key: look up each key once
+                        List<InstanceStateImpl> ps = byKey.get(key);
+                        if (ps == null && key != null) {
+                            ps = byNorm.get(norm(key));
+                        }
+                        lastKey = key;
+                        lastParents = ps;
+                        lastLists = null;
+                        if (ps != null) {
+                            lastLists = new List[ps.size()];
+                            for (int k = 0; k < ps.size(); k++) {
+                                lastLists[k] = out.computeIfAbsent(ps.get(k), x -> new ArrayList<>());
+                            }
+                        }
                     }
-                    if (ps != null) {
-                        for (InstanceStateImpl p : ps) {
-                            List<Object> l = out.computeIfAbsent(p, x -> new ArrayList<>());
+                    if (lastParents != null) {
+                        for (int k = 0; k < lastLists.length; k++) {
+                            List<Object> l = lastLists[k];
                             if (!rel.isSet() || !l.contains(child.object)) {
                                 l.add(child.object);
                             }
                             if (back != null) { // before finish: no reference lookups
-                                pointBack(back, child, child.object, p.object);
+                                pointBack(back, child, child.object, lastParents.get(k).object);
                             }
                         }
                     }
