@@ -23,6 +23,9 @@ import java.util.Set;
  *   --no-python             skip SQLAlchemy
  *   --out=PATH              JSON output (default bench/results/latest.json)
  *   --verbose               stack traces of failures
+ *   --cpu                   measure the CPU time of the thread running each body instead of the wall
+ *                           time (a development aid on a shared machine: what the client side costs,
+ *                           whatever the neighbours do; database, JIT and GC threads not counted)
  *   --compare=BASE.json     after the run, print each row's change against an earlier results file
  *   --against=OTHER.json    with --compare: compare two files, run nothing
  *   --render-tables[=FILE]  rewrite the marked tables of README.md and docs/performance.md from a
@@ -35,7 +38,7 @@ import java.util.Set;
  */
 public record BenchOptions(boolean quick, int runs, List<String> backends, List<Workload> workloads,
                            Set<String> variants, Integer size, boolean python, Path out, boolean verbose,
-                           Path compare, Path against, Path renderTables, List<String> args) {
+                           Path compare, Path against, Path renderTables, boolean cpu, List<String> args) {
 
     public static BenchOptions parse(String... args) {
         boolean quick = false;
@@ -51,6 +54,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
         Path against = null;
         Path render = null;
         boolean workloadsGiven = false;
+        boolean cpu = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             String v = kv.length > 1 ? kv[1] : "";
@@ -58,6 +62,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
                 case "--quick" -> quick = true;
                 case "--no-python" -> python = false;
                 case "--verbose" -> verbose = true;
+                case "--cpu" -> cpu = true;
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--size" -> size = Integer.parseInt(v);
                 case "--backends" -> backends = List.of(v.toLowerCase(Locale.ROOT).split(","));
@@ -92,7 +97,7 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
             throw new IllegalArgumentException("--against needs --compare=BASE.json");
         }
         return new BenchOptions(quick, runs, backends, workloads, variants, size, python, out, verbose, compare, against,
-                render, List.of(args));
+                render, cpu, List.of(args));
     }
 
     /** Size of a workload in this run. */

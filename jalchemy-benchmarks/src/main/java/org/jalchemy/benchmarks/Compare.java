@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code ~} when the two runs' [min, max] ranges overlap (the change is within the noise the runs
  * themselves show), else {@code faster} or {@code slower}
  * ({@code lower}/{@code higher} for workloads not measured in seconds); rows present on one side only are
- * listed as {@code new} or {@code gone}. The ratio is what to read on a shared machine: both of
+ * listed as {@code new} or {@code gone} (gone only where both runs measured the workload and backend). The ratio is what to read on a shared machine: both of
  * its terms were measured in the same run, interleaved.
  */
 public final class Compare {
@@ -36,6 +36,9 @@ public final class Compare {
                     ratio(n.ratio()), b == null ? "-" : percent(b.ratio(), n.ratio()), verdict(b, n)));
         }
         for (Results.Row b : gone) {
+            if (now.rows().stream().noneMatch(n -> n.workload().equals(b.workload()) && n.backend().equals(b.backend()))) {
+                continue; // a workload or backend this run did not measure
+            }
             sb.append(String.format(fmt, b.workload(), b.backend(), b.variant(), Report.value(b.median(), b.unit()),
                     "-", "-", ratio(b.ratio()), "-", "-", "gone"));
         }

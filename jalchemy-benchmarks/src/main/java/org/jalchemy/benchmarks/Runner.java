@@ -19,6 +19,7 @@ import java.util.Map;
  * get one warm-up run each (it warms the database and the file cache, not a JIT), none in quick mode.
  */
 public final class Runner {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final BenchOptions options;
     /** Wall time of the last body run (what warm-up goes by, whatever the workload's unit). */
     private long lastBodyNanos;
@@ -197,7 +198,9 @@ public final class Runner {
         LoadStats.take(); // figures of an earlier (warm-up) run are not this run's
         RunFigures.clear();
         long t0 = System.nanoTime();
+        long c0 = options.cpu() ? CPU.getCurrentThreadCpuTime() : 0;
         long sum = v.body().run(b, n);
+        long c1 = options.cpu() ? CPU.getCurrentThreadCpuTime() : 0;
         long t1 = System.nanoTime();
         lastBodyNanos = t1 - t0;
         if (w.writes()) {
@@ -210,7 +213,10 @@ public final class Runner {
             throw new WrongChecksum("got " + sum + ", expected " + expected + " (n=" + n + ")");
         }
         double own = RunFigures.takeValue();
-        return Double.isNaN(own) ? (t1 - t0) / 1e9 : own;
+        if (!Double.isNaN(own)) {
+            return own;
+        }
+        return (options.cpu() ? c1 - c0 : t1 - t0) / 1e9;
     }
 
     private static String format(double[] values, Workload w) {
