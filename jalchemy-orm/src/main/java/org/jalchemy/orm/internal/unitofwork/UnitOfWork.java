@@ -84,9 +84,15 @@ public final class UnitOfWork {
         Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
         Map<Mapper<?>, List<InstanceStateImpl>> deletes = new LinkedHashMap<>();
         Set<Mapper<?>> mappers = new LinkedHashSet<>();
+        Mapper<?> lastMapper = null;
+        List<InstanceStateImpl> lastGroup = null;
         for (InstanceStateImpl st : session.pending) {
-            inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
-            mappers.add(st.mapper);
+            if (st.mapper != lastMapper) { // objects come in runs of one class: one lookup per run
+                lastMapper = st.mapper;
+                lastGroup = inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>());
+                mappers.add(st.mapper);
+            }
+            lastGroup.add(st);
         }
         for (InstanceStateImpl st : session.toDelete) {
             deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
