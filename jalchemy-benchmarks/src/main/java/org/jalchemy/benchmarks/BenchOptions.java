@@ -107,10 +107,10 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
 
     /**
      * The variants every other one is divided by (see {@link Workload#baseline()}), and the JDBC
-     * references of {@link Targets}: always run.
+     * references and floors of {@link Targets}: always run.
      */
     static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads", "jdbc_tx_per_lookup",
-            "handwritten_per_parent", "one_node", "plain_list", "first_compile");
+            "handwritten_per_parent", "one_node", "plain_list", "first_compile", "jdbc_returning", "handwritten_joined");
 
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {

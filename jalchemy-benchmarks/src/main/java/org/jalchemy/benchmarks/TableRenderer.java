@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Kinds: {@code ratios} (workload, variant, one ratio column per backend), {@code rows} (every row
  * with median, min, max and ratio), {@code targets} ({@link Targets}: ratio to the reference per
- * backend, met or missed), {@code figures} (chosen {@code extra} figures of the median runs:
+ * backend, met or missed, and the floor's ratio where the target has one), {@code figures} (chosen {@code extra} figures of the median runs:
  * {@code columns=a,b}), {@code machine} (one line: machine, JDK, date, options). Filters, all
  * optional, comma lists: {@code workloads=}, {@code variants=}, {@code exclude=} (variants),
  * {@code backends=}. Markers count only at the start of a line (a marker quoted in running text is
@@ -165,9 +165,12 @@ public final class TableRenderer {
             boolean any = false;
             for (String b : bs) {
                 Double ratio = r.ratio(t.workload(), b, t.variant(), t.reference());
+                Double floor = t.floor() == null ? null : r.ratio(t.workload(), b, t.floor(), t.reference());
                 any |= ratio != null;
                 line.append(' ').append(ratio == null ? "-" : String.format(Locale.ROOT, "%.2f %s", ratio,
-                        ratio <= t.bound() ? "met" : "missed")).append(" |");
+                        ratio <= t.bound() ? "met" : "missed"))
+                        .append(floor == null || ratio == null ? "" : String.format(Locale.ROOT, " (floor %.2f)", floor))
+                        .append(" |");
             }
             if (any) {
                 sb.append(line).append('\n');

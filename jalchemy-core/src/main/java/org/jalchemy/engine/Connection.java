@@ -379,13 +379,17 @@ public final class Connection implements AutoCloseable {
                 ps.setFetchSize(fetchSize);
             }
             bind(ps, compiled.slots(), values);
-            boolean hasRows = executeCancellably(ps);
+            // a statement known to return rows runs as a query: some drivers' execute() does more
+            // (sqlite-jdbc looks for generated keys after every execute())
+            boolean query = keyFetch == Compiled.KeyFetch.NONE && compiled.isQuery() && compiled.resultColumns().length > 0;
+            ResultSet queried = query ? queryCancellably(ps) : null;
+            boolean hasRows = query || executeCancellably(ps);
             Result result;
             if (keyFetch != Compiled.KeyFetch.NONE) {
                 active = null;
                 result = insertResult(ps, hasRows, compiled);
             } else if (hasRows) {
-                ResultSet rs = ps.getResultSet();
+                ResultSet rs = queried != null ? queried : ps.getResultSet();
                 result = new Result(this, ps, rs, compiled);
                 openResults.add(result); // stays active (cancellable) while its rows stream
             } else {
@@ -442,6 +446,26 @@ public final class Connection implements AutoCloseable {
         }
         checkNotCancelled();
         return hasRows;
+    }
+
+    /** {@link #executeCancellably} for a statement that returns rows: {@code executeQuery()}. */
+    private ResultSet queryCancellably(PreparedStatement ps) throws SQLException {
+        active = ps;
+        checkNotCancelled();
+        ResultSet rs;
+        long timeout = statementTimeoutMillis;
+        if (timeout > 0) {
+            engine.dialect().startStatementTimeout(raw, ps, timeout);
+            try {
+                rs = ps.executeQuery();
+            } finally {
+                endStatementTimeout(ps);
+            }
+        } else {
+            rs = ps.executeQuery();
+        }
+        checkNotCancelled();
+        return rs;
     }
 
     private int[] executeBatchCancellably(PreparedStatement ps) throws SQLException {

@@ -9,18 +9,23 @@ import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.engine.Result;
 import org.jalchemy.engine.Row;
+import org.jalchemy.sql.ColumnClause;
 import org.jalchemy.sql.TextClause;
+import org.jalchemy.types.SqlTypes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.jalchemy.sql.Sql.column;
 import static org.jalchemy.sql.Sql.text;
 
 /**
  * jalchemy Core as it exists today: {@code Engine} and {@code Connection.execute} of
- * {@code text()} statements with named parameters, executemany for batches, {@code Result} rows.
+ * {@code text()} statements with named parameters and their result columns' types declared
+ * ({@code .columns(...)}, as the JDBC floor knows its getters' types), executemany for batches,
+ * {@code Result} rows.
  * This is the real execution path (compiled cache lookup, named-to-positional binding, pooled
  * connection, Row objects); when the expression language lands, a {@code core_expr} family doing
  * the same with {@code select()}/{@code insert()} belongs beside this one.
@@ -29,11 +34,17 @@ import static org.jalchemy.sql.Sql.text;
  * out its connection from the engine's pool like application code does.
  */
 public final class CoreVariants {
-    private static final TextClause LARGE = text("SELECT id, name, description FROM lr_customer");
+    private static final ColumnClause<Integer> ID = column("id", SqlTypes.integer());
+    private static final ColumnClause<String> NAME = column("name", SqlTypes.string(255));
+    private static final ColumnClause<String> DESCRIPTION = column("description", SqlTypes.string(255));
+    private static final TextClause LARGE = text("SELECT id, name, description FROM lr_customer")
+            .columns(ID, NAME, DESCRIPTION);
     private static final TextClause BULK = text("INSERT INTO bi_customer (name, description) VALUES (:name, :description)");
     private static final TextClause SINGLE = text("INSERT INTO si_customer (name, description) VALUES (:name, :description)");
-    private static final TextClause BY_ID = text("SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = :id");
-    private static final TextClause PARENTS = text("SELECT id, name FROM ld_parent ORDER BY id");
+    private static final TextClause BY_ID = text("SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = :id")
+            .columns(ID, NAME, DESCRIPTION, column("q", SqlTypes.integer()), column("p", SqlTypes.integer()),
+                    column("x", SqlTypes.integer()), column("y", SqlTypes.integer()), column("z", SqlTypes.integer()));
+    private static final TextClause PARENTS = text("SELECT id, name FROM ld_parent ORDER BY id").columns(ID, NAME);
     /** Children of up to {@link Data#IN_CHUNK} parents, by IN list width (one width at full size). */
     private static final java.util.concurrent.ConcurrentMap<Integer, TextClause> CHILDREN =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,7 +55,7 @@ public final class CoreVariants {
             for (int i = 0; i < w; i++) {
                 in.append(i == 0 ? ":p0" : ", :p" + i);
             }
-            return text(in.append(")").toString());
+            return text(in.append(")").toString()).columns(ID, column("parent_id", SqlTypes.integer()), NAME);
         });
     }
 

@@ -28,11 +28,13 @@ public final class JdbcVariants {
         return List.of(
                 Variant.of(Workload.LARGE_RESULTSETS, "jdbc", JdbcVariants::largeResultsets),
                 Variant.of(Workload.BULK_INSERTS, "jdbc", JdbcVariants::bulkInserts),
+                Variant.of(Workload.BULK_INSERTS, "jdbc_returning", JdbcVariants::bulkInsertsReturning),
                 Variant.of(Workload.SINGLE_INSERTS, "jdbc", JdbcVariants::singleInserts),
                 Variant.of(Workload.SHORT_SELECTS, "jdbc", JdbcVariants::shortSelects),
                 Variant.of(Workload.SHORT_SELECTS, "jdbc_tx_per_lookup", JdbcVariants::shortSelectsTxPerLookup),
                 Variant.of(Workload.LOADERS, "handwritten", JdbcVariants::loaders),
-                Variant.of(Workload.LOADERS, "handwritten_per_parent", JdbcVariants::loadersPerParent));
+                Variant.of(Workload.LOADERS, "handwritten_per_parent", JdbcVariants::loadersPerParent),
+                Variant.of(Workload.LOADERS, "handwritten_joined", JdbcVariants::loadersJoined));
     }
 
     static long largeResultsets(BenchBackend b, int n) throws Exception {
@@ -60,6 +62,79 @@ public final class JdbcVariants {
         }
         c.commit();
         return 0;
+    }
+
+    /** A new row's object, its key filled in from RETURNING. */
+    static final class NewCustomer {
+        Integer id;
+        final String name;
+        final String description;
+
+        NewCustomer(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+    }
+
+    /** Rows per multi-row INSERT in {@link #bulkInsertsReturning}: the ORM's page (1000 rows, at most 30,000 parameters). */
+    static final int RETURNING_PAGE = 1000;
+
+    /**
+     * The floor of inserting new objects whose keys the database generates and the program needs
+     * back (what {@code orm_flush_no_pk} does): multi-row {@code INSERT ... VALUES (?, ?), ... RETURNING id}
+     * statements of {@value #RETURNING_PAGE} rows, each key set on its object in VALUES order (the
+     * statements the ORM sends on all three databases). A JDBC batch cannot return the keys of a
+     * batch on SQLite, and on MariaDB only row by row.
+     */
+    static long bulkInsertsReturning(BenchBackend b, int n) throws Exception {
+        List<NewCustomer> objects = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            objects.add(new NewCustomer(Data.name(i), Data.description(i)));
+        }
+        Connection c = b.jdbc();
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < n; from += RETURNING_PAGE) {
+                int rows = Math.min(RETURNING_PAGE, n - from);
+                PreparedStatement ps;
+                if (rows == RETURNING_PAGE) {
+                    if (full == null) {
+                        full = c.prepareStatement(multiRowInsert(rows));
+                    }
+                    ps = full;
+                } else {
+                    ps = c.prepareStatement(multiRowInsert(rows));
+                }
+                int k = 1;
+                for (int i = from; i < from + rows; i++) {
+                    ps.setString(k++, objects.get(i).name);
+                    ps.setString(k++, objects.get(i).description);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    int i = from;
+                    while (rs.next()) {
+                        objects.get(i++).id = rs.getInt(1);
+                    }
+                }
+                if (ps != full) {
+                    ps.close();
+                }
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+        c.commit();
+        return objects.get(n - 1).id;
+    }
+
+    private static String multiRowInsert(int rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO bi_customer (name, description) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        }
+        return sb.append(" RETURNING id").toString();
     }
 
     static long singleInserts(BenchBackend b, int n) throws Exception {
@@ -182,6 +257,36 @@ public final class JdbcVariants {
                     while (rs.next()) {
                         p.children().add(new Child(rs.getInt(1), rs.getInt(2), rs.getString(3)));
                     }
+                }
+            }
+        }
+        c.commit();
+        return checksum(parents);
+    }
+
+    /**
+     * Joined eager loading by hand, the floor of {@code joined}: the one statement
+     * {@code joinedload} sends (parents LEFT OUTER JOIN children, ordered by parent), each row's
+     * parent recognised by its key (a new parent starts when the key changes), children assembled
+     * from the extra columns. Its rows repeat the parent's columns for every child.
+     */
+    static long loadersJoined(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        List<Parent> parents = new ArrayList<>(n);
+        try (PreparedStatement ps = c.prepareStatement("SELECT ld_parent.id, ld_parent.name, ld_parent_children.id AS id_1, "
+                + "ld_parent_children.parent_id, ld_parent_children.name AS name_1 FROM ld_parent LEFT OUTER JOIN ld_child "
+                + "AS ld_parent_children ON ld_parent.id = ld_parent_children.parent_id ORDER BY ld_parent.id");
+             ResultSet rs = ps.executeQuery()) {
+            Parent current = null;
+            while (rs.next()) {
+                int id = rs.getInt(1);
+                if (current == null || current.id() != id) {
+                    current = new Parent(id, rs.getString(2), new ArrayList<>());
+                    parents.add(current);
+                }
+                int childId = rs.getInt(3);
+                if (!rs.wasNull()) {
+                    current.children().add(new Child(childId, rs.getInt(4), rs.getString(5)));
                 }
             }
         }

@@ -873,7 +873,7 @@ public final class Loading {
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
                 Select<?> sel = Sql.select(cols).selectFrom(s.ownSelectable()).where(pk.in(chunk));
-                try (Result res = session.connection().execute(sel)) {
+                try (Result res = session.readConnection().execute(sel)) {
                     for (Row row : res) {
                         Object[] v = row.toArray();
                         InstanceStateImpl st = e.getValue().get(norm(v[0]));

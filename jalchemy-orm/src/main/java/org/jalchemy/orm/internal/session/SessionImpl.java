@@ -1462,11 +1462,21 @@ public final class SessionImpl implements Session {
             n.active = false;
         }
         nested.clear();
-        for (InstanceStateImpl st : new ArrayList<>(states.values())) {
+        boolean expire = factory.expireOnCommit();
+        List<InstanceStateImpl> deleted = null;
+        for (InstanceStateImpl st : states.values()) { // one pass, no copy: the (rare) deleted ones leave after it
             if (st.state == ObjectState.DELETED) {
-                forget(st, ObjectState.DETACHED);
-            } else if (st.state == ObjectState.PERSISTENT && factory.expireOnCommit()) {
+                if (deleted == null) {
+                    deleted = new ArrayList<>();
+                }
+                deleted.add(st);
+            } else if (expire && st.state == ObjectState.PERSISTENT) {
                 st.expired = true;
+            }
+        }
+        if (deleted != null) {
+            for (InstanceStateImpl st : deleted) {
+                forget(st, ObjectState.DETACHED);
             }
         }
         endRoot();

@@ -47,9 +47,13 @@ final class FlushEvents {
                 return new FlushEvents(session);
             }
         }
+        Mapper<?> checked = null;
         for (InstanceStateImpl st : session.pending) {
-            if (!st.mapper.callbacks().isEmpty()) {
-                return new FlushEvents(session);
+            if (st.mapper != checked) { // objects come in runs of one class
+                checked = st.mapper;
+                if (!checked.callbacks().isEmpty()) {
+                    return new FlushEvents(session);
+                }
             }
         }
         return null;

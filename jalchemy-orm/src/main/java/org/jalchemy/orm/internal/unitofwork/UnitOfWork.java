@@ -85,9 +85,15 @@ public final class UnitOfWork {
         Map<Mapper<?>, List<Dirty>> updates = new LinkedHashMap<>();
         Map<Mapper<?>, List<InstanceStateImpl>> deletes = new LinkedHashMap<>();
         Set<Mapper<?>> mappers = new LinkedHashSet<>();
+        Mapper<?> lastMapper = null;
+        List<InstanceStateImpl> lastGroup = null;
         for (InstanceStateImpl st : session.pending) {
-            inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
-            mappers.add(st.mapper);
+            if (st.mapper != lastMapper) { // objects come in runs of one class: one lookup per run
+                lastMapper = st.mapper;
+                lastGroup = inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>());
+                mappers.add(st.mapper);
+            }
+            lastGroup.add(st);
         }
         for (InstanceStateImpl st : session.toDelete) {
             deletes.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(st);
@@ -308,13 +314,14 @@ public final class UnitOfWork {
     private void checkIdentities(Map<Mapper<?>, List<InstanceStateImpl>> inserts) {
         for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : inserts.entrySet()) {
             Mapper<?> m = e.getKey();
-            Map<Object, InstanceStateImpl> seen = new HashMap<>();
+            Map<Object, InstanceStateImpl> seen = HashMap.newHashMap(e.getValue().size());
+            Map<Object, InstanceStateImpl> held = session.identityMap.get(m);
             for (InstanceStateImpl st : e.getValue()) {
                 Object id = m.identity(st.object);
                 if (id == null) {
                     continue; // checked in insert(), after relationships supplied foreign-key parts of the key
                 }
-                InstanceStateImpl other = session.lookup(m, id);
+                InstanceStateImpl other = held == null || held.isEmpty() ? null : held.get(id);
                 if (other != null && !other.markedForDeletion) {
                     throw new FlushError("New instance " + m.describe(id) + " conflicts with the persistent instance "
                             + "with the same identity already in this session");
