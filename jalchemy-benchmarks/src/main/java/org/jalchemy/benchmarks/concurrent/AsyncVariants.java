@@ -6,6 +6,7 @@ import org.jalchemy.asyncio.AsyncSession;
 import org.jalchemy.asyncio.AsyncSessionFactory;
 import org.jalchemy.benchmarks.BenchBackend;
 import org.jalchemy.benchmarks.LoadStats;
+import org.jalchemy.benchmarks.RunFigures;
 import org.jalchemy.benchmarks.Variant;
 import org.jalchemy.benchmarks.Workload;
 import org.jalchemy.orm.Session;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       each session's calls on its own virtual thread.</li>
  * </ul>
  * The SQLAlchemy side ({@code sqlalchemy_asyncio}, asyncpg/aiomysql) is
- * {@code sqlalchemy_async_bench.py}. Every run publishes its {@link LoadStats}.
+ * {@code sqlalchemy_async_bench.py}. Every run publishes its {@link LoadStats}; its value is the time from the first submission to the
+ * last completion (the platform pool of each run is started before and shut down after it).
  */
 public final class AsyncVariants {
     static final int PLATFORM_THREADS = 200;
@@ -82,16 +85,30 @@ public final class AsyncVariants {
     static long platformThreads(BenchBackend b, int n) throws Exception {
         SessionFactory f = factory(b).sync();
         AtomicInteger seq = new AtomicInteger();
-        ExecutorService pool = b.shared(PLATFORM_POOL, () -> Executors.newFixedThreadPool(
-                PLATFORM_THREADS, r -> Thread.ofPlatform().name("bench-platform-" + seq.incrementAndGet()).unstarted(r)));
-        return onExecutor(pool, f, n);
+        // a pool of its own per run, its threads started before the clock: with variants interleaved
+        // (platform, virtual, async, platform, ...) a shared pool would still be alive, and counted,
+        // while the next variant measures its peak threads
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(
+                PLATFORM_THREADS, r -> Thread.ofPlatform().name("bench-platform-" + seq.incrementAndGet()).unstarted(r));
+        pool.prestartAllCoreThreads();
+        try {
+            return onExecutor(pool, f, n);
+        } finally {
+            pool.close();
+            awaitExit("bench-platform-");
+        }
     }
 
-    /** The platform threads' pool: closed before the other variants, so they do not count its 200 idle threads. */
-    private static final String PLATFORM_POOL = "async_requests-platform-pool";
+    /** Waits (at most 10 s, outside the measured time) until no thread named {@code prefix}... is alive. */
+    private static void awaitExit(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith(prefix) && t.isAlive())) {
+            Thread.sleep(5);
+        }
+    }
 
     static long virtualThreads(BenchBackend b, int n) throws Exception {
-        b.release(PLATFORM_POOL); // first (untimed) warm-up run only
         SessionFactory f = factory(b).sync();
         try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
             return onExecutor(perTask, f, n);
@@ -100,6 +117,7 @@ public final class AsyncVariants {
 
     private static long onExecutor(ExecutorService executor, SessionFactory f, int n) throws Exception {
         LoadStats.Recorder rec = LoadStats.start(n);
+        long t0 = System.nanoTime();
         Future<?>[] all = new Future<?>[n];
         for (int k = 0; k < n; k++) {
             int i = k;
@@ -112,14 +130,15 @@ public final class AsyncVariants {
         for (Future<?> r : all) {
             r.get();
         }
+        RunFigures.value((System.nanoTime() - t0) / 1e9);
         rec.finish();
         return 0; // a write workload: the harness checks the table
     }
 
     static long jalchemyAsync(BenchBackend b, int n) {
-        b.release(PLATFORM_POOL); // first (untimed) warm-up run only
         AsyncSessionFactory f = factory(b);
         LoadStats.Recorder rec = LoadStats.start(n);
+        long t0 = System.nanoTime();
         CompletableFuture<?>[] all = new CompletableFuture<?>[n];
         for (int k = 0; k < n; k++) {
             int i = k;
@@ -136,6 +155,7 @@ public final class AsyncVariants {
         }
         rec.submitted();
         CompletableFuture.allOf(all).join();
+        RunFigures.value((System.nanoTime() - t0) / 1e9);
         rec.finish();
         return 0;
     }
