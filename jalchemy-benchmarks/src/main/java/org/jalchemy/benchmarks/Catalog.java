@@ -29,6 +29,8 @@ public final class Catalog {
         all.addAll(org.jalchemy.benchmarks.migrate.MigrateVariants.all());
         all.addAll(org.jalchemy.benchmarks.concurrent.AsyncVariants.all());
         all.addAll(org.jalchemy.benchmarks.cache.CacheVariants.all());
+        all.addAll(org.jalchemy.benchmarks.scaleout.ScaleOutVariants.all());
+        all.addAll(org.jalchemy.benchmarks.scaleout.ReplicaReadVariants.all());
         all.addAll(org.jalchemy.benchmarks.boot.BootVariants.all());
         all.addAll(org.jalchemy.benchmarks.memory.MemoryVariants.all());
         all.addAll(org.jalchemy.benchmarks.streaming.StreamingVariants.all());

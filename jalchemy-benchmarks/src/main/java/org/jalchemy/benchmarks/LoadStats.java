@@ -84,6 +84,7 @@ public final class LoadStats {
         private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
         private final long[] latencies;
         private final long t0;
+        private final Map<String, Double> figures = new LinkedHashMap<>();
 
         private Recorder(int n) {
             latencies = new long[n];
@@ -105,6 +106,14 @@ public final class LoadStats {
             latencies[i] = System.nanoTime() - t0;
         }
 
+        /**
+         * Adds a figure of the workload's own to the run's (e.g. scale_out's {@code retries} and
+         * {@code conflicts}); call before {@link #finish()}.
+         */
+        public void put(String name, double value) {
+            figures.put(name, value);
+        }
+
         /** Ends the run and publishes its figures for the harness. */
         public void finish() {
             long elapsed = System.nanoTime() - t0;
@@ -119,6 +128,7 @@ public final class LoadStats {
             if (rss > 0) {
                 m.put("peak_rss_mb", rss);
             }
+            m.putAll(figures);
             last = m;
         }
 

@@ -11,9 +11,11 @@ import java.util.Objects;
 /**
  * The suite's two outputs: the console tables and {@code latest.json} ({@link Results}: median,
  * min and max of the timed runs, ratio to the baseline of the same workload and backend —
- * {@code jdbc}; {@code handwritten} for loaders; {@code platform_threads} for async_requests).
+ * {@code jdbc}; {@code handwritten} for loaders; {@code platform_threads} for async_requests;
+ * {@code one_node} for scale_out).
  * Concurrent workloads add {@code "extra"}: the {@link LoadStats} figures of the median run, also
- * printed as a second table; the {@link Targets} are printed as a third.
+ * printed as a second table (scale_out's retries and conflicts as a third); the {@link Targets}
+ * are printed last.
  * Variants not measured (not yet available, failed, wrong) have null seconds and ratio, and are
  * listed, never left out.
  */
@@ -79,10 +81,34 @@ public final class Report {
         if (!loads.isEmpty()) {
             sb.append(System.lineSeparator()).append(loadTable(loads));
         }
+        List<Measurement> retrying = loads.stream().filter(m -> m.extra().containsKey("retries")).toList();
+        if (!retrying.isEmpty()) {
+            sb.append(System.lineSeparator()).append(retryTable(retrying));
+        }
         String targets = TableRenderer.targets(results("", "", null, null));
         if (!targets.isEmpty()) {
             sb.append(System.lineSeparator()).append("Targets (median over median, same run):")
                     .append(System.lineSeparator()).append(targets);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Workloads whose transactions are retried (scale_out): per run, transactions retried, retries
+     * in all, certification or serialization conflicts among them, and transactions given up.
+     */
+    static String retryTable(List<Measurement> ms) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "| %-16s | %-10s | %-20s | %9s | %11s | %9s | %9s | %9s |%n";
+        sb.append(String.format(fmt, "workload", "backend", "variant", "tx/s", "retried tx", "retries", "conflicts",
+                "gave up"));
+        sb.append(String.format("|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(18), "-".repeat(12), "-".repeat(22),
+                "-".repeat(10) + ":", "-".repeat(12) + ":", "-".repeat(10) + ":", "-".repeat(10) + ":",
+                "-".repeat(10) + ":"));
+        for (Measurement m : ms) {
+            var e = m.extra();
+            sb.append(String.format(fmt, m.workload(), m.backend(), m.variant(), fmt0(e.get("requests_per_s")),
+                    fmt0(e.get("retried_tx")), fmt0(e.get("retries")), fmt0(e.get("conflicts")), fmt0(e.get("gave_up"))));
         }
         return sb.toString();
     }

@@ -36,7 +36,7 @@ public final class Runner {
                 continue;
             }
             List<Variant> selected = variants.stream()
-                    .filter(v -> v.workload() == w && options.selects(v.name())).toList();
+                    .filter(v -> v.workload() == w && options.selects(v.name()) && v.runsOn(b.name())).toList();
             if (selected.isEmpty()) {
                 continue;
             }

@@ -19,6 +19,7 @@ public final class Tables {
             case CACHED_GET -> new String[] {"cg_customer"};
             case LOADERS -> new String[] {"ld_child", "ld_parent"};
             case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE -> new String[0]; // see migrate.MigrateFixtures
+            case SCALE_OUT -> new String[0]; // on the cluster: see scaleout.ScaleOutVariants
             case ASYNC_REQUESTS -> new String[] {"ar_account"};
             case MEMORY -> new String[] {"mm_customer"};
             case STREAMING -> new String[] {"sr_customer"};
@@ -49,7 +50,7 @@ public final class Tables {
                     "CREATE TABLE ld_child (id " + id + ", parent_id INTEGER NOT NULL REFERENCES ld_parent (id),"
                             + " name VARCHAR(255))" + tail,
                     "CREATE INDEX ix_ld_child_parent_id ON ld_child (parent_id)"};
-            case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE, COMPILE_CACHE -> new String[0];
+            case MIGRATE_UPGRADE, MIGRATE_AUTOGENERATE, SCALE_OUT, COMPILE_CACHE -> new String[0];
             case BOOT -> org.jalchemy.benchmarks.boot.BootModel.ddl(b.isSqlite(), b.isMariadb());
             case ASYNC_REQUESTS -> new String[] {
                     "CREATE TABLE ar_account (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, counter INTEGER NOT NULL)"

@@ -10,9 +10,11 @@ package org.jalchemy.benchmarks;
  *
  * @param workload which workload this variant performs
  * @param name     the variant column of the report ({@code jdbc}, {@code core}, {@code orm_full}...)
+ * @param backend  the one backend this variant runs under (scale_out's cluster variants), or null for every
+ *                 backend its workload runs on
  * @param body     the timed work
  */
-public record Variant(Workload workload, String name, Body body) {
+public record Variant(Workload workload, String name, String backend, Body body) {
 
     /** The timed work of a variant. */
     @FunctionalInterface
@@ -35,6 +37,16 @@ public record Variant(Workload workload, String name, Body body) {
     }
 
     public static Variant of(Workload workload, String name, Body body) {
-        return new Variant(workload, name, body);
+        return new Variant(workload, name, null, body);
+    }
+
+    /** A variant that runs under {@code backend} only (e.g. the Galera variants of scale_out under {@code mariadb}). */
+    public static Variant on(Workload workload, String name, String backend, Body body) {
+        return new Variant(workload, name, backend, body);
+    }
+
+    /** True when this variant runs under {@code backendName}. */
+    public boolean runsOn(String backendName) {
+        return backend == null || backend.equals(backendName);
     }
 }

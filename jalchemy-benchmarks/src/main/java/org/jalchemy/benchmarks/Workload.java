@@ -42,6 +42,16 @@ public enum Workload {
      */
     CACHED_GET("cached_get", 10_000, 1_000, "jdbc", false),
     /**
+     * Not one of SQLAlchemy's: writing to (and, on PostgreSQL, reading from) more than one server.
+     * Under {@code mariadb}, the 3-node Galera cluster of {@code ./dev cluster galera start}: 8
+     * threads each committing transactions (insert an event row, add one to one of 16 shared
+     * counters) through one node ({@code one_node}, the baseline) or spread over three, with
+     * {@code runTransaction} retrying certification conflicts; see
+     * {@code scaleout.ScaleOutVariants}. Variants whose servers are not up report "not run". The
+     * size is the number of transactions; the variants keep their own tables on the cluster.
+     */
+    SCALE_OUT("scale_out", 2_000, 200, "one_node", false),
+    /**
      * Not one of SQLAlchemy's: a cold JVM to the result of its first ORM query on a 50-entity model
      * ({@code boot.BootModel}), each run a child process; the size is the number of entities. In
      * quick mode on SQLite only.
@@ -138,7 +148,11 @@ public enum Workload {
 
     /** True when the workload runs on that backend (async_requests needs concurrent writers: not SQLite). */
     public boolean runsOn(String backend) {
-        return this != ASYNC_REQUESTS || !backend.equals("sqlite");
+        return switch (this) {
+            case ASYNC_REQUESTS -> !backend.equals("sqlite");
+            case SCALE_OUT -> backend.equals("mariadb") || backend.equals("postgresql");
+            default -> true;
+        };
     }
 
     /** {@link #runsOn(String)}, in quick mode or not (quick mode starts boot's child JVMs on SQLite only). */
@@ -161,10 +175,11 @@ public enum Workload {
 
     /**
      * True when a run of size n makes n calls and its checksum depends on n (short lookups,
-     * compilations); false for reads of the whole fixture, whose checksum does not depend on the run's size.
+     * compilations, scale_out's transactions); false for reads of the whole fixture, whose checksum
+     * does not depend on the run's size.
      */
     public boolean perCall() {
-        return this == SHORT_SELECTS || this == CACHED_GET || this == COMPILE_CACHE;
+        return this == SHORT_SELECTS || this == CACHED_GET || this == COMPILE_CACHE || this == SCALE_OUT;
     }
 
     /** True for the workloads of SQLAlchemy's performance suite (what sqlalchemy_bench.py runs). */
@@ -287,6 +302,7 @@ public enum Workload {
             case MIGRATE_UPGRADE -> sum = MigrateFixtures.expectedUpgrade(n);
             case MIGRATE_AUTOGENERATE -> sum = MigrateFixtures.expectedDiffs(n);
             case ASYNC_REQUESTS -> sum = (long) n * (n + 1) / 2;
+            case SCALE_OUT -> sum = org.jalchemy.benchmarks.scaleout.ScaleOutVariants.expected(n);
             case LOADERS -> {
                 long children = (long) n * Data.CHILDREN_PER_PARENT;
                 for (long p = 1; p <= n; p++) {

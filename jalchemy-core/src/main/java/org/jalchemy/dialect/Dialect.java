@@ -126,6 +126,18 @@ public abstract class Dialect {
         }
     }
 
+    /**
+     * How far the server behind {@code c} is behind its primary when it is a read replica
+     * ({@link org.jalchemy.engine.EngineSet} compares it with its {@code maxLag}): zero for a
+     * primary or a server that is not replicated, {@link java.time.temporal.ChronoUnit#FOREVER}'s
+     * duration when it is a replica whose lag cannot be told (replication stopped). The default,
+     * for databases without replicas (SQLite), is zero. Runs a query on {@code c}, inside its
+     * transaction.
+     */
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        return java.time.Duration.ZERO;
+    }
+
     // ----------------------------------------------------------------- identifiers
 
     /** Opening quote character for delimited identifiers. */
@@ -267,6 +279,15 @@ public abstract class Dialect {
 
     /** A native UUID column type. */
     public boolean supportsNativeUuid() {
+        return false;
+    }
+
+    /**
+     * NULL sorts above every value (last in ascending order, first in descending) when an ORDER BY
+     * says neither NULLS FIRST nor NULLS LAST: PostgreSQL and Oracle; below every value on SQLite,
+     * MySQL/MariaDB and SQL Server. Code that merges sorted results in memory (sharding) follows it.
+     */
+    public boolean nullsSortHigh() {
         return false;
     }
 

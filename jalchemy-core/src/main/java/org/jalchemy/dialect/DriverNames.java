@@ -1,6 +1,7 @@
 package org.jalchemy.dialect;
 
 import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ArgumentError;
 import org.jalchemy.exc.NoSuchModuleError;
 
 import java.util.Locale;
@@ -48,12 +49,36 @@ public final class DriverNames {
         return p;
     }
 
-    /** {@code host:port} with defaults, IPv6 hosts bracketed. */
+    /**
+     * {@code host:port} of a one-host URL with defaults, IPv6 hosts bracketed; raises
+     * {@link ArgumentError} naming the URL when it lists several hosts (this driver takes one).
+     */
     public static String hostPort(URL url, int defaultPort) {
-        String host = url.host() == null ? "localhost" : url.host();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
+        if (url.hosts().size() > 1) {
+            throw new ArgumentError("Database URL '" + url + "' lists " + url.hosts().size() + " hosts, but the "
+                    + url.backend() + " dialect connects to one: give a single host:port (multi-host URLs are"
+                    + " for mariadb/mysql and postgresql).");
         }
-        return host + ":" + (url.port() == null ? defaultPort : url.port());
+        return hostList(url, defaultPort);
+    }
+
+    /**
+     * The URL's hosts as {@code host1:port1,host2:port2}, the multi-host syntax of pgjdbc and
+     * mariadb-java-client: a missing host is {@code localhost}, a missing port {@code defaultPort}.
+     */
+    public static String hostList(URL url, int defaultPort) {
+        if (url.hosts().isEmpty()) {
+            return "localhost:" + defaultPort;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (URL.Host h : url.hosts()) {
+            String host = h.name() == null ? "localhost" : h.name();
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(host.contains(":") ? "[" + host + "]" : host).append(':')
+                    .append(h.port() == null ? defaultPort : h.port());
+        }
+        return sb.toString();
     }
 }

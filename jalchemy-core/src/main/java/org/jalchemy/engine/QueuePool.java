@@ -44,7 +44,8 @@ final class QueuePool implements ConnectionPool {
                 cfg.setDataSource(connector);
                 cfg.setMaximumPoolSize(options.poolSize() + options.maxOverflow());
                 cfg.setMinimumIdle(Math.max(0, options.poolSize()));
-                cfg.setIdleTimeout(options.overflowIdleTimeout().toMillis());
+                // only overflow connections idle out; without overflow Hikari warns that the timeout has no effect
+                cfg.setIdleTimeout(options.maxOverflow() > 0 ? options.overflowIdleTimeout().toMillis() : 0);
                 cfg.setConnectionTimeout(options.poolTimeout().toMillis());
                 cfg.setMaxLifetime(options.recycle().toMillis());
                 cfg.setAutoCommit(false);

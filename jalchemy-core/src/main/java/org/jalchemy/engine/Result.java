@@ -107,7 +107,11 @@ public class Result implements Iterable<Row>, AutoCloseable {
         this.metadata = metadata;
     }
 
-    static Result ofRowcount(Connection connection, long rowcount) {
+    /**
+     * A result carrying only a row count (of a statement without rows), e.g. the sum of one
+     * UPDATE run on several databases by a sharded session; {@code connection} may be null.
+     */
+    public static Result ofRowcount(Connection connection, long rowcount) {
         return new Result(connection, rowcount, null);
     }
 

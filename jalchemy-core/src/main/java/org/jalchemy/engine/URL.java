@@ -5,8 +5,10 @@ import org.jalchemy.exc.ArgumentError;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +22,12 @@ import java.util.Objects;
  * query values are percent-decoded, so a password containing {@code @} or {@code /} is written
  * {@code %40} / {@code %2F}.
  *
+ * <p><b>Several hosts</b> (a cluster, a primary with its standbys): a comma-separated list,
+ * {@code mariadb://root@10.0.0.1:3306,10.0.0.2:3306,10.0.0.3:3306/shop} or
+ * {@code postgresql://u:p@pg1:5432,pg2:5432/shop?targetServerType=primary}. The dialect turns it
+ * into its driver's multi-host form (see {@link #hosts()}); {@link #host()} and {@link #port()}
+ * are those of the first host. Dialects whose driver takes one host reject such a URL.
+ *
  * <p>Invariant: {@link #toString()} never shows the password (it is rendered {@code ***});
  * use {@link #render(boolean)} with {@code false} only where a clear password is needed.
  * Instances are immutable.
@@ -29,19 +37,32 @@ public final class URL {
     private final String driver;
     private final String username;
     private final String password;
-    private final String host;
-    private final Integer port;
+    private final List<Host> hosts;
     private final String database;
     private final Map<String, String> query;
 
-    private URL(String backend, String driver, String username, String password, String host, Integer port,
+    /**
+     * One host of the URL's host list.
+     *
+     * @param name the host name or address (IPv6 without brackets), or null for the driver's default
+     * @param port the port, or null for the dialect's default
+     */
+    public record Host(String name, Integer port) {
+        /** {@code name:port} as written in a URL, IPv6 addresses bracketed, the default port left out. */
+        @Override
+        public String toString() {
+            String n = name == null ? "" : name.contains(":") ? "[" + name + "]" : name;
+            return port == null ? n : n + ":" + port;
+        }
+    }
+
+    private URL(String backend, String driver, String username, String password, List<Host> hosts,
                 String database, Map<String, String> query) {
         this.backend = backend;
         this.driver = driver;
         this.username = username;
         this.password = password;
-        this.host = host;
-        this.port = port;
+        this.hosts = List.copyOf(hosts);
         this.database = database;
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     }
@@ -97,42 +118,56 @@ public final class URL {
                 user = null;
             }
         }
-        String host = null;
-        Integer port = null;
+        List<Host> hosts = new ArrayList<>();
         if (!authority.isEmpty()) {
-            String portText = null;
-            if (authority.startsWith("[")) {
-                int close = authority.indexOf(']');
-                if (close < 0) {
-                    throw malformed(url, "the IPv6 host has no closing ']'");
+            String[] parts = authority.split(",", -1);
+            for (String part : parts) {
+                if (part.isEmpty() && parts.length > 1) {
+                    throw malformed(url, "its host list has an empty entry (hosts are separated by single commas)");
                 }
-                host = authority.substring(1, close);
-                String after = authority.substring(close + 1);
-                if (after.startsWith(":")) {
-                    portText = after.substring(1);
-                } else if (!after.isEmpty()) {
-                    throw malformed(url, "unexpected text after the IPv6 host");
+                Host h = parseHost(url, part);
+                if (h.name() != null || h.port() != null) {
+                    hosts.add(h);
                 }
-            } else {
-                int colon = authority.indexOf(':');
-                host = colon >= 0 ? authority.substring(0, colon) : authority;
-                portText = colon >= 0 ? authority.substring(colon + 1) : null;
-            }
-            if (portText != null && !portText.isEmpty()) {
-                try {
-                    port = Integer.parseInt(portText);
-                } catch (NumberFormatException e) {
-                    throw malformed(url, "the port '" + portText + "' is not a number");
-                }
-                if (port < 1 || port > 65535) {
-                    throw malformed(url, "the port " + port + " is outside 1..65535");
-                }
-            }
-            if (host.isEmpty()) {
-                host = null;
             }
         }
-        return new URL(backend, driver, user, pass, host, port, database, query);
+        return new URL(backend, driver, user, pass, hosts, database, query);
+    }
+
+    private static Host parseHost(String url, String authority) {
+        String host;
+        String portText;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw malformed(url, "the IPv6 host has no closing ']'");
+            }
+            host = authority.substring(1, close);
+            String after = authority.substring(close + 1);
+            if (after.startsWith(":")) {
+                portText = after.substring(1);
+            } else if (!after.isEmpty()) {
+                throw malformed(url, "unexpected text after the IPv6 host");
+            } else {
+                portText = null;
+            }
+        } else {
+            int colon = authority.indexOf(':');
+            host = colon >= 0 ? authority.substring(0, colon) : authority;
+            portText = colon >= 0 ? authority.substring(colon + 1) : null;
+        }
+        Integer port = null;
+        if (portText != null && !portText.isEmpty()) {
+            try {
+                port = Integer.parseInt(portText);
+            } catch (NumberFormatException e) {
+                throw malformed(url, "the port '" + portText + "' is not a number");
+            }
+            if (port < 1 || port > 65535) {
+                throw malformed(url, "the port " + port + " is outside 1..65535");
+            }
+        }
+        return new Host(host.isEmpty() ? null : host, port);
     }
 
     private static void parseQuery(String url, String text, Map<String, String> into) {
@@ -206,12 +241,23 @@ public final class URL {
         return password;
     }
 
+    /** The first host's name, or null when the URL names none. */
     public String host() {
-        return host;
+        return hosts.isEmpty() ? null : hosts.get(0).name();
     }
 
+    /** The first host's port, or null when the URL gives none. */
     public Integer port() {
-        return port;
+        return hosts.isEmpty() ? null : hosts.get(0).port();
+    }
+
+    /**
+     * Every host of the URL in the order written (empty for {@code sqlite:///file.db}); more than
+     * one for a cluster URL, which the MariaDB and PostgreSQL dialects turn into their drivers'
+     * multi-host forms.
+     */
+    public List<Host> hosts() {
+        return hosts;
     }
 
     public String database() {
@@ -224,18 +270,23 @@ public final class URL {
     }
 
     public URL withDatabase(String newDatabase) {
-        return new URL(backend, driver, username, password, host, port, newDatabase, query);
+        return new URL(backend, driver, username, password, hosts, newDatabase, query);
     }
 
-    /** The same URL pointing at another host and port (e.g. a proxy in front of the server). */
+    /** The same URL pointing at one other host and port (e.g. a proxy in front of the server), replacing every host. */
     public URL withHost(String newHost, Integer newPort) {
-        return new URL(backend, driver, username, password, newHost, newPort, database, query);
+        return withHosts(newHost == null && newPort == null ? List.of() : List.of(new Host(newHost, newPort)));
+    }
+
+    /** The same URL with this host list (e.g. one node of a cluster URL). */
+    public URL withHosts(List<Host> newHosts) {
+        return new URL(backend, driver, username, password, newHosts, database, query);
     }
 
     public URL withQuery(Map<String, String> extra) {
         Map<String, String> q = new LinkedHashMap<>(query);
         q.putAll(extra);
-        return new URL(backend, driver, username, password, host, port, database, q);
+        return new URL(backend, driver, username, password, hosts, database, q);
     }
 
     /** Renders the URL, with the password masked as {@code ***} unless {@code hidePassword} is false. */
@@ -252,11 +303,8 @@ public final class URL {
             }
             sb.append('@');
         }
-        if (host != null) {
-            sb.append(host.contains(":") ? "[" + host + "]" : host);
-        }
-        if (port != null) {
-            sb.append(':').append(port);
+        for (int i = 0; i < hosts.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(hosts.get(i));
         }
         if (database != null) {
             sb.append('/').append(database);
@@ -292,6 +340,6 @@ public final class URL {
 
     @Override
     public int hashCode() {
-        return Objects.hash(backend, driver, username, host, port, database, query);
+        return Objects.hash(backend, driver, username, hosts, database, query);
     }
 }

@@ -186,6 +186,27 @@ public final class Inspector {
     }
 
     /**
+     * Everything about each of {@code tables} of {@code schema} (null: the default one) in one pass:
+     * columns, primary key, foreign keys, indexes, unique and check constraints, comment — what the
+     * per-table getters return (SQLAlchemy 2.0's {@code get_multi_*}). MySQL/MariaDB read the whole
+     * schema in a fixed number of queries instead of about ten per table; the other dialects ask
+     * table by table. Keyed and ordered as given; raises {@link NoSuchTableError} naming the first
+     * table that does not exist.
+     */
+    public java.util.Map<String, Reflected.Table> getTables(java.util.Collection<String> tables, String schema) {
+        java.util.Map<String, Reflected.Table> out = query(tables.size() + " tables",
+                c -> reflector.tables(c, schema, tables));
+        for (String t : tables) {
+            if (!out.containsKey(t)) {
+                throw new NoSuchTableError("Table '" + (schema == null ? "" : schema + ".") + t
+                        + "' does not exist in the database (" + dialect.name() + ")");
+            }
+            seenTables.add(schema + "\u0000" + t);
+        }
+        return out;
+    }
+
+    /**
      * Builds {@code schema.name} in {@code metadata} from the database, and (first) every table its
      * foreign keys refer to that the MetaData lacks. Columns of types jalchemy cannot map get
      * {@link NullType} (usable in queries, not in createAll).

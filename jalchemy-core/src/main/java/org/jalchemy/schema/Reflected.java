@@ -42,4 +42,12 @@ public final class Reflected {
 
     public record Check(String name, String sqltext) {
     }
+
+    /**
+     * Everything reflection says about one table, as {@code Inspector.getTables} returns it: the
+     * same records the per-table getters return, read in one pass.
+     */
+    public record Table(String name, List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
+                        List<Index> indexes, List<Unique> uniques, List<Check> checks, String comment) {
+    }
 }

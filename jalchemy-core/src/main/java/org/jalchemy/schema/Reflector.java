@@ -77,6 +77,25 @@ public class Reflector {
         return false;
     }
 
+    /**
+     * Everything about each of {@code tables} (SQLAlchemy 2.0's {@code get_multi_*}), keyed and
+     * ordered as given; a name that is not a table of the schema is left out. This default asks the
+     * per-table methods, table by table; a dialect that can read a whole schema in a fixed number of
+     * queries overrides it, and must return exactly what the per-table methods would.
+     */
+    public java.util.Map<String, Reflected.Table> tables(Connection c, String schema, java.util.Collection<String> tables)
+            throws SQLException {
+        java.util.Map<String, Reflected.Table> out = new LinkedHashMap<>();
+        for (String t : tables) {
+            if (hasTable(c, schema, t)) {
+                out.put(t, new Reflected.Table(t, columns(c, schema, t), primaryKey(c, schema, t),
+                        foreignKeys(c, schema, t), indexes(c, schema, t), uniqueConstraints(c, schema, t),
+                        checkConstraints(c, schema, t), tableComment(c, schema, t)));
+            }
+        }
+        return out;
+    }
+
     /** The SELECT of view {@code view}, as the database keeps it, or null when there is no such view. */
     public String viewDefinition(Connection c, String schema, String view) throws SQLException {
         return null;
@@ -117,24 +136,28 @@ public class Reflector {
         List<Reflected.Column> out = new ArrayList<>();
         try (ResultSet rs = c.getMetaData().getColumns(loc[0], loc[1], namePattern(c, table), "%")) {
             while (rs.next()) {
-                if (!table.equals(rs.getString("TABLE_NAME"))) {
-                    continue;
+                if (table.equals(rs.getString("TABLE_NAME"))) {
+                    out.add(columnFrom(rs));
                 }
-                String typeName = rs.getString("TYPE_NAME");
-                int size = rs.getInt("COLUMN_SIZE");
-                int digits = rs.getInt("DECIMAL_DIGITS");
-                boolean digitsNull = rs.wasNull();
-                String def = rs.getString("COLUMN_DEF");
-                String auto = rs.getString("IS_AUTOINCREMENT");
-                String remarks = rs.getString("REMARKS");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                SqlType<?> type = mapType(typeName, rs.getInt("DATA_TYPE"), size, digitsNull ? null : digits);
-                boolean autoinc = "YES".equalsIgnoreCase(auto);
-                out.add(new Reflected.Column(rs.getString("COLUMN_NAME"), type, typeName, nullable,
-                        normalizeDefault(def, autoinc), autoinc, remarks == null || remarks.isEmpty() ? null : remarks));
             }
         }
         return out;
+    }
+
+    /** The column described by the current row of a {@link DatabaseMetaData#getColumns} result. */
+    protected Reflected.Column columnFrom(ResultSet rs) throws SQLException {
+        String typeName = rs.getString("TYPE_NAME");
+        int size = rs.getInt("COLUMN_SIZE");
+        int digits = rs.getInt("DECIMAL_DIGITS");
+        boolean digitsNull = rs.wasNull();
+        String def = rs.getString("COLUMN_DEF");
+        String auto = rs.getString("IS_AUTOINCREMENT");
+        String remarks = rs.getString("REMARKS");
+        boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+        SqlType<?> type = mapType(typeName, rs.getInt("DATA_TYPE"), size, digitsNull ? null : digits);
+        boolean autoinc = "YES".equalsIgnoreCase(auto);
+        return new Reflected.Column(rs.getString("COLUMN_NAME"), type, typeName, nullable,
+                normalizeDefault(def, autoinc), autoinc, remarks == null || remarks.isEmpty() ? null : remarks);
     }
 
     /** The server default as SQL, or null (dialects drop sequence defaults of autoincrement columns). */

@@ -39,6 +39,24 @@ public class ColumnClause<T> extends ColumnElement<T> {
         return table;
     }
 
+    /**
+     * The expression this column stands for, or null for a stored column (the default). A layer
+     * above Core whose columns are computed rather than stored (the ORM's column properties,
+     * SQLAlchemy's {@code column_property}) overrides it: such a column renders as its expression
+     * (labelled with {@link #name()} in a SELECT list), binds as tightly as the expression does,
+     * and is part of the statement's cache key. Copies made by {@link #withTable} (aliases) are
+     * plain columns: an alias cannot adapt the expression to itself.
+     */
+    protected ColumnElement<?> expression() {
+        return null;
+    }
+
+    @Override
+    int precedence() {
+        ColumnElement<?> e = expression();
+        return e == null ? Precedence.ATOM : e.precedence();
+    }
+
     /** A copy of this column bound to {@code table} (used by lightweight tables and aliases). */
     ColumnClause<T> withTable(FromClause newTable) {
         return new ColumnClause<>(name, type, newTable);
@@ -57,6 +75,10 @@ public class ColumnClause<T> extends ColumnElement<T> {
     @Override
     void keyTo(KeyBuilder k) {
         k.add(ColumnClause.class).add(name).add(type);
+        ColumnElement<?> e = expression();
+        if (e != null) {
+            e.keyTo(k);
+        }
         if (table == null) {
             k.add((Object) null);
         } else {

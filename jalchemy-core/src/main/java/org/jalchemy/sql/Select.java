@@ -39,8 +39,18 @@ public final class Select<R> extends SelectBase {
     private final int fetchSize;
     private List<ExecutableOption> options = List.of(); // set only right after construction, by with()/options()
 
-    /** {@code FOR UPDATE} options. */
-    public record ForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+    /**
+     * {@code FOR UPDATE} options; {@code of} lists the FROM clauses whose rows to lock
+     * ({@code FOR UPDATE OF t}), empty for all of them.
+     */
+    public record ForUpdate(boolean nowait, boolean skipLocked, boolean read, List<FromClause> of) {
+        public ForUpdate {
+            of = List.copyOf(of);
+        }
+
+        public ForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+            this(nowait, skipLocked, read, List.of());
+        }
     }
 
     private Select(List<ColumnsClauseRole> raw, List<FromClause> froms, List<ColumnElement<?>> where,
@@ -331,10 +341,35 @@ public final class Select<R> extends SelectBase {
         return forUpdate(false, false);
     }
 
-    /** {@code FOR UPDATE [NOWAIT | SKIP LOCKED]} (ignored on SQLite, which locks the whole database). */
+    /**
+     * {@code FOR UPDATE [NOWAIT | SKIP LOCKED]} (ignored on SQLite, which locks the whole database).
+     * Tables named by an earlier {@link #forUpdateOf} are kept.
+     */
     public Select<R> forUpdate(boolean nowait, boolean skipLocked) {
+        List<FromClause> of = forUpdate == null ? List.of() : forUpdate.of();
         return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn,
-                new ForUpdate(nowait, skipLocked, false), correlate, fetchSize);
+                new ForUpdate(nowait, skipLocked, false, of), correlate, fetchSize);
+    }
+
+    /**
+     * {@code FOR UPDATE OF t, ...} (SQLAlchemy's {@code with_for_update(of=...)}): lock the rows of
+     * these FROM entries only — in a join, the other tables' rows stay unlocked. Each entry renders
+     * as the tables it is made of (a join or an ORM entity spread over several tables names all of
+     * them; an alias, its name), without schema. Keeps NOWAIT/SKIP LOCKED given to
+     * {@link #forUpdate(boolean, boolean)}. As SQLAlchemy does, PostgreSQL and MySQL 8 render
+     * {@code OF}; MariaDB, which has no {@code FOR UPDATE OF}, gets a plain {@code FOR UPDATE}
+     * (locking the rows of every table); SQLite renders no locking clause at all.
+     */
+    public Select<R> forUpdateOf(FromClause... tables) {
+        if (tables.length == 0) {
+            throw new ArgumentError("forUpdateOf() needs at least one table");
+        }
+        for (FromClause t : tables) {
+            FromClause.required(t, "forUpdateOf() table");
+        }
+        ForUpdate f = forUpdate == null ? new ForUpdate(false, false, false) : forUpdate;
+        return with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn,
+                new ForUpdate(f.nowait(), f.skipLocked(), f.read(), List.of(tables)), correlate, fetchSize);
     }
 
     /** Correlates exactly these FROM entries with an enclosing SELECT (instead of automatic correlation). */
@@ -351,6 +386,14 @@ public final class Select<R> extends SelectBase {
         Select<R> s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
                 correlate, fetchSize);
         s.options = plus(options, java.util.Arrays.asList(more));
+        return s;
+    }
+
+    /** This statement with exactly {@code replacement} as its options (a layer that consumed one passes the rest on). */
+    public Select<R> withOptions(List<ExecutableOption> replacement) {
+        Select<R> s = with(raw, froms, where, groupBy, having, orderBy, limit, offset, distinct, distinctOn, forUpdate,
+                correlate, fetchSize);
+        s.options = List.copyOf(replacement);
         return s;
     }
 
@@ -472,7 +515,13 @@ public final class Select<R> extends SelectBase {
     void keyTo(KeyBuilder k) {
         k.add(Select.class).addAll(columns);
         k.addAll(allFroms()).addAll(where).addAll(groupBy).addAll(having).addAll(orderBy);
-        k.add(limit).add(offset).add(distinct).addAll(distinctOn).add(forUpdate);
+        k.add(limit).add(offset).add(distinct).addAll(distinctOn);
+        if (forUpdate == null) {
+            k.add((Object) null);
+        } else {
+            k.add(ForUpdate.class).add(forUpdate.nowait()).add(forUpdate.skipLocked()).add(forUpdate.read())
+                    .addAll(forUpdate.of());
+        }
         if (correlate != null) {
             k.addAll(correlate);
         } else {

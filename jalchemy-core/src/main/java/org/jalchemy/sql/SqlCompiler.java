@@ -232,6 +232,11 @@ public class SqlCompiler {
     // ------------------------------------------------------------------ column expressions
 
     protected void visitColumn(ColumnClause<?> c) {
+        ColumnElement<?> computed = c.expression();
+        if (computed != null) { // its precedence is the expression's: callers parenthesized it already
+            process(computed);
+            return;
+        }
         FromClause t = c.table();
         if (t != null && qualifyColumns) {
             sb.append(fromName(t)).append('.');
@@ -617,7 +622,7 @@ public class SqlCompiler {
         } else {
             sb.append(j.isOuter() ? " LEFT OUTER JOIN " : " JOIN ");
         }
-        if (j.right() instanceof Join) {
+        if (j.right() instanceof Join || j.right() instanceof FromView v && v.element() instanceof Join) {
             sb.append('(');
             process(j.right());
             sb.append(')');
@@ -887,7 +892,7 @@ public class SqlCompiler {
             ColumnElement<?> c = cols.get(i);
             String name = names.get(i);
             process(c instanceof Label<?> l ? l.element() : c);
-            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name))
+            if (!(c instanceof ColumnClause<?> cc && cc.name().equals(name) && cc.expression() == null)
                     && !(c instanceof Keyword<?> k && k.kind() == Keyword.Kind.STAR)) {
                 sb.append(" AS ").append(quote(name));
             }
@@ -916,10 +921,44 @@ public class SqlCompiler {
 
     protected void forUpdate(Select.ForUpdate f) {
         sb.append(" FOR UPDATE");
+        forUpdateOf(f);
         if (f.nowait()) {
             sb.append(" NOWAIT");
         } else if (f.skipLocked()) {
             sb.append(" SKIP LOCKED");
+        }
+    }
+
+    /**
+     * {@code OF t1, t2} of a {@code FOR UPDATE OF}: each FROM entry given as its tables (a join or
+     * a view names the tables inside it; an alias its name), without schema, each once, as
+     * SQLAlchemy renders them; nothing when none were given.
+     */
+    protected final void forUpdateOf(Select.ForUpdate f) {
+        if (f.of().isEmpty()) {
+            return;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (FromClause from : f.of()) {
+            surfaceTables(from, names);
+        }
+        sb.append(" OF ").append(String.join(", ", names));
+    }
+
+    private void surfaceTables(FromClause f, Set<String> out) {
+        if (f instanceof Join j) {
+            surfaceTables(j.left(), out);
+            surfaceTables(j.right(), out);
+        } else if (f instanceof FromView v) {
+            surfaceTables(v.element(), out);
+        } else if (f instanceof JoinTarget t) {
+            surfaceTables(t.target(), out);
+        } else if (f instanceof TableClause t) {
+            out.add(quote(dialect.checkIdentifier(t.name())));
+        } else if (f instanceof Alias a) {
+            out.add(quote(aliasName(a)));
+        } else {
+            throw new CompileError("FOR UPDATE OF cannot name " + f.describe());
         }
     }
 

@@ -202,6 +202,26 @@ class CompileTest {
     }
 
     @Test
+    void forUpdateOfRendersTablesWhereTheDatabaseHasIt() {
+        Select<?> s = select(usersId, addrEmail).join(addresses, addrUserId.eq(usersId)).forUpdateOf(addresses);
+        assertThat(sql(s, PG)).endsWith("FOR UPDATE OF addresses");
+        assertThat(sql(s.forUpdate(true, false), PG)).endsWith("FOR UPDATE OF addresses NOWAIT");
+        assertThat(sql(select(usersId).forUpdate(false, true).forUpdateOf(users), PG))
+                .endsWith("FOR UPDATE OF users SKIP LOCKED");
+        assertThat(sql(s, MYSQL)).endsWith("FOR UPDATE OF addresses");   // MySQL 8
+        assertThat(sql(s, MARIADB)).endsWith("FOR UPDATE");              // MariaDB has no OF
+        assertThat(sql(s, SQLITE)).doesNotContain("FOR UPDATE");         // nor row locks
+        Alias a = addresses.alias("a");
+        assertThat(sql(select(usersId).join(a, a.c(USER_ID).eq(usersId)).forUpdateOf(users, a), PG))
+                .endsWith("FOR UPDATE OF users, a");
+        assertThat(sql(select(usersId, addrEmail).forUpdateOf(users.join(addresses, addrUserId.eq(usersId))), PG))
+                .endsWith("FOR UPDATE OF users, addresses");
+        assertThat(select(usersId).forUpdateOf(users).compile(PG).sql())
+                .isNotEqualTo(select(usersId).forUpdateOf(addresses).compile(PG).sql()); // part of the cache key
+        assertThatThrownBy(() -> select(usersId).forUpdateOf()).hasMessageContaining("at least one table");
+    }
+
+    @Test
     void insertForms() {
         TableClause plain = table("plain", column("a", IntegerType.INSTANCE), column("b", new StringType(5)));
         assertThat(sql(insert(plain).values(Map.of("a", 1)), PG)).isEqualTo("INSERT INTO plain (a) VALUES (?)");

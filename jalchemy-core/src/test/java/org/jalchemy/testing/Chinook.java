@@ -1,6 +1,5 @@
 package org.jalchemy.testing;
 
-import org.jalchemy.Jalchemy;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Engine;
 
@@ -8,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.jalchemy.sql.Sql.text;
 
@@ -38,26 +35,7 @@ public final class Chinook {
 
     /** An empty database/schema for {@code suffix} on the backend (dropped first), and an engine whose default it is. */
     public static Engine emptyDatabase(Backend b, String suffix) {
-        if (b.isSqlite()) {
-            Path file = Path.of("target", "chinook_" + suffix + "_" + ProcessHandle.current().pid() + ".db");
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Jalchemy.createEngine("sqlite:///" + file);
-        }
-        if (b.isPostgresql()) {
-            String schema = "chinook_" + suffix;
-            Db.exec(b.engine(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
-            return Jalchemy.createEngine(b.url() + (b.url().contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        }
-        String url = b.url();
-        int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q);
-        String db = base.substring(base.lastIndexOf('/') + 1) + "_chinook_" + suffix;
-        Db.exec(b.engine(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-        return Jalchemy.createEngine(base.substring(0, base.lastIndexOf('/') + 1) + db + (q < 0 ? "" : url.substring(q)));
+        return Db.isolatedDatabase(b, "chinook_" + suffix);
     }
 
     /** Runs the backend's Chinook script in {@code engine}'s database and commits. */

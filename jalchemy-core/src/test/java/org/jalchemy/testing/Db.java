@@ -20,6 +20,44 @@ public final class Db {
         }
     }
 
+    /**
+     * An empty database of its own on the backend's server, dropped first when it exists, and a new
+     * engine whose default it is (the caller disposes it): a PostgreSQL schema {@code name} of the
+     * test database (via {@code currentSchema}), a MariaDB database {@code <testdb>_<name>}, a SQLite
+     * file {@code target/<name>_<pid>.db}. For tests that need a second database: a stand-in replica,
+     * shards, an isolated schema.
+     */
+    public static Engine isolatedDatabase(Backend b, String name) {
+        return isolatedDatabase(b, name, o -> o);
+    }
+
+    /** As {@link #isolatedDatabase(Backend, String)} with engine options. */
+    public static Engine isolatedDatabase(Backend b, String name,
+                                          java.util.function.UnaryOperator<org.jalchemy.engine.EngineOptions.Builder> options) {
+        var opts = options.apply(org.jalchemy.engine.EngineOptions.builder().poolSize(2).maxOverflow(6)).build();
+        if (b.isSqlite()) {
+            java.nio.file.Path file = java.nio.file.Path.of("target", name + "_" + ProcessHandle.current().pid() + ".db");
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return org.jalchemy.Jalchemy.createEngine("sqlite:///" + file, opts);
+        }
+        if (b.isPostgresql()) {
+            exec(b.engine(), "DROP SCHEMA IF EXISTS " + name + " CASCADE", "CREATE SCHEMA " + name);
+            return org.jalchemy.Jalchemy.createEngine(b.url() + (b.url().contains("?") ? "&" : "?") + "currentSchema=" + name,
+                    opts);
+        }
+        String url = b.url();
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String db = base.substring(base.lastIndexOf('/') + 1) + "_" + name;
+        exec(b.engine(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
+        return org.jalchemy.Jalchemy.createEngine(base.substring(0, base.lastIndexOf('/') + 1) + db
+                + (q < 0 ? "" : url.substring(q)), opts);
+    }
+
     /** Runs DDL/DML statements and commits. */
     public static void exec(Engine engine, String... statements) {
         try (Connection c = engine.connect()) {

@@ -26,7 +26,8 @@ import static org.jalchemy.sql.Sql.text;
  * <p>Run it with {@code ./dev demo}. It grows with the project: today it covers chapter 3 of the
  * guide (engine, connection, transactions) with raw SQL through {@code text()}, then chapters 4, 6,
  * 8 and 11 in Core, then chapters 4, 5, 6, 8 and 11 with the ORM (package
- * {@code org.jalchemy.examples.guide}), chapter 7's relationships, and §8.6 and chapter 10 with
+ * {@code org.jalchemy.examples.guide}), chapter 7's relationships, inheritance mapping (SQLAlchemy's
+ * employees/managers/engineers, {@link org.jalchemy.examples.guide.Herencia}), and §8.6 and chapter 10 with
  * jalchemy-async, and chapter 9's migration commands (the CLI in-process, its files in
  * {@code ./migraciones-demo}). The Core and ORM chapters both use tables called {@code usuarios} and
  * {@code pedidos} with different columns, so the Core tables are dropped before the ORM chapters
@@ -133,6 +134,11 @@ public final class Demo {
 
         heading("§7 Relationships between models (and §4, §6.4, §11.1: lazy and eager loading, N+1)");
         org.jalchemy.examples.guide.Capitulo07Relaciones.run(engine);
+
+        heading("Inheritance: employees, managers and engineers (joined-table inheritance, echo off)");
+        engine.echo(false);
+        org.jalchemy.examples.guide.Herencia.run(engine);
+        engine.echo(true);
 
         heading("§9 Migrations: jalchemy migrate init, revision --autogenerate, upgrade, downgrade (in ./migraciones-demo)");
         org.jalchemy.examples.guide.Capitulo09Migraciones.run(url, Path.of("migraciones-demo"));

@@ -58,6 +58,7 @@ class DemoTest {
                 .contains("  Promedio de IDs: 3.50\n")
                 .contains("  users al final: [Ana, Laura, Pedro, Lucía, Marta]\n")
                 .contains("  Matemáticas (estudiantes: [Ana])\n")
+                .contains("  select(Employee.class): [Employee(Ana), Manager(Bea, Jefa de ventas), Engineer(Carlos, Java)]")
                 .contains("  página 3: [user21, user22, user23, user24, user25]\n")
                 .contains("  A1234567 pertenece a Carlos\n")
                 .contains("  selectinload: 2 sentencias\n")

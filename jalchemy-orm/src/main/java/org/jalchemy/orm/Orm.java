@@ -27,19 +27,37 @@ public final class Orm {
     private Orm() {
     }
 
-    /** {@code SELECT} of one entity: a {@code Select<Row1<E>>}, so {@code session.scalars(select(User.class))} yields Users. */
+    /**
+     * {@code SELECT} of one entity: a {@code Select<Row1<E>>}, so {@code session.scalars(select(User.class))}
+     * yields Users. With inheritance it selects the entity's {@linkplain Mapper#selectable() selectable}
+     * (rows of its subclasses come back as their own classes) and, for a single-table subclass, adds
+     * the discriminator criterion ({@code WHERE employees.type IN ('manager')}).
+     */
     public static <E> Select<Row1<E>> select(Class<E> entity) {
-        return typed(Mapper.of(entity).table());
+        Mapper<E> m = Mapper.of(entity);
+        return restricted(typed(m.selectable()), m);
     }
 
     /** {@code SELECT} of two entities, one of each per row: rows are {@code Row2<A, B>}. */
     public static <A, B> Select<Row2<A, B>> select(Class<A> a, Class<B> b) {
-        return typed(Mapper.of(a).table(), Mapper.of(b).table());
+        Mapper<A> ma = Mapper.of(a);
+        Mapper<B> mb = Mapper.of(b);
+        return restricted(restricted(typed(ma.selectable(), mb.selectable()), ma), mb);
     }
 
     /** {@code SELECT} of an entity and a column expression ({@code select(User.class, func.count(Post_.id))}). */
     public static <A, B> Select<Row2<A, B>> select(Class<A> a, ColumnElement<B> b) {
-        return typed(Mapper.of(a).table(), b);
+        Mapper<A> m = Mapper.of(a);
+        return restricted(typed(m.selectable(), b), m);
+    }
+
+    /** {@code select} with the discriminator criterion of {@code m} when it is a single-table subclass. */
+    private static <R> Select<R> restricted(Select<R> select, Mapper<?> m) {
+        if (m.hierarchy() == null) {
+            return select;
+        }
+        ColumnElement<Boolean> d = m.discriminatorCriterion(m.selectable());
+        return d == null ? select : select.where(d);
     }
 
     /**
@@ -52,7 +70,7 @@ public final class Orm {
         List<ColumnsClauseRole> cols = new ArrayList<>(items.length);
         for (Object item : items) {
             if (item instanceof Class<?> c) {
-                cols.add(Mapper.of(c).table());
+                cols.add(Mapper.of(c).selectable());
             } else if (item instanceof ColumnsClauseRole r) {
                 cols.add(r);
             } else {
@@ -60,7 +78,13 @@ public final class Orm {
                         + item);
             }
         }
-        return Sql.select(cols);
+        Select<Tuple> sel = Sql.select(cols);
+        for (Object item : items) {
+            if (item instanceof Class<?> c) {
+                sel = restricted(sel, Mapper.of(c));
+            }
+        }
+        return sel;
     }
 
     /**
@@ -70,6 +94,15 @@ public final class Orm {
     @SuppressWarnings("unchecked")
     private static <R> Select<R> typed(ColumnsClauseRole... items) {
         return (Select<R>) (Select<?>) Sql.select(java.util.Arrays.asList(items));
+    }
+
+    /**
+     * Runs the statement on the engine called {@code name}: {@code bind("primary")} (or
+     * {@code EngineSet.PRIMARY}) or a replica's name in a read/write-split session, a shard id in
+     * a {@link org.jalchemy.orm.shard.ShardedSession}. See {@link BindOption}.
+     */
+    public static BindOption bind(String name) {
+        return new BindOption(name);
     }
 
     /** The entity's FROM clause, for joins: {@code .join(table(Post.class), User_.id.eq(Post_.userId))}. */

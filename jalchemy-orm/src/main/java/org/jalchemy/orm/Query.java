@@ -150,7 +150,11 @@ public final class Query<E> {
 
     /** {@code SELECT count(*) FROM table WHERE ...} (ignores ordering, limit and offset). */
     public long count() {
-        Select<Row1<Long>> count = Sql.select(Sql.func.count()).selectFrom(mapper.table());
+        Select<Row1<Long>> count = Sql.select(Sql.func.count()).selectFrom(mapper.ownSelectable());
+        ColumnElement<Boolean> discriminator = mapper.discriminatorCriterion(mapper.table());
+        if (discriminator != null) {
+            count = count.where(discriminator);
+        }
         for (ColumnElement<Boolean> c : criteria) {
             count = count.where(c);
         }

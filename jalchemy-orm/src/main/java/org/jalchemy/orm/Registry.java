@@ -34,9 +34,13 @@ public final class Registry {
         this.metadata = metadata;
         for (Class<?> c : classes) {
             Mapper<?> m = Mapper.of(c);
+            if (!ownsTable(m)) { // a single-table subclass (its columns go to the base's table) or an abstract concrete base
+                mappers.put(c, m);
+                continue;
+            }
             String key = key(m.schema(), m.tableName());
             for (Mapper<?> other : mappers.values()) {
-                if (key(other.schema(), other.tableName()).equals(key)) {
+                if (ownsTable(other) && key(other.schema(), other.tableName()).equals(key)) {
                     throw new MappingError("Entities " + other.type().getName() + " and " + c.getName()
                             + " both map table '" + key + "'");
                 }
@@ -47,8 +51,27 @@ public final class Registry {
             }
             mappers.put(c, m);
         }
+        for (Mapper<?> m : mappers.values()) { // every class is mapped now: hierarchies can be configured
+            if (m.hierarchy() != null) {
+                m.hierarchy().mappers();
+            }
+        }
         for (Mapper<?> m : mappers.values()) {
-            tables.put(m, buildTable(m));
+            if (ownsTable(m)) {
+                tables.put(m, buildTable(m));
+            }
+        }
+        for (Mapper<?> m : mappers.values()) {
+            if (!ownsTable(m) && m.parent() != null) { // single-table subclass: its base's table
+                Mapper<?> root = m.hierarchy().root();
+                Table t = tables.get(root);
+                if (t == null) {
+                    throw new MappingError("Entity " + m.type().getName() + " is stored in the table of "
+                            + root.type().getName() + " (single-table inheritance); register " + root.entityName()
+                            + " in the same Registry.of(...)");
+                }
+                tables.put(m, t);
+            }
         }
         for (Mapper<?> m : mappers.values()) {
             checkForeignKeys(m);
@@ -135,17 +158,62 @@ public final class Registry {
         return Collections.unmodifiableList(new ArrayList<>(mappers.keySet()));
     }
 
+    /** False for a single-table subclass (stored in its base's table) and an abstract concrete-table base (no rows). */
+    private static boolean ownsTable(Mapper<?> m) {
+        org.jalchemy.orm.mapping.Hierarchy h = m.hierarchy();
+        if (h == null) {
+            return true;
+        }
+        return switch (h.strategy()) {
+            case SINGLE_TABLE -> m.parent() == null;
+            case JOINED -> true;
+            case CONCRETE -> !m.isAbstract();
+        };
+    }
+
+    /**
+     * The schema table of {@code m}'s own table: its stored columns (a single-table base: with every
+     * subclass's columns, nullable, since other classes' rows leave them empty; a joined subclass:
+     * its key columns, each a foreign key to its parent's table, and its own columns), with the
+     * foreign keys and constraints of those columns.
+     */
     private Table buildTable(Mapper<?> m) {
         Table t = new Table(m.tableName(), m.schema(), metadata);
-        for (ColumnProperty p : m.properties()) {
+        List<Mapper.TablePart> parts = m.tableParts();
+        List<ColumnProperty> stored = new ArrayList<>(parts.get(parts.size() - 1).properties());
+        java.util.Set<ColumnProperty> subclassColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Mapper<?>> contributors = new ArrayList<>(List.of(m));
+        boolean single = m.hierarchy() != null
+                && m.hierarchy().strategy() == org.jalchemy.orm.annotations.Inheritance.Strategy.SINGLE_TABLE;
+        if (single) {
+            for (Mapper<?> d : m.descendants()) {
+                for (ColumnProperty p : d.ownProperties()) {
+                    if (!p.computed()) {
+                        stored.add(p);
+                        subclassColumns.add(p);
+                    }
+                }
+                contributors.add(d);
+            }
+        }
+        java.util.Set<ColumnProperty> here = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        here.addAll(stored);
+        boolean joinedSub = parts.size() > 1;
+        for (ColumnProperty p : stored) {
             Column<?> c = column(t, p);
             if (p.primaryKey()) {
                 c.primaryKey();
-                c.autoincrement(p.autoincrement());
+                c.autoincrement(p.autoincrement() && !joinedSub); // a joined subclass's key comes from its base's row
             } else if (p.autoincrement()) {
                 c.autoincrement(true);
             }
-            c.nullable(p.nullable());
+            c.nullable(p.nullable() || subclassColumns.contains(p));
+            if (joinedSub && p.primaryKey()) {
+                Mapper<?> parent = m.parent();
+                c.foreignKey(ForeignKey.to((parent.schema() == null ? "" : parent.schema() + ".") + parent.tableName()
+                        + "." + p.columnName()));
+                continue;
+            }
             if (p.unique()) {
                 c.unique();
             }
@@ -159,7 +227,23 @@ public final class Registry {
                 c.comment(p.comment());
             }
         }
-        for (ForeignKeyRef fk : m.foreignKeys()) {
+        List<ForeignKeyRef> fks = new ArrayList<>();
+        List<org.jalchemy.orm.mapping.CompositeForeignKey> cfks = new ArrayList<>();
+        List<TableConstraint> constraints = new ArrayList<>();
+        for (Mapper<?> x : contributors) {
+            for (ForeignKeyRef fk : x.foreignKeys()) {
+                if (here.contains(fk.property()) && !(joinedSub && fk.property().primaryKey()) && !fks.contains(fk)) {
+                    fks.add(fk);
+                }
+            }
+            for (var fk : x.compositeForeignKeys()) {
+                if (here.containsAll(fk.columns()) && !cfks.contains(fk)) {
+                    cfks.add(fk);
+                }
+            }
+            constraints.addAll(x.constraints());
+        }
+        for (ForeignKeyRef fk : fks) {
             String target = (fk.targetSchema() == null ? "" : fk.targetSchema() + ".") + fk.targetTable() + "."
                     + fk.targetColumn();
             ForeignKey spec = ForeignKey.to(target);
@@ -174,7 +258,7 @@ public final class Registry {
             }
             t.column(fk.property().columnName()).foreignKey(spec);
         }
-        for (org.jalchemy.orm.mapping.CompositeForeignKey fk : m.compositeForeignKeys()) {
+        for (org.jalchemy.orm.mapping.CompositeForeignKey fk : cfks) {
             var c = t.foreignKeyConstraint(fk.name(), fk.columns().stream().map(ColumnProperty::columnName).toList(),
                     (fk.targetSchema() == null ? "" : fk.targetSchema() + ".") + fk.targetTable(), fk.targetColumns());
             if (fk.onDelete() != null) {
@@ -184,7 +268,7 @@ public final class Registry {
                 c.onUpdate(fk.onUpdate());
             }
         }
-        for (TableConstraint tc : m.constraints()) {
+        for (TableConstraint tc : constraints) {
             String[] cols = tc.properties().stream().map(ColumnProperty::columnName).toArray(String[]::new);
             switch (tc.kind()) {
                 case INDEX -> t.index(tc.name(), (Object[]) cols).unique(tc.unique());

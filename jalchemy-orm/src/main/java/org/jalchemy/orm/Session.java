@@ -219,7 +219,9 @@ public interface Session extends AutoCloseable {
 
     /**
      * The Core connection of the current transaction, checked out (and the transaction begun) on
-     * first use. Valid until commit, rollback or close.
+     * first use. Valid until commit, rollback or close. In a read/write-splitting session
+     * ({@code SessionFactory.bind(engineSet)}) it is the primary's, and the rest of the
+     * transaction reads from the primary too.
      */
     Connection connection();
 

@@ -1,6 +1,7 @@
 package org.jalchemy.orm;
 
 import org.jalchemy.engine.Engine;
+import org.jalchemy.engine.EngineSet;
 import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.orm.internal.unitofwork.CoreStatements;
 import org.jalchemy.orm.internal.unitofwork.OrmStatements;
@@ -20,9 +21,18 @@ import java.util.function.Function;
  * <p>Options: {@code expireOnCommit} (default true) expires every object at commit;
  * {@code autoflush} (default true) flushes pending changes before queries. Immutable and
  * thread-safe; sessions themselves are not.
+ *
+ * <p>Read/write splitting: a factory built on an {@link EngineSet}
+ * ({@code SessionFactory.bind(engineSet)}) gives sessions that write (flush, DML) on the set's
+ * primary and run plain reads on a replica, with {@code FOR UPDATE}, everything after the
+ * session's first write (read-your-writes) and statements with {@code bind("primary")} on the
+ * primary; the set's {@code maxLag} sends reads to the primary while the replicas are behind.
+ * The rules are on {@code Session}'s {@link Session#connection()} and in the guide
+ * (docs/beyond-one-server.md). A factory bound to one engine has no routing and no cost for it.
  */
 public final class SessionFactory {
     private final Engine engine;
+    private final EngineSet engines;
     private final boolean expireOnCommit;
     private final OrmEvents events = new OrmEvents();
     private final boolean autoflush;
@@ -45,6 +55,7 @@ public final class SessionFactory {
         this.nPlusOneThreshold = b.nPlusOneThreshold;
         this.nPlusOneRaise = b.nPlusOneRaise;
         this.engine = Objects.requireNonNull(b.engine, "engine");
+        this.engines = b.engines;
         this.expireOnCommit = b.expireOnCommit;
         this.autoflush = b.autoflush;
         this.insertReturning = b.insertReturning;
@@ -57,7 +68,20 @@ public final class SessionFactory {
     }
 
     public static Builder builder(Engine engine) {
-        return new Builder(engine);
+        return new Builder(engine, null);
+    }
+
+    /**
+     * A factory with default options whose sessions split reads and writes over {@code engines}:
+     * writes and everything that must see them on the primary, plain reads on a replica.
+     */
+    public static SessionFactory bind(EngineSet engines) {
+        return builder(engines).build();
+    }
+
+    /** A builder for a read/write-splitting factory over {@code engines} (see {@link #bind(EngineSet)}). */
+    public static Builder builder(EngineSet engines) {
+        return new Builder(engines.primary(), engines);
     }
 
     /**
@@ -128,8 +152,14 @@ public final class SessionFactory {
         }, policy);
     }
 
+    /** The engine sessions write to: the only one, or the primary of {@link #engines()}. */
     public Engine engine() {
         return engine;
+    }
+
+    /** The primary and replicas of a read/write-splitting factory; null for a factory bound to one engine. */
+    public EngineSet engines() {
+        return engines;
     }
 
     /** The global loader criteria, in registration order (empty for most factories). */
@@ -167,6 +197,7 @@ public final class SessionFactory {
     /** Options of a {@link SessionFactory}. */
     public static final class Builder {
         private final Engine engine;
+        private final EngineSet engines;
         private boolean expireOnCommit = true;
         private final List<LoaderCriteria> loaderCriteria = new java.util.ArrayList<>();
         private boolean autoflush = true;
@@ -174,8 +205,9 @@ public final class SessionFactory {
         private int nPlusOneThreshold;
         private boolean nPlusOneRaise;
 
-        private Builder(Engine engine) {
+        private Builder(Engine engine, EngineSet engines) {
             this.engine = engine;
+            this.engines = engines;
         }
 
         /** Expire every object at commit (default true). */

@@ -4,6 +4,11 @@ import org.jalchemy.engine.Connection;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.orm.loadmodel.Article;
 import org.jalchemy.orm.loadmodel.Article_;
+import org.jalchemy.orm.loadmodel.Novel;
+import org.jalchemy.orm.loadmodel.Novel_;
+import org.jalchemy.orm.loadmodel.Writer_;
+
+import java.util.List;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
 
@@ -11,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jalchemy.orm.Orm.populateExisting;
 import static org.jalchemy.orm.Orm.select;
+import static org.jalchemy.orm.Orm.table;
 import static org.jalchemy.sql.Sql.text;
 
 /**
@@ -97,6 +103,43 @@ class LockingRefreshTest {
             try (Connection other = factory.engine().connect()) {
                 assertThat(other.execute(text("SELECT id FROM articles FOR UPDATE SKIP LOCKED")).all()).hasSize(1);
                 other.rollback();
+            }
+            session.commit();
+        }
+    }
+
+    @BackendTest
+    void forUpdateOfLocksTheRowsOfTheNamedEntityOnly(Backend backend) {
+        SessionFactory factory = ColumnPropertyTest.seeded(backend);
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+            // tag::for-update-of[]
+            List<Novel> novels = session.scalars(select(Novel.class)
+                    .join(Novel_.writer)
+                    .where(Writer_.name.eq("ann"))
+                    .forUpdateOf(table(Novel.class))   // PostgreSQL: ... FOR UPDATE OF novels
+                    .options(populateExisting())).all();
+            // end::for-update-of[]
+            assertThat(novels).hasSize(2);
+            String last = sql.sql.get(0); // then the novels' writer is resolved by a second SELECT
+            if (backend.isSqlite()) { // no row locks, no clause (as SQLAlchemy renders it)
+                assertThat(last).doesNotContain("FOR UPDATE");
+                return;
+            }
+            boolean mariadb = backend.name().equals("mariadb");
+            assertThat(last).endsWith(mariadb ? "FOR UPDATE" : "FOR UPDATE OF novels");
+            try (Connection other = factory.engine().connect()) { // the novels are locked everywhere
+                assertThatThrownBy(() -> other.execute(text("SELECT id FROM novels WHERE title = 'a1' FOR UPDATE NOWAIT"))
+                        .all()).isInstanceOf(DBAPIError.class);
+            }
+            try (Connection other = factory.engine().connect()) {
+                var lockWriter = (Runnable) () -> other.execute(
+                        text("SELECT id FROM writers WHERE name = 'ann' FOR UPDATE NOWAIT")).all();
+                if (mariadb) { // MariaDB has no OF: the joined writer row is locked too
+                    assertThatThrownBy(lockWriter::run).isInstanceOf(DBAPIError.class);
+                } else {       // PostgreSQL locked the novels only
+                    lockWriter.run();
+                    other.rollback();
+                }
             }
             session.commit();
         }

@@ -119,4 +119,54 @@ class OrmEventsTest {
             assertThat(viaJoin.get(0).documents).extracting(d -> d.title).containsExactly("a", "c");
         }
     }
+
+    @BackendTest
+    void loaderCriteriaApplyToGetAndRefreshToo(Backend backend) {
+        Engine engine = fresh(backend);
+        SessionFactory plain = SessionFactory.bind(engine);
+        SessionFactory factory = SessionFactory.builder(engine)
+                .withLoaderCriteria(Document.class, t -> t.c(Document_.deleted).eq(false))
+                .build();
+        int a;
+        int b;
+        try (Session session = plain.open()) {
+            Document da = new Document("a");
+            Document db = new Document("b");
+            db.deleted = true;
+            session.addAll(List.of(da, db));
+            session.commit();
+            a = da.id;
+            b = db.id;
+        }
+        try (Session session = factory.open(); OrmTesting.Statements sql = new OrmTesting.Statements(engine)) {
+            // tag::criteria-get[]
+            assert session.get(Document.class, b).isEmpty(); // SELECT ... WHERE id = ? AND deleted = false
+            // end::criteria-get[]
+            assertThat(session.get(Document.class, b)).isEmpty();
+            assertThat(sql.sql.get(0)).contains("ev_documents.deleted = ");
+            Document da = session.get(Document.class, a).orElseThrow();
+            session.commit();
+            try (var c = engine.connect()) { // soft-deleted by someone else
+                c.execute(org.jalchemy.sql.Sql.text("UPDATE ev_documents SET deleted = :d").bind("d", true));
+                c.commit();
+            }
+            assertThatThrownBy(() -> session.refresh(da)).isInstanceOf(ObjectDeletedError.class)
+                    .hasMessageContaining("loader criteria");
+            assertThat(session.contains(da)).isFalse();
+        }
+        try (var c = engine.connect()) {
+            c.execute(org.jalchemy.sql.Sql.text("UPDATE ev_documents SET deleted = :d").bind("d", false));
+            c.commit();
+        }
+        try (Session session = factory.open()) { // an expired object met again by get is reloaded under the criteria
+            Document da = session.get(Document.class, a).orElseThrow();
+            session.commit(); // expires it
+            try (var c = engine.connect()) {
+                c.execute(org.jalchemy.sql.Sql.text("UPDATE ev_documents SET deleted = :d").bind("d", true));
+                c.commit();
+            }
+            assertThat(session.get(Document.class, a)).isEmpty();
+            assertThat(session.contains(da)).isFalse();
+        }
+    }
 }

@@ -77,6 +77,21 @@ class RelationshipTest {
     }
 
     @BackendTest
+    void aColumnChangeOfAnEntityWithRelationshipsIsOneUpdate(Backend backend) {
+        SessionFactory factory = SessionFactory.bind(fresh(backend));
+        try (Session session = factory.open()) {
+            User u = new User("a");
+            session.add(u);
+            session.commit();
+            try (OrmTesting.Statements sql = new OrmTesting.Statements(factory.engine())) {
+                u.name = "b";
+                session.flush(); // a flush with only UPDATEs used to run each of them twice
+                assertThat(sql.matching("UPDATE")).containsExactly("UPDATE rel_users SET name = ? WHERE rel_users.id = ?");
+            }
+        }
+    }
+
+    @BackendTest
     void backPopulatesKeepsBothSidesInSyncBeforeAnyFlush(Backend backend) {
         Engine engine = fresh(backend);
         SessionFactory factory = SessionFactory.bind(engine);

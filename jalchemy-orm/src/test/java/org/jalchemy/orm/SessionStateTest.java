@@ -32,6 +32,38 @@ class SessionStateTest {
     }
 
     @BackendTest
+    void aTransactionBlockClosedWithoutCommitRollsBackAndWarnsWhatItDiscarded(Backend backend) {
+        SessionFactory factory = users(backend);
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            try (Session session = factory.open()) {
+                try (SessionTransaction tx = session.begin()) {
+                    session.add(new User("ann", "ann@example.com"));
+                    session.add(new User("bob", "bob@example.com"));
+                    session.flush();
+                    session.add(new User("cy", "cy@example.com"));
+                } // no commit(): rolled back
+                try (SessionTransaction tx = session.begin()) { // read-only: nothing discarded, nothing logged
+                    session.query(User.class).count();
+                }
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString()).containsOnlyOnce("WARN")
+                .contains("Session transaction closed without commit(): rolled back, discarding 3 changes "
+                        + "(2 written by flushes; not flushed: 1 new, 0 modified, 0 deleted)")
+                .contains("inTransaction(session -> ...)");
+        assertThat(Db.count(factory.engine(), "users")).isZero();
+        // tag::in-transaction[]
+        factory.inTransaction(session -> session.add(new User("dan", "dan@example.com"))); // commits on return
+        // end::in-transaction[]
+        assertThat(Db.count(factory.engine(), "users")).isEqualTo(1);
+    }
+
+    @BackendTest
     void transientPendingPersistentDeletedDetached(Backend backend) {
         SessionFactory factory = users(backend);
         User ana = new User("ana", "ana@example.com");

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import sys
 import time
 import traceback
 
@@ -158,6 +159,9 @@ def run_autogenerate(engine, n, runs):
 
 
 def main():
+    # SQLAlchemy reflects a foreign key's target table recursively: the model's chain of 200 tables
+    # (a_t100 -> a_t99 -> ...) nests deeper than Python's default limit of 1000 frames on MySQL.
+    sys.setrecursionlimit(20000)
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
     ap.add_argument("--sizes", required=True, help="workload=n,...")

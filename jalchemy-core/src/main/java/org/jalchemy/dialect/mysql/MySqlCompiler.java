@@ -27,7 +27,8 @@ import java.util.Map;
  * emulated with an {@code IS [NOT] NULL} sort key, {@code ON DUPLICATE KEY UPDATE} with
  * {@code VALUES(col)}, multi-table UPDATE/DELETE, MySQL CAST type names, and backslash-escaping
  * string literals. RETURNING only on MariaDB 10.5+ and only for INSERT/DELETE; no FULL OUTER JOIN,
- * no aggregate FILTER, no LATERAL on MariaDB.
+ * no aggregate FILTER, no LATERAL on MariaDB. {@code FOR UPDATE OF} renders its tables on MySQL 8+
+ * only: MariaDB has no {@code OF}, and gets a plain {@code FOR UPDATE}, as SQLAlchemy renders it.
  */
 public class MySqlCompiler extends SqlCompiler {
     private final MySqlDialect mysql;
@@ -35,6 +36,19 @@ public class MySqlCompiler extends SqlCompiler {
     public MySqlCompiler(MySqlDialect dialect) {
         super(dialect);
         this.mysql = dialect;
+    }
+
+    @Override
+    protected void forUpdate(org.jalchemy.sql.Select.ForUpdate f) {
+        append(" FOR UPDATE");
+        if (!mysql.isMariaDb() && mysql.serverVersion() >= 80000) {
+            forUpdateOf(f);
+        }
+        if (f.nowait()) {
+            append(" NOWAIT");
+        } else if (f.skipLocked()) {
+            append(" SKIP LOCKED");
+        }
     }
 
     @Override

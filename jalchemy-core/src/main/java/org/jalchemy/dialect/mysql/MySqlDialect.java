@@ -4,6 +4,7 @@ import org.jalchemy.dialect.Dialect;
 import org.jalchemy.dialect.DriverNames;
 import org.jalchemy.dialect.ReservedWords;
 import org.jalchemy.engine.URL;
+import org.jalchemy.exc.ArgumentError;
 import org.jalchemy.exc.ErrorKind;
 
 import java.sql.Connection;
@@ -90,14 +91,44 @@ public class MySqlDialect extends Dialect {
         }
     }
 
+    /** The URL query option naming mariadb-java-client's high-availability mode; see {@link #connectSpec}. */
+    public static final String HA_MODE = "haMode";
+
+    /** mariadb-java-client's high-availability modes (its {@code HaMode}), as written after {@code jdbc:mariadb:}. */
+    private static final Map<String, String> HA_MODES = Map.of("sequential", "sequential", "loadbalance", "loadbalance",
+            "load-balance", "loadbalance", "load-balance-read", "load-balance-read", "replication", "replication");
+
+    /**
+     * {@code jdbc:mariadb://host:port/db}; a URL listing several hosts
+     * ({@code mariadb://u@h1:3306,h2:3306,h3:3306/db}, e.g. the nodes of a Galera cluster) becomes
+     * the driver's failover form {@code jdbc:mariadb:sequential://h1:3306,h2:3306,h3:3306/db}: each
+     * connection goes to the first host that answers, and one whose server dies is reconnected by
+     * the driver to the next (the open transaction is lost: SQLSTATE 25S03, see
+     * {@link #isDisconnect}). The query option {@code haMode} ({@code sequential},
+     * {@code loadbalance}, {@code load-balance-read}, {@code replication}) chooses another of the
+     * driver's modes, e.g. {@code loadbalance} to spread connections over every node; it is not
+     * passed on as a connection property.
+     */
     @Override
     public ConnectSpec connectSpec(URL url) {
         quietDriverLogging();
         DriverNames.checkDriver(url, Set.of("mariadb", "mariadbconnector", "jdbc"), "mariadb-java-client");
         String db = url.database() == null ? "" : url.database();
         var props = DriverNames.properties(url, Map.of());
+        String mode = (String) props.remove(HA_MODE);
+        String prefix;
+        if (mode != null) {
+            prefix = HA_MODES.get(mode.toLowerCase(Locale.ROOT));
+            if (prefix == null) {
+                throw new ArgumentError("Unknown haMode '" + mode + "' in database URL '" + url
+                        + "'; mariadb-java-client's modes are sequential, loadbalance, load-balance-read, replication.");
+            }
+        } else {
+            prefix = url.hosts().size() > 1 ? "sequential" : null;
+        }
         return new ConnectSpec("org.mariadb.jdbc.Driver",
-                "jdbc:mariadb://" + DriverNames.hostPort(url, 3306) + "/" + db, props);
+                "jdbc:mariadb:" + (prefix == null ? "" : prefix + ":") + "//" + DriverNames.hostList(url, 3306) + "/" + db,
+                props);
     }
 
     /**
@@ -112,10 +143,16 @@ public class MySqlDialect extends Dialect {
         }
     }
 
-    /** mariadb-java-client's {@code connectTimeout} (ms) bounds the TCP connect and the whole handshake. */
+    /**
+     * mariadb-java-client's {@code connectTimeout} (ms) bounds the TCP connect and the whole
+     * handshake. With several hosts the driver goes round them again while all are down, 250 ms
+     * apart, {@code retriesAllDown} times (120 by default: 30 s); that count is set so the rounds
+     * take about {@code timeout} too. A single-host URL ignores it.
+     */
     @Override
     public void applyConnectTimeout(java.util.Properties props, java.time.Duration timeout) {
         props.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+        props.putIfAbsent("retriesAllDown", String.valueOf(Math.max(1, timeout.toMillis() / 250)));
     }
 
     /** MariaDB's {@code max_statement_time} (seconds, with fractions); MySQL has none for all statements. */
@@ -280,7 +317,31 @@ public class MySqlDialect extends Dialect {
             case 1235, 1289:
                 return ErrorKind.NOT_SUPPORTED;
             default:
-                return classifySqlState(e.getSQLState());
+                return FAILOVER_STATE.equals(e.getSQLState()) ? ErrorKind.OPERATIONAL : classifySqlState(e.getSQLState());
+        }
+    }
+
+    /**
+     * A replica's {@code Seconds_Behind_Master} ({@code Seconds_Behind_Source} on MySQL) from
+     * {@code SHOW REPLICA STATUS}: zero when the server is not a replica (no row), forever when
+     * its replication threads are stopped (NULL). Needs the REPLICATION CLIENT privilege (or
+     * SLAVE MONITOR on MariaDB 10.5+).
+     */
+    @Override
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SHOW REPLICA STATUS")) {
+            if (!rs.next()) {
+                return java.time.Duration.ZERO;
+            }
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String col = md.getColumnLabel(i);
+                if (col.equals("Seconds_Behind_Master") || col.equals("Seconds_Behind_Source")) {
+                    long s = rs.getLong(i);
+                    return rs.wasNull() ? java.time.temporal.ChronoUnit.FOREVER.getDuration() : java.time.Duration.ofSeconds(s);
+                }
+            }
+            return java.time.temporal.ChronoUnit.FOREVER.getDuration();
         }
     }
 
@@ -291,6 +352,14 @@ public class MySqlDialect extends Dialect {
         return code == 1213 || code == 1205 || super.isRetryable(e);
     }
 
+    /**
+     * Lost connections: client errors 2006/2013/2055, server shutdown 1927, idle timeout 4031,
+     * SQLSTATE class 08 (a Galera node that is not ready answers 1047 with 08S01), and SQLSTATE
+     * 25S03: in a multi-host URL's failover mode the driver has reconnected the connection to
+     * another host after its server went away, and the transaction that was open there is lost
+     * (or, during COMMIT, its outcome is unknown) — the same situation for the application as a
+     * lost connection, so it is discarded and reported the same way.
+     */
     @Override
     public boolean isDisconnect(SQLException e) {
         int code = e.getErrorCode();
@@ -298,9 +367,12 @@ public class MySqlDialect extends Dialect {
             return true;
         }
         String state = e.getSQLState();
-        return (state != null && state.startsWith("08"))
+        return (state != null && (state.startsWith("08") || state.equals(FAILOVER_STATE)))
                 || String.valueOf(e.getMessage()).contains("Connection is closed");
     }
+
+    /** mariadb-java-client's SQLSTATE for "reconnected to another host after a communications failure". */
+    private static final String FAILOVER_STATE = "25S03";
 
     @Override
     public org.jalchemy.sql.SqlCompiler newSqlCompiler() {

@@ -105,7 +105,7 @@ final class MySqlReflector extends Reflector {
      * in SQL: MariaDB answers information_schema queries without opening every table only when the
      * schema and table names are constants (an expression made each query scan the whole schema).
      */
-    private static String database(Connection c, String schema) throws SQLException {
+    static String database(Connection c, String schema) throws SQLException {
         return schema != null ? schema : c.getCatalog();
     }
 
@@ -138,44 +138,73 @@ final class MySqlReflector extends Reflector {
     @Override
     public List<Reflected.Column> columns(Connection c, String schema, String table) throws SQLException {
         List<Reflected.Column> cols = super.columns(c, schema, table);
+        boolean anyLongtext = cols.stream().anyMatch(col -> "longtext".equalsIgnoreCase(col.typeName()));
+        List<Reflected.Check> checks = anyLongtext ? checkConstraints(c, schema, table) : List.of();
         List<Reflected.Column> out = new ArrayList<>(cols.size());
-        List<Reflected.Check> checks = null;
         for (Reflected.Column col : cols) {
-            if ("longtext".equalsIgnoreCase(col.typeName())) {
-                if (checks == null) {
-                    checks = checkConstraints(c, schema, table);
-                }
-                String jsonValid = "json_valid(`" + col.name().replace("`", "``") + "`)";
-                if (checks.stream().anyMatch(k -> k.sqltext() != null && k.sqltext().trim().equalsIgnoreCase(jsonValid))) {
-                    col = new Reflected.Column(col.name(), json(), col.typeName(), col.nullable(), col.defaultSql(),
-                            col.autoincrement(), col.comment());
-                }
-            }
-            if ("enum".equalsIgnoreCase(col.typeName())) {
-                List<String> values = enumValues(c, schema, table, col.name());
-                if (!values.isEmpty()) {
-                    col = new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(col.name(), values),
-                            col.typeName(), col.nullable(), col.defaultSql(), col.autoincrement(), col.comment());
-                }
-            }
-            out.add(col);
+            List<String> values = "enum".equalsIgnoreCase(col.typeName())
+                    ? parseEnum(columnType(c, schema, table, col.name())) : List.of();
+            out.add(refine(col, checks, values));
         }
         return out;
     }
 
-    private static List<String> enumValues(Connection c, String schema, String table, String column) throws SQLException {
-        String columnType = null;
+    /** {@code col} as JSON when MariaDB's {@code json_valid} CHECK guards it, as an enum type when it has {@code values}. */
+    static Reflected.Column refine(Reflected.Column col, List<Reflected.Check> checks, List<String> values) {
+        if ("longtext".equalsIgnoreCase(col.typeName())) {
+            String jsonValid = "json_valid(`" + col.name().replace("`", "``") + "`)";
+            if (checks.stream().anyMatch(k -> k.sqltext() != null && k.sqltext().trim().equalsIgnoreCase(jsonValid))) {
+                return new Reflected.Column(col.name(), json(), col.typeName(), col.nullable(), col.defaultSql(),
+                        col.autoincrement(), col.comment());
+            }
+        }
+        if (!values.isEmpty()) {
+            return new Reflected.Column(col.name(), new org.jalchemy.types.StringEnumType(col.name(), values),
+                    col.typeName(), col.nullable(), col.defaultSql(), col.autoincrement(), col.comment());
+        }
+        return col;
+    }
+
+    /**
+     * The whole schema in seven queries ({@link MySqlSchemaBatch}) rather than about ten per table,
+     * from {@value #BATCH_FROM} tables on (below that, the per-table queries, which touch only those
+     * tables, are cheaper).
+     */
+    @Override
+    public Map<String, Reflected.Table> tables(Connection c, String schema, java.util.Collection<String> tables)
+            throws SQLException {
+        if (tables.size() < BATCH_FROM) {
+            return super.tables(c, schema, tables);
+        }
+        return new MySqlSchemaBatch(this, database(c, schema)).read(c, tables);
+    }
+
+    static final int BATCH_FROM = 4;
+
+    /** The current getColumns row as a column (bridge for {@link MySqlSchemaBatch}). */
+    Reflected.Column column(ResultSet rs) throws SQLException {
+        return columnFrom(rs);
+    }
+
+    /** MariaDB's dialect reads CHECKs by table name; MySQL's through TABLE_CONSTRAINTS. */
+    boolean isMariaDb() {
+        return dialect.name().equals("mariadb");
+    }
+
+    private static String columnType(Connection c, String schema, String table, String column) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
                 + "TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
             ps.setString(1, database(c, schema));
             ps.setString(2, table);
             ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    columnType = rs.getString(1);
-                }
+                return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /** The values of an {@code enum('a','b''c')} COLUMN_TYPE; empty for any other type. */
+    static List<String> parseEnum(String columnType) {
         List<String> out = new ArrayList<>();
         if (columnType == null || !columnType.toLowerCase(Locale.ROOT).startsWith("enum(")) {
             return out;
@@ -201,7 +230,7 @@ final class MySqlReflector extends Reflector {
     }
 
     /** JSON as {@code Object} when a codec is available (MariaDB reports its JSON columns as LONGTEXT). */
-    private static SqlType<?> json() {
+    static SqlType<?> json() {
         try {
             return new org.jalchemy.types.JsonType<>(Object.class, org.jalchemy.types.JsonCodec.defaultCodec());
         } catch (org.jalchemy.exc.ArgumentError noCodec) {

@@ -36,6 +36,11 @@ public class OracleDialect extends Dialect {
     }
 
     @Override
+    public boolean nullsSortHigh() {
+        return true;
+    }
+
+    @Override
     public String driverName() {
         return "ojdbc";
     }

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * PostgreSQL DDL: SERIAL/BIGSERIAL/SMALLSERIAL for autoincrement columns, COMMENT ON statements,
  * and {@code CREATE TYPE ... AS ENUM} for enum columns (created before, dropped after the table).
+ * Variants (CockroachDB, YugabyteDB) extend it.
  */
-final class PostgresDdlCompiler extends DdlCompiler {
-    PostgresDdlCompiler(Dialect dialect) {
+public class PostgresDdlCompiler extends DdlCompiler {
+    public PostgresDdlCompiler(Dialect dialect) {
         super(dialect);
     }
 

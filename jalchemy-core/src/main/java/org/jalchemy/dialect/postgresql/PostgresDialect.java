@@ -43,13 +43,23 @@ public class PostgresDialect extends Dialect {
         return "pgjdbc";
     }
 
+    /**
+     * {@code jdbc:postgresql://host:port/db}; a URL listing several hosts
+     * ({@code postgresql://u@pg1:5432,pg2:5432/db?targetServerType=primary}) becomes pgjdbc's
+     * multi-host form {@code jdbc:postgresql://pg1:5432,pg2:5432/db}: each connection goes to the
+     * first host that answers and matches {@code targetServerType} ({@code any}, {@code primary},
+     * {@code secondary}, {@code preferSecondary}; pgjdbc's {@code loadBalanceHosts} and
+     * {@code hostRecheckSeconds} apply too). These, like every query option, are passed to pgjdbc
+     * as connection properties. pgjdbc does not move a live connection: one whose server dies
+     * raises a lost-connection error and is discarded, and the next one goes to a host that answers.
+     */
     @Override
     public ConnectSpec connectSpec(URL url) {
         DriverNames.checkDriver(url, Set.of("pgjdbc", "postgresql", "jdbc"), "pgjdbc");
         String db = url.database() == null ? "" : url.database();
         var props = DriverNames.properties(url, Map.of("ApplicationName", "jalchemy"));
         return new ConnectSpec("org.postgresql.Driver",
-                "jdbc:postgresql://" + DriverNames.hostPort(url, 5432) + "/" + db, props);
+                "jdbc:postgresql://" + DriverNames.hostList(url, 5432) + "/" + db, props);
     }
 
     /**
@@ -95,6 +105,25 @@ public class PostgresDialect extends Dialect {
         return serverVersion;
     }
 
+    /**
+     * A standby's replay delay: zero when it is a primary or has replayed all the WAL it received,
+     * else the time since the last transaction it replayed was committed on the primary
+     * ({@code pg_last_xact_replay_timestamp()}; since the server started when it has replayed
+     * none). Hazard: WAL the standby has not received yet (a broken stream) is not seen; the
+     * primary's {@code pg_stat_replication} tells that.
+     */
+    @Override
+    public java.time.Duration replicationLag(Connection c) throws SQLException {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+                     + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                     + " ELSE EXTRACT(EPOCH FROM clock_timestamp()"
+                     + " - COALESCE(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) END")) {
+            rs.next();
+            return java.time.Duration.ofNanos((long) (rs.getDouble(1) * 1e9));
+        }
+    }
+
     @Override
     public Set<String> reservedWords() {
         return RESERVED;
@@ -137,6 +166,11 @@ public class PostgresDialect extends Dialect {
 
     @Override
     public boolean supportsUpsert() {
+        return true;
+    }
+
+    @Override
+    public boolean nullsSortHigh() {
         return true;
     }
 

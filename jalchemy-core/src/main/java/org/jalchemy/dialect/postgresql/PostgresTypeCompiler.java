@@ -7,9 +7,9 @@ import org.jalchemy.types.LargeBinaryType;
 import org.jalchemy.types.TypeCompiler;
 import org.jalchemy.types.UuidType;
 
-/** PostgreSQL type names: BYTEA, UUID, INTERVAL, named ENUM types. */
-final class PostgresTypeCompiler extends TypeCompiler {
-    PostgresTypeCompiler(Dialect dialect) {
+/** PostgreSQL type names: BYTEA, UUID, INTERVAL, named ENUM types. Variants (CockroachDB, YugabyteDB) extend it. */
+public class PostgresTypeCompiler extends TypeCompiler {
+    public PostgresTypeCompiler(Dialect dialect) {
         super(dialect);
     }
 

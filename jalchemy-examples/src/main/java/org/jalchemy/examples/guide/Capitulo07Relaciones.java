@@ -375,7 +375,7 @@ public final class Capitulo07Relaciones {
     }
 
     /** Counts the statements an engine executes while open (kept out of the snippets). */
-    private static final class Sentencias implements AutoCloseable {
+    static final class Sentencias implements AutoCloseable {
         private final AtomicInteger n = new AtomicInteger();
         private final EngineEvents.Registration registration;
 

@@ -78,17 +78,20 @@ public final class Capitulo08Sesiones {
     /** §8.3 {@code with session.begin():} as try-with-resources, and {@code inTransaction}. */
     public static void contexto(SessionFactory fabrica) {
         System.out.println("=== §8.3 session.begin() con try-with-resources ===");
+        // tag::in-transaction[]
+        // with Session.begin() as session: commits when the lambda returns, rolls back if it throws
+        fabrica.inTransaction(session -> session.add(new User("Ana", "ana@example.com")));
+        // end::in-transaction[]
         // tag::begin[]
         try (Session session = fabrica.open(); SessionTransaction tx = session.begin()) {
-            session.add(new User("Ana", "ana@example.com"));
+            session.add(new User("Laura", "laura@example.com"));
             tx.commit();                 // explicit: leaving the block without commit() rolls back
         }
         try (Session session = fabrica.open(); SessionTransaction tx = session.begin()) {
             session.add(new User("Nadie", "nadie@example.com"));
             session.flush();             // the INSERT ran ...
-        }                                // ... and is rolled back here: no commit()
-        // with Session.begin() as session: commits on return, rolls back if the lambda throws
-        fabrica.inTransaction(session -> session.add(new User("Laura", "laura@example.com")));
+        }                                // ... and is rolled back here (no commit()), with a WARN:
+        // "Session transaction closed without commit(): rolled back, discarding 1 change (...)"
         // end::begin[]
         System.out.println("  users: " + nombres(fabrica));
     }

@@ -30,7 +30,10 @@ class Capitulo08SesionesTest {
             String out = capture(() -> Capitulo08Sesiones.run(engine));
             assertThat(out).contains("  sesión abierta; en transacción: false\n")
                     .contains("  el mismo objeto: true\n  estado tras delete + commit: DETACHED\n")
-                    .contains("=== §8.3 session.begin() con try-with-resources ===\n  users: [Ana, Laura]\n")
+                    .contains("=== §8.3 session.begin() con try-with-resources ===\n[WARN] Session transaction closed "
+                            + "without commit(): rolled back, discarding 1 change (1 written by flushes; not flushed: "
+                            + "0 new, 0 modified, 0 deleted).")
+                    .contains("  users: [Ana, Laura]\n=== §8.4")
                     .contains("  users: [Ana, Laura, Pedro]\n")
                     .contains("  Error de integridad, cambios deshechos.\n  el objeto vuelve a ser: TRANSIENT\n"
                             + "  users: [Ana, Laura, Pedro, Lucía]\n")

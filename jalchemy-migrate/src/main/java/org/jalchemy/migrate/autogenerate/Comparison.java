@@ -104,13 +104,15 @@ final class Comparison {
                 created.add(t);
             }
         }
-        Map<String, ReflectedTable> reflected = new LinkedHashMap<>();
+        List<String> toReflect = new ArrayList<>();
         for (String db : dbTables) {
             boolean dropped = !seen.contains(db);
             if (!dropped || includeObject(db, db, ObjectType.TABLE, true, null)) {
-                reflected.put(db, ReflectedTable.read(inspector, db, null));
+                toReflect.add(db);
             }
         }
+        Map<String, ReflectedTable> reflected = new LinkedHashMap<>();
+        inspector.getTables(toReflect, null).forEach((name, t) -> reflected.put(name, ReflectedTable.of(t)));
         List<String> droppedTables = new ArrayList<>();
         for (String db : reflected.keySet()) {
             if (!seen.contains(db)) {

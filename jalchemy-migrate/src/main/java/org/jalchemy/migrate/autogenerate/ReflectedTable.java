@@ -1,6 +1,5 @@
 package org.jalchemy.migrate.autogenerate;
 
-import org.jalchemy.schema.Inspector;
 import org.jalchemy.schema.Reflected;
 
 import java.util.List;
@@ -14,11 +13,9 @@ record ReflectedTable(List<Reflected.Column> columns, Reflected.PrimaryKey prima
                       List<Reflected.ForeignKey> foreignKeys, List<Reflected.Index> indexes,
                       List<Reflected.Unique> uniques, List<Reflected.Check> checks, String comment) {
 
-    static ReflectedTable read(Inspector inspector, String table, String schema) {
-        return new ReflectedTable(inspector.getColumns(table, schema), inspector.getPkConstraint(table, schema),
-                inspector.getForeignKeys(table, schema), inspector.getIndexes(table, schema),
-                inspector.getUniqueConstraints(table, schema), inspector.getCheckConstraints(table, schema),
-                inspector.getTableComment(table, schema));
+    static ReflectedTable of(Reflected.Table t) {
+        return new ReflectedTable(t.columns(), t.primaryKey(), t.foreignKeys(), t.indexes(), t.uniques(), t.checks(),
+                t.comment());
     }
 
     Reflected.Column column(String name) {

@@ -44,7 +44,9 @@ public @interface Column {
 
     /**
      * The SQL type, overriding the one inferred from the Java type: a {@code SqlType} subclass with
-     * a public static {@code INSTANCE} field or a public no-arg constructor. {@code SqlType.class}
+     * a public static {@code INSTANCE} field or a public no-arg constructor; {@code StringType}
+     * takes {@link #length()} and {@code NumericType} {@link #precision()} and {@link #scale()}
+     * (docs/schema.md lists every accepted class). {@code SqlType.class}
      * (the default) means "infer". {@code JsonType.class} stores the field as JSON, decoded into the
      * field's own class ({@code Map}, {@code List}, {@code Object}, a record) by the default codec.
      */

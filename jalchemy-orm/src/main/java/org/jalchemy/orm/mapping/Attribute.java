@@ -11,15 +11,18 @@ import org.jalchemy.types.SqlType;
  * {@code T}. {@link #name()} is the column name (what SQL sees); {@link #key()} is the attribute
  * (field) name.
  *
- * <p>One instance per mapped field, created by its {@link Mapper}; immutable. Loading a metamodel
- * class ({@code User_}) maps its entity, so a mapping error surfaces there at the latest.
+ * <p>One instance per mapped field and mapper, created by its {@link Mapper}; immutable. Loading a
+ * metamodel class ({@code User_}) maps its entity, so a mapping error surfaces there at the latest.
+ * With inheritance, {@code Manager_.name} (inherited from {@code Employee}) is an attribute of
+ * {@code Manager} that renders as the column of the table holding it ({@code employees.name}).
+ * A computed attribute ({@code @ColumnProperty}) renders as its expression.
  */
 public final class Attribute<E, T> extends ColumnClause<T> {
     private final Class<E> entity;
     private final ColumnProperty property;
 
     @SuppressWarnings("unchecked")
-    Attribute(Class<E> entity, ColumnProperty property, MappedTable<E> table) {
+    Attribute(Class<E> entity, ColumnProperty property, MappedTable<?> table) {
         super(property.columnName(), (SqlType<T>) property.type(), table);
         this.entity = entity;
         this.property = property;
@@ -60,5 +63,11 @@ public final class Attribute<E, T> extends ColumnClause<T> {
     /** The mapped property behind this attribute. */
     public ColumnProperty property() {
         return property;
+    }
+
+    /** A computed property's SQL expression (how this attribute renders), or null for a stored column. */
+    @Override
+    protected org.jalchemy.sql.ColumnElement<?> expression() {
+        return property.expression();
     }
 }

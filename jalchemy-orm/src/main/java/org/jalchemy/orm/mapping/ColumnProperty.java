@@ -14,7 +14,12 @@ import java.lang.reflect.Field;
  * {@code (Object,Object)void}, so reading and writing a field per object involves no reflection.
  *
  * <p>Immutable and shared by every session. {@link #index()} is the property's position in its
- * mapper, also its position in snapshots and row plans.
+ * mapper, also its position in snapshots and row plans. A subclass's mapper shares its
+ * superclass's properties (same objects, same indexes) and appends its own.
+ *
+ * <p>A <b>computed</b> property ({@code @ColumnProperty}, SQLAlchemy's {@code column_property}) has
+ * no column in the table: it is a SQL expression, built on first use by the entity's static
+ * method and cached, selected with the entity and never written.
  */
 public final class ColumnProperty {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
@@ -37,10 +42,25 @@ public final class ColumnProperty {
     private final String comment;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** For a computed property: the static method building its expression; null for a stored column. */
+    private final MethodHandle expressionFactory;
+    private volatile org.jalchemy.sql.ColumnElement<?> expression;
 
     ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
                    boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
                    String serverDefault, String comment) {
+        this(field, columnName, type, index, primaryKey, autoincrement, nullable, unique, indexed, version,
+                serverDefault, comment, null);
+    }
+
+    /** A computed property: {@code field} holds the value of the expression {@code factory} (a static no-arg method) builds. */
+    ColumnProperty(Field field, String columnName, SqlType<?> type, int index, MethodHandle factory) {
+        this(field, columnName, type, index, false, false, true, false, false, false, null, null, factory);
+    }
+
+    private ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
+                           boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
+                           String serverDefault, String comment, MethodHandle factory) {
         this.entity = field.getDeclaringClass();
         this.name = field.getName();
         this.columnName = columnName;
@@ -56,6 +76,7 @@ public final class ColumnProperty {
         this.version = version;
         this.serverDefault = serverDefault;
         this.comment = comment;
+        this.expressionFactory = factory;
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
             if (java.lang.reflect.Modifier.isFinal(field.getModifiers())) {
@@ -87,8 +108,41 @@ public final class ColumnProperty {
         this.version = false;
         this.serverDefault = null;
         this.comment = null;
+        this.expressionFactory = null;
         this.getter = getter.asType(GETTER);
         this.setter = setter.asType(SETTER);
+    }
+
+    /** True for a computed property ({@code @ColumnProperty}): an expression, not a stored column. */
+    public boolean computed() {
+        return expressionFactory != null;
+    }
+
+    /**
+     * The SQL expression of a computed property (built by the entity's method on first call, then
+     * cached), or null for a stored column. Raises {@link MappingError} when the method fails or
+     * returns no expression.
+     */
+    public org.jalchemy.sql.ColumnElement<?> expression() {
+        if (expressionFactory == null) {
+            return null;
+        }
+        org.jalchemy.sql.ColumnElement<?> e = expression;
+        if (e == null) {
+            Object built;
+            try {
+                built = expressionFactory.invoke();
+            } catch (Throwable t) {
+                throw new MappingError("@ColumnProperty " + entity.getSimpleName() + "." + name + ": its expression "
+                        + "method failed: " + t, t);
+            }
+            if (!(built instanceof org.jalchemy.sql.ColumnElement<?> ce)) {
+                throw new MappingError("@ColumnProperty " + entity.getSimpleName() + "." + name + ": its expression "
+                        + "method returned " + built + ", not a ColumnElement");
+            }
+            expression = e = ce;
+        }
+        return e;
     }
 
     /** Attribute name (the Java field name). */

@@ -21,6 +21,11 @@ import java.util.Objects;
  * ({@code @ForeignKey}, {@code @ForeignKeyConstraint}) between the two entities' tables, also to an
  * alias of the other entity; two or more keys between them are ambiguous and raise, naming them.
  *
+ * <p>With inheritance: a single-table hierarchy has one MappedTable (the base's), whose columns are
+ * every class's columns — the base's, then each subclass's own; a joined subclass's table holds
+ * its primary-key columns (named as the base's) and its own columns. {@link #column} finds the
+ * column of this table that stores a property.
+ *
  * <p>DDL is not its job: {@code Registry.metadata()} holds the schema {@code Table}s. Both render
  * as the same table name, but in one statement they are different FROM entries, so write ORM
  * statements with the metamodel ({@code User_.id}) or {@code Orm.table(User.class)}, not with the
@@ -30,6 +35,7 @@ public final class MappedTable<E> extends TableClause {
     private final Mapper<E> mapper;
     private List<Attribute<E, ?>> columns = List.of();
     private List<Attribute<E, ?>> primaryKey = List.of();
+    private java.util.Map<ColumnProperty, Attribute<?, ?>> byProperty = java.util.Map.of();
 
     MappedTable(Mapper<E> mapper, String name, String schema) {
         super(name, schema);
@@ -39,6 +45,43 @@ public final class MappedTable<E> extends TableClause {
     void init(List<Attribute<E, ?>> columns, List<Attribute<E, ?>> primaryKey) {
         this.columns = List.copyOf(columns);
         this.primaryKey = List.copyOf(primaryKey);
+        index();
+    }
+
+    /** A single-table hierarchy's subclass columns join the base's table (once, when the hierarchy is configured). */
+    @SuppressWarnings("unchecked")
+    void extend(List<? extends Attribute<?, ?>> more) {
+        List<Attribute<E, ?>> all = new ArrayList<>(columns);
+        for (Attribute<?, ?> a : more) {
+            all.add((Attribute<E, ?>) a);
+        }
+        this.columns = List.copyOf(all);
+        index();
+    }
+
+    private void index() {
+        java.util.Map<ColumnProperty, Attribute<?, ?>> m = new java.util.IdentityHashMap<>();
+        for (Attribute<E, ?> a : columns) {
+            m.putIfAbsent(a.property(), a);
+        }
+        this.byProperty = m;
+    }
+
+    /**
+     * The column of this table that stores {@code p} (for a joined subclass's table, its key columns
+     * store the base's primary-key properties); {@code ArgumentError} when this table has none.
+     */
+    public Attribute<?, ?> column(ColumnProperty p) {
+        Attribute<?, ?> a = byProperty.get(p);
+        if (a == null) {
+            throw new ArgumentError("Table '" + name() + "' stores no column for " + p);
+        }
+        return a;
+    }
+
+    /** True when this table stores {@code p}. */
+    public boolean stores(ColumnProperty p) {
+        return byProperty.containsKey(p);
     }
 
     public Mapper<E> mapper() {

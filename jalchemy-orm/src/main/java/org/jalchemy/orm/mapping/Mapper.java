@@ -10,10 +10,14 @@ import org.jalchemy.orm.annotations.Enumerated;
 import org.jalchemy.orm.annotations.ForeignKey;
 import org.jalchemy.orm.annotations.Id;
 import org.jalchemy.orm.annotations.Index;
+import org.jalchemy.orm.annotations.Inheritance;
+import org.jalchemy.orm.annotations.PolymorphicIdentity;
 import org.jalchemy.orm.annotations.Relationship;
 import org.jalchemy.orm.annotations.Transient;
 import org.jalchemy.orm.annotations.UniqueConstraint;
 import org.jalchemy.orm.annotations.Version;
+import org.jalchemy.sql.ColumnElement;
+import org.jalchemy.sql.FromClause;
 import org.jalchemy.types.SqlType;
 
 import java.lang.invoke.MethodHandle;
@@ -75,9 +79,40 @@ public final class Mapper<E> {
     private final List<CompositeForeignKey> compositeForeignKeys;
     private final Supplier<E> instantiator;
     private final Map<String, Attribute<E, ?>> attributes;
+    private final List<Attribute<E, ?>> attributeList;
     private final MappedTable<E> table;
     private final List<RelationshipProperty> relationships;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+    /** The mapped superclass this entity inherits from in its {@link Hierarchy}, or null. */
+    private final Mapper<?> parent;
+    /** The inheritance hierarchy this mapper belongs to, or null (then nothing below about inheritance applies). */
+    private final Hierarchy hierarchy;
+    /** The mapper whose identity map this one's objects share: the base of a single-table or joined hierarchy, else this. */
+    private final Mapper<?> identityBase;
+    /** This class's discriminator value ({@code @PolymorphicIdentity}), or null. */
+    private final Object polymorphicIdentity;
+    private final boolean abstractClass;
+    /** Index of the first property declared by this class (the ones before are the parent's). */
+    private final int ownFrom;
+    /** The tables rows are written to, base first (one, except for a joined subclass). */
+    private final List<TablePart> parts;
+    /** Bit i: property i is computed ({@code @ColumnProperty}), never written. */
+    private final long computedMask;
+    /** Set by {@link Hierarchy} when it is configured; null for mappers outside a hierarchy. */
+    private volatile Configuration configuration;
+
+    /**
+     * One table a mapper's rows are written to and the properties stored there (a joined
+     * subclass's own table stores the base's primary-key properties in its key columns too).
+     */
+    public record TablePart(MappedTable<?> table, List<ColumnProperty> properties) {
+    }
+
+    /** What a configured {@link Hierarchy} works out for one of its mappers. */
+    record Configuration(RowLayout layout, RowLayout inline, RowLayout selectin, FromClause ownSelectable,
+                         List<Mapper<?>> descendants, List<Object> identities, boolean relationships,
+                         boolean callbacks) {
+    }
 
     /** The mapper of {@code type}; raises {@link UnmappedClassError} / {@link MappingError}. */
     @SuppressWarnings("unchecked")
@@ -112,15 +147,51 @@ public final class Mapper<E> {
         if (entity == null) {
             throw new UnmappedClassError("Class " + type.getName() + " is not mapped: annotate it with @Entity");
         }
-        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
-            throw new MappingError("Entity " + type.getName() + " is abstract; only concrete classes can be mapped");
-        }
         this.type = type;
-        this.tableName = entity.table().isEmpty() ? snakeCase(type.getSimpleName()) : entity.table();
-        this.schema = entity.schema().isEmpty() ? null : entity.schema();
+        Mapper<?> par = null;
+        for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            if (isMapped(c)) {
+                par = Mapper.of(c);
+                break;
+            }
+        }
+        Inheritance inheritance = type.getAnnotation(Inheritance.class);
+        if (par != null && inheritance != null) {
+            throw new MappingError("Entity " + type.getName() + " declares @Inheritance but extends the mapped entity "
+                    + par.type().getName() + "; declare it on the base class of the hierarchy only");
+        }
+        if (par != null && par.hierarchy == null) {
+            throw new MappingError("Entity " + type.getName() + " extends the mapped entity " + par.type().getName()
+                    + ", which declares no @Inheritance: add @Inheritance(strategy = ...) to " + par.entityName()
+                    + " to map them as a hierarchy, or remove @Entity from " + par.entityName()
+                    + " to map its fields into each subclass's own table");
+        }
+        this.parent = par;
+        this.abstractClass = Modifier.isAbstract(type.getModifiers()) || type.isInterface();
+        if (abstractClass && par == null && inheritance == null) {
+            throw new MappingError("Entity " + type.getName() + " is abstract; only concrete classes can be mapped "
+                    + "(an abstract class can be the base of an @Inheritance hierarchy)");
+        }
+        Inheritance.Strategy strategy = par != null ? par.hierarchy.strategy()
+                : inheritance != null ? inheritance.strategy() : null;
+        boolean singleSub = par != null && strategy == Inheritance.Strategy.SINGLE_TABLE;
+        boolean joinedSub = par != null && strategy == Inheritance.Strategy.JOINED;
+        if (singleSub) {
+            if (!entity.table().isEmpty() && !entity.table().equals(par.tableName)) {
+                throw new MappingError("Entity " + type.getName() + " is part of " + par.hierarchy.root().entityName()
+                        + "'s single-table hierarchy, stored in table '" + par.tableName + "'; remove table = \""
+                        + entity.table() + "\" from its @Entity, or use Strategy.JOINED for a table of its own");
+            }
+            this.tableName = par.tableName;
+            this.schema = par.schema;
+        } else {
+            this.tableName = entity.table().isEmpty() ? snakeCase(type.getSimpleName()) : entity.table();
+            this.schema = entity.schema().isEmpty() ? null : entity.schema();
+        }
 
         List<Field> fields = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        Class<?> stop = par == null ? null : par.type();
+        for (Class<?> c = type; c != null && c != Object.class && c != stop; c = c.getSuperclass()) {
             List<Field> own = new ArrayList<>();
             for (Field f : c.getDeclaredFields()) {
                 int mod = f.getModifiers();
@@ -132,7 +203,7 @@ public final class Mapper<E> {
             }
             fields.addAll(0, own);
         }
-        List<RelationshipProperty> rels = new ArrayList<>();
+        List<RelationshipProperty> rels = par == null ? new ArrayList<>() : new ArrayList<>(par.relationships);
         for (java.util.Iterator<Field> it = fields.iterator(); it.hasNext(); ) {
             Field f = it.next();
             RelationshipProperty rp = relationshipOf(f, rels.size());
@@ -143,17 +214,28 @@ public final class Mapper<E> {
         }
         this.relationships = List.copyOf(rels);
         long idCount = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).count();
-        if (idCount == 0) {
+        if (par != null && idCount > 0) {
+            Field id = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).findFirst().orElseThrow();
+            throw new MappingError("Field " + type.getName() + "." + id.getName() + " is an @Id, but " + type.getSimpleName()
+                    + " inherits its primary key from " + par.entityName() + " ("
+                    + Arrays.stream(par.primaryKey).map(ColumnProperty::name).toList() + "); remove the @Id");
+        }
+        if (par == null && idCount == 0) {
             throw new MappingError("Entity " + type.getName() + " has no primary key: mark a field with @Id");
         }
 
-        List<ColumnProperty> props = new ArrayList<>(fields.size());
-        Map<String, ColumnProperty> names = new LinkedHashMap<>();
+        List<ColumnProperty> props = par == null ? new ArrayList<>(fields.size()) : new ArrayList<>(par.properties);
+        Map<String, ColumnProperty> names = par == null ? new LinkedHashMap<>() : new LinkedHashMap<>(par.byName);
         Map<String, ColumnProperty> columns = new HashMap<>();
-        List<ForeignKeyRef> fks = new ArrayList<>();
-        ColumnProperty versionProp = null;
-        long deferred = 0L;
-        Map<String, Composite> composites = new LinkedHashMap<>();
+        for (ColumnProperty p : props) {
+            columns.put(p.columnName().toLowerCase(Locale.ROOT), p);
+        }
+        List<ForeignKeyRef> fks = par == null ? new ArrayList<>() : new ArrayList<>(par.foreignKeys);
+        ColumnProperty versionProp = par == null ? null : par.version;
+        long deferred = par == null ? 0L : par.deferredMask;
+        long computedBits = par == null ? 0L : par.computedMask;
+        Map<String, Composite> composites = par == null ? new LinkedHashMap<>() : new LinkedHashMap<>(par.composites);
+        this.ownFrom = props.size();
         for (Field f : fields) {
             if (f.isAnnotationPresent(org.jalchemy.orm.annotations.Embedded.class)) {
                 Composite c = embedded(type, f, props, names, columns);
@@ -161,10 +243,22 @@ public final class Mapper<E> {
                 continue;
             }
             Column col = f.getAnnotation(Column.class);
-            boolean id = f.isAnnotationPresent(Id.class);
-            boolean isVersion = f.isAnnotationPresent(Version.class);
             String where = type.getName() + "." + f.getName();
             String columnName = col != null && !col.name().isEmpty() ? col.name() : snakeCase(f.getName());
+            org.jalchemy.orm.annotations.ColumnProperty computed =
+                    f.getAnnotation(org.jalchemy.orm.annotations.ColumnProperty.class);
+            if (computed != null) {
+                ColumnProperty p = computedProperty(type, f, col, computed, columnName, props.size(), where);
+                checkUnique(p, columns, names, where);
+                props.add(p);
+                computedBits |= 1L << p.index();
+                if (computed.deferred() || col != null && col.deferred()) {
+                    deferred |= 1L << p.index();
+                }
+                continue;
+            }
+            boolean id = f.isAnnotationPresent(Id.class);
+            boolean isVersion = f.isAnnotationPresent(Version.class);
             SqlType<?> sqlType = resolveType(f, col, where);
             Class<?> boxed = BasicTypes.box(f.getType());
             boolean integral = boxed == Integer.class || boxed == Long.class || boxed == Short.class;
@@ -191,15 +285,7 @@ public final class Mapper<E> {
             String comment = col != null && !col.comment().isEmpty() ? col.comment() : null;
             ColumnProperty p = new ColumnProperty(f, columnName, sqlType, props.size(), id, auto, nullable,
                     col != null && col.unique(), col != null && col.index(), isVersion, serverDefault, comment);
-            ColumnProperty clash = columns.put(columnName.toLowerCase(Locale.ROOT), p);
-            if (clash != null) {
-                throw new MappingError("Entity " + type.getName() + " maps column '" + columnName + "' twice: fields "
-                        + clash.name() + " and " + f.getName());
-            }
-            if (names.put(f.getName(), p) != null) {
-                throw new MappingError("Entity " + type.getName() + " has two fields named '" + f.getName()
-                        + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
-            }
+            checkUnique(p, columns, names, where);
             props.add(p);
             if (col != null && col.deferred()) {
                 if (id || p.index() >= 64) {
@@ -217,6 +303,7 @@ public final class Mapper<E> {
         }
         this.properties = List.copyOf(props);
         this.deferredMask = deferred;
+        this.computedMask = computedBits;
         this.composites = Collections.unmodifiableMap(composites);
         this.byName = Collections.unmodifiableMap(names);
         this.callbacks = EntityCallbacks.scan(type, this.byName);
@@ -226,22 +313,137 @@ public final class Mapper<E> {
         this.version = versionProp;
         this.foreignKeys = List.copyOf(fks);
         this.constraints = List.copyOf(readConstraints(type));
-        this.compositeForeignKeys = List.copyOf(readCompositeForeignKeys(type));
-        this.instantiator = instantiator(type);
-        this.table = new MappedTable<>(this, tableName, schema);
+        List<CompositeForeignKey> cfks = par == null ? new ArrayList<>() : new ArrayList<>(par.compositeForeignKeys);
+        cfks.addAll(readCompositeForeignKeys(type));
+        this.compositeForeignKeys = List.copyOf(cfks);
+        this.instantiator = abstractClass ? null : instantiator(type);
+        this.hierarchy = par != null ? par.hierarchy : inheritance != null ? new Hierarchy(this, inheritance, byName) : null;
+        this.identityBase = hierarchy != null && strategy != Inheritance.Strategy.CONCRETE ? hierarchy.root() : this;
+        this.polymorphicIdentity = polymorphicIdentity(type, strategy);
+
+        @SuppressWarnings("unchecked")
+        MappedTable<E> own = singleSub ? (MappedTable<E>) par.table : new MappedTable<>(this, tableName, schema);
+        this.table = own;
         Map<String, Attribute<E, ?>> attrs = new LinkedHashMap<>();
         List<Attribute<E, ?>> cols = new ArrayList<>();
         List<Attribute<E, ?>> pkCols = new ArrayList<>();
-        for (ColumnProperty p : properties) {
-            Attribute<E, ?> a = new Attribute<>(type, p, table);
-            attrs.put(p.name(), a);
-            cols.add(a);
-            if (p.primaryKey()) {
+        List<ColumnProperty> ownStored = new ArrayList<>();
+        if (joinedSub) { // the table's key columns, named as the base's, store the inherited primary key
+            for (ColumnProperty pk : primaryKey) {
+                Attribute<E, ?> a = new Attribute<>(type, pk, own);
+                cols.add(a);
                 pkCols.add(a);
+                ownStored.add(pk);
+            }
+        }
+        for (ColumnProperty p : properties) {
+            boolean inherited = p.index() < ownFrom;
+            MappedTable<?> home = joinedSub && inherited ? (MappedTable<?>) par.attribute(p.name()).table() : own;
+            Attribute<E, ?> a = new Attribute<>(type, p, home);
+            attrs.put(p.name(), a);
+            if (home == own && !(singleSub || joinedSub && inherited)) {
+                cols.add(a);
+                ownStored.add(p);
+                if (p.primaryKey()) {
+                    pkCols.add(a);
+                }
             }
         }
         this.attributes = Collections.unmodifiableMap(attrs);
-        table.init(cols, pkCols);
+        this.attributeList = List.copyOf(attrs.values());
+        if (!singleSub) {
+            own.init(cols, pkCols);
+        }
+        ownStored.removeIf(ColumnProperty::computed);
+        if (joinedSub) {
+            List<TablePart> ps = new ArrayList<>(par.parts);
+            ps.add(new TablePart(own, List.copyOf(ownStored)));
+            this.parts = List.copyOf(ps);
+        } else {
+            this.parts = List.of(new TablePart(own, properties.stream().filter(p -> !p.computed()).toList()));
+        }
+        if (hierarchy != null) {
+            hierarchy.register(this);
+        }
+    }
+
+    private void checkUnique(ColumnProperty p, Map<String, ColumnProperty> columns, Map<String, ColumnProperty> names,
+                             String where) {
+        ColumnProperty clash = columns.put(p.columnName().toLowerCase(Locale.ROOT), p);
+        if (clash != null) {
+            throw new MappingError("Entity " + type.getName() + " maps column '" + p.columnName() + "' twice: fields "
+                    + clash.name() + " and " + p.name());
+        }
+        if (names.put(p.name(), p) != null) {
+            throw new MappingError("Entity " + type.getName() + " has two fields named '" + p.name()
+                    + "' (a subclass field hides a superclass field); rename one or mark it @Transient");
+        }
+    }
+
+    /** A {@code @ColumnProperty} field: its expression comes from a static no-arg method of the entity. */
+    private static ColumnProperty computedProperty(Class<?> type, Field f, Column col,
+                                                   org.jalchemy.orm.annotations.ColumnProperty cp, String columnName,
+                                                   int index, String where) {
+        if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(Version.class)
+                || f.isAnnotationPresent(ForeignKey.class)) {
+            throw new MappingError("@ColumnProperty field " + where + " is computed by a SQL expression; it cannot also "
+                    + "be an @Id, @Version or @ForeignKey");
+        }
+        if (index >= 64) {
+            throw new MappingError("@ColumnProperty field " + where + " is column " + (index + 1) + " of its entity; "
+                    + "only the first 64 columns can be computed (move it up)");
+        }
+        java.lang.reflect.Method method = null;
+        for (Class<?> c = type; c != null && method == null; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(cp.value()) && m.getParameterCount() == 0) {
+                    method = m;
+                }
+            }
+        }
+        if (method == null || !Modifier.isStatic(method.getModifiers())
+                || !ColumnElement.class.isAssignableFrom(method.getReturnType())) {
+            throw new MappingError("@ColumnProperty(\"" + cp.value() + "\") on " + where + " needs a static no-argument "
+                    + "method " + cp.value() + "() of " + type.getSimpleName() + " returning the ColumnElement to select"
+                    + (method == null ? "; there is none" : "; " + method + " is not one"));
+        }
+        MethodHandle factory;
+        try {
+            factory = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup())
+                    .unreflect(method).asType(MethodType.methodType(Object.class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new MappingError("Cannot access " + method + " for @ColumnProperty " + where + ": " + e.getMessage()
+                    + " (in a named module, open the package to org.jalchemy.orm)", e);
+        }
+        return new ColumnProperty(f, columnName, resolveType(f, col, where), index, factory);
+    }
+
+    private Object polymorphicIdentity(Class<E> type, Inheritance.Strategy strategy) {
+        PolymorphicIdentity pi = type.getAnnotation(PolymorphicIdentity.class);
+        String where = type.getName();
+        if (hierarchy == null) {
+            if (pi != null) {
+                throw new MappingError("@PolymorphicIdentity on " + where + " needs an inheritance hierarchy: declare "
+                        + "@Inheritance on its base class");
+            }
+            return null;
+        }
+        if (abstractClass) {
+            if (pi != null) {
+                throw new MappingError("@PolymorphicIdentity on " + where + ": the class is abstract, so no row is of "
+                        + "it; remove the annotation");
+            }
+            return null;
+        }
+        if (strategy == Inheritance.Strategy.CONCRETE) {
+            return pi != null ? pi.value() : type.getSimpleName();
+        }
+        if (pi == null) {
+            throw new MappingError("Entity " + where + " is part of the " + strategy + " hierarchy of "
+                    + hierarchy.root().entityName() + " but has no @PolymorphicIdentity: give it the value of "
+                    + hierarchy.root().entityName() + "." + hierarchy.discriminator().name() + " that marks its rows");
+        }
+        return Hierarchy.identityValue(pi.value(), hierarchy.discriminator(), where);
     }
 
     /**
@@ -303,6 +505,14 @@ public final class Mapper<E> {
         }
         if (col != null && col.type() != SqlType.class) {
             Class<?> tc = col.type();
+            // the parameterised types take their parameters from the annotation's length/precision/scale
+            if (tc == org.jalchemy.types.StringType.class) {
+                return new org.jalchemy.types.StringType(col.length() < 0 ? null : col.length());
+            }
+            if (tc == org.jalchemy.types.NumericType.class) {
+                return new org.jalchemy.types.NumericType(col.precision() < 0 ? null : col.precision(),
+                        col.scale() < 0 ? null : col.scale());
+            }
             try {
                 try {
                     Field inst = tc.getField("INSTANCE");
@@ -578,12 +788,160 @@ public final class Mapper<E> {
 
     /** Attributes in mapping order. */
     public List<Attribute<E, ?>> attributes() {
-        return table.columns();
+        return attributeList;
     }
 
-    /** The entity's Core FROM clause, whose columns are its attributes. */
+    /**
+     * The entity's Core table, whose columns are its attributes. With inheritance: the table this
+     * class's own columns are in (a single-table subclass shares its base's, which then exports the
+     * whole hierarchy's columns); see {@link #selectable()} for what loads the entity.
+     */
     public MappedTable<E> table() {
+        if (hierarchy != null) {
+            hierarchy.ensureConfigured();
+        }
         return table;
+    }
+
+    /** {@link #table()} without configuring the hierarchy (for {@link Hierarchy} itself). */
+    MappedTable<E> localTable() {
+        return table;
+    }
+
+    /**
+     * What {@code Orm.select(E.class)} selects to load this entity: its {@link #table()}, or with
+     * inheritance the {@link EntityView} its {@link RowLayout} reads (subclass columns included).
+     */
+    public FromClause selectable() {
+        return hierarchy == null ? table : layout().selectable();
+    }
+
+    /** How this entity's rows (and its subclasses') are read: the default layout of its hierarchy; null without inheritance. */
+    public RowLayout layout() {
+        Configuration c = configuration();
+        return c == null ? null : c.layout();
+    }
+
+    /** The layout that joins every subclass table in (SQLAlchemy's {@code with_polymorphic}); null without inheritance. */
+    public RowLayout inlineLayout() {
+        Configuration c = configuration();
+        return c == null ? null : c.inline();
+    }
+
+    /** The layout that loads subclass tables afterwards, one SELECT per subclass ({@code selectin_polymorphic}); null without inheritance. */
+    public RowLayout selectinLayout() {
+        Configuration c = configuration();
+        return c == null ? null : c.selectin();
+    }
+
+    /**
+     * The FROM clause holding this entity's own rows without its subclasses' columns: its table, or
+     * for a joined subclass the inner join of its tables (what relationship joins and loads use).
+     */
+    public FromClause ownSelectable() {
+        Configuration c = configuration();
+        return c == null ? table : c.ownSelectable();
+    }
+
+    private Configuration configuration() {
+        if (hierarchy == null) {
+            return null;
+        }
+        hierarchy.ensureConfigured();
+        return configuration;
+    }
+
+    void configured(Configuration c) {
+        this.configuration = c;
+    }
+
+    /** The inheritance hierarchy this entity belongs to, or null. */
+    public Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** The mapped superclass this entity inherits from, or null. */
+    public Mapper<?> parent() {
+        return parent;
+    }
+
+    /**
+     * The mapper whose identity map this entity's objects live in: the base class of a single-table
+     * or joined hierarchy (so {@code get(Employee.class, 1)} and {@code get(Manager.class, 1)} meet
+     * the same object), otherwise this one (a concrete-table class keeps its own, as in SQLAlchemy).
+     */
+    public Mapper<?> identityBase() {
+        return identityBase;
+    }
+
+    /** This class's {@code @PolymorphicIdentity} as a discriminator value, or null. */
+    public Object polymorphicIdentity() {
+        return polymorphicIdentity;
+    }
+
+    /** True for an abstract class (the base of a hierarchy): it has no rows of its own. */
+    public boolean isAbstract() {
+        return abstractClass;
+    }
+
+    /** True when {@code other} is this mapper or one of its mapped subclasses (SQLAlchemy's {@code isa}, reversed). */
+    public boolean isAncestorOf(Mapper<?> other) {
+        for (Mapper<?> m = other; m != null; m = m.parent) {
+            if (m == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The mapped subclasses of this entity, depth first (empty without inheritance). */
+    public List<Mapper<?>> descendants() {
+        Configuration c = configuration();
+        return c == null ? List.of() : c.descendants();
+    }
+
+    /** The properties this class declares itself (after its parent's). */
+    public List<ColumnProperty> ownProperties() {
+        return properties.subList(ownFrom, properties.size());
+    }
+
+    /** The tables this entity's rows are written to, base first: one, except for a joined subclass. */
+    public List<TablePart> tableParts() {
+        return parts;
+    }
+
+    /** Bit i: property i is computed ({@code @ColumnProperty}): selected, never written. */
+    public long computedMask() {
+        return computedMask;
+    }
+
+    /**
+     * True when this entity or a mapped subclass has relationships (objects a query returns may
+     * need relationship loading); the same as {@link #hasRelationships()} without inheritance.
+     */
+    public boolean loadsRelationships() {
+        Configuration c = configuration();
+        return c == null ? !relationships.isEmpty() : c.relationships();
+    }
+
+    /** True when this entity or a mapped subclass has lifecycle or validator methods. */
+    public boolean hasCallbacksBelow() {
+        Configuration c = configuration();
+        return c == null ? !callbacks.isEmpty() : c.callbacks();
+    }
+
+    /**
+     * The WHERE criterion restricting rows of {@code from} (this entity's table, an alias or a view
+     * of it) to this class and its subclasses — {@code type IN ('manager', ...)} — for a subclass
+     * in a single-table hierarchy; null for every other mapper (their tables hold their rows only).
+     */
+    public org.jalchemy.sql.ColumnElement<Boolean> discriminatorCriterion(FromClause from) {
+        if (hierarchy == null || parent == null || hierarchy.strategy() != Inheritance.Strategy.SINGLE_TABLE) {
+            return null;
+        }
+        List<Object> ids = configuration().identities();
+        org.jalchemy.sql.ColumnClause<Object> d = from.c(hierarchy.discriminator().columnName());
+        return ids.size() == 1 ? d.eq(ids.get(0)) : d.in(ids);
     }
 
     /**
@@ -593,6 +951,9 @@ public final class Mapper<E> {
     public static Mapper<?> aliasedEntity(org.jalchemy.sql.FromClause from) {
         if (from instanceof MappedTable<?> t) {
             return t.mapper();
+        }
+        if (from instanceof EntityView<?> v) {
+            return v.mapper();
         }
         if (from instanceof org.jalchemy.sql.Alias a && a.element() instanceof MappedTable<?> t) {
             return t.mapper();
@@ -662,8 +1023,12 @@ public final class Mapper<E> {
         return constraints;
     }
 
-    /** A new, empty instance through the no-arg constructor. */
+    /** A new, empty instance through the no-arg constructor; raises for an abstract class. */
     public E newInstance() {
+        if (instantiator == null) {
+            throw new MappingError("Entity " + type.getName() + " is abstract and cannot be instantiated: a row must "
+                    + "be of one of its concrete subclasses");
+        }
         return instantiator.get();
     }
 

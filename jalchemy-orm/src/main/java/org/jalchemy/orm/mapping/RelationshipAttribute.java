@@ -109,14 +109,38 @@ public final class RelationshipAttribute<E, T> extends JoinTarget {
         return alias;
     }
 
-    /** The owner's FROM clause this relationship starts at: its table, or the {@link #from} alias. */
+    /**
+     * The owner's FROM clause this relationship starts at: its table (for a joined subclass, the
+     * join of its tables), or the {@link #from} alias.
+     */
     public FromClause parent() {
-        return fromAlias != null ? fromAlias : Mapper.of(owner).table();
+        return fromAlias != null ? fromAlias : Mapper.of(owner).ownSelectable();
     }
 
     @Override
     public FromClause target() {
-        return toAlias != null ? toAlias : Mapper.of(target).table();
+        return toAlias != null ? toAlias : Mapper.of(target).ownSelectable();
+    }
+
+    /** {@code p}'s column where the relationship starts. */
+    private ColumnClause<Object> parentCol(ColumnProperty p) {
+        return fromAlias != null ? col(fromAlias, p) : attr(Mapper.of(owner), p);
+    }
+
+    /** {@code p}'s column in {@code tgt} (the target's own selectable or its alias). */
+    private ColumnClause<Object> targetCol(FromClause tgt, ColumnProperty p) {
+        return tgt == toAlias ? col(tgt, p) : attr(Mapper.of(target), p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ColumnClause<Object> attr(Mapper<?> m, ColumnProperty p) {
+        return (ColumnClause<Object>) (ColumnClause<?>) m.attribute(p.name());
+    }
+
+    /** {@code on} with a single-table subclass target's discriminator criterion. */
+    private ColumnElement<Boolean> targetCriteria(ColumnElement<Boolean> on, FromClause tgt) {
+        ColumnElement<Boolean> d = Mapper.of(target).discriminatorCriterion(tgt);
+        return d == null ? on : Sql.and(on, d);
     }
 
     @Override
@@ -133,15 +157,17 @@ public final class RelationshipAttribute<E, T> extends JoinTarget {
         }
         Resolved r = property().resolved();
         if (r.secondary() != null) {
-            return col(parent, r.local()).eq(r.secondary().localColumn());
+            return parentCol(r.local()).eq(r.secondary().localColumn());
         }
-        return withWhere(col(parent, r.local()).eq(col(target(), r.remote())), r, target());
+        FromClause tgt = target();
+        return targetCriteria(withWhere(parentCol(r.local()).eq(targetCol(tgt, r.remote())), r, tgt), tgt);
     }
 
     @Override
     protected ColumnElement<Boolean> targetOnClause() {
         Resolved r = property().resolved();
-        return withWhere(r.secondary().remoteColumn().eq(col(target(), r.remote())), r, target());
+        FromClause tgt = target();
+        return targetCriteria(withWhere(r.secondary().remoteColumn().eq(targetCol(tgt, r.remote())), r, tgt), tgt);
     }
 
     @Override
@@ -183,23 +209,27 @@ public final class RelationshipAttribute<E, T> extends JoinTarget {
         }
         List<ColumnElement<Boolean>> where = new ArrayList<>();
         if (r.secondary() != null) {
-            where.add(col(parent, r.local()).eq(r.secondary().localColumn()));
-            where.add(withWhere(r.secondary().remoteColumn().eq(col(tgt, r.remote())), r, tgt));
+            where.add(parentCol(r.local()).eq(r.secondary().localColumn()));
+            where.add(targetCriteria(withWhere(r.secondary().remoteColumn().eq(targetCol(tgt, r.remote())), r, tgt), tgt));
         } else {
-            where.add(withWhere(col(parent, r.local()).eq(col(tgt, r.remote())), r, tgt));
+            where.add(targetCriteria(withWhere(parentCol(r.local()).eq(targetCol(tgt, r.remote())), r, tgt), tgt));
         }
         where.addAll(List.of(criteria));
-        return Sql.select(List.of(col(tgt, r.remote()))).where(Sql.and(where)).exists();
+        org.jalchemy.sql.Select<?> sub = Sql.select(List.of(targetCol(tgt, r.remote()))).where(Sql.and(where));
+        if (Mapper.of(target).hierarchy() != null && tgt != toAlias) {
+            sub = sub.selectFrom(tgt); // a joined subclass's columns are in several tables
+        }
+        return sub.exists();
     }
 
-    private static ColumnElement<Boolean> withWhere(ColumnElement<Boolean> on, Resolved r, FromClause tgt) {
+    private ColumnElement<Boolean> withWhere(ColumnElement<Boolean> on, Resolved r, FromClause tgt) {
         if (r.where().isEmpty()) {
             return on;
         }
         List<ColumnElement<Boolean>> all = new ArrayList<>();
         all.add(on);
         for (RelationshipProperty.Condition c : r.where()) {
-            ColumnClause<Object> col = col(tgt, c.property());
+            ColumnClause<Object> col = targetCol(tgt, c.property());
             all.add(c.value() == null ? col.isNull() : col.eq(c.value()));
         }
         return Sql.and(all);

@@ -347,12 +347,17 @@ public final class RelationshipProperty {
         return m.primaryKey(0);
     }
 
+    /** {@code from}'s foreign keys to a table holding {@code to}'s rows (with joined inheritance, any of its tables). */
     private static List<ForeignKeyRef> fksTo(Mapper<?> from, Mapper<?> to) {
         List<ForeignKeyRef> out = new ArrayList<>();
         for (ForeignKeyRef fk : from.foreignKeys()) {
-            if (fk.targetTable().equalsIgnoreCase(to.tableName())
-                    && (fk.targetSchema() == null || fk.targetSchema().equalsIgnoreCase(String.valueOf(to.schema())))) {
-                out.add(fk);
+            for (Mapper.TablePart part : to.tableParts()) {
+                MappedTable<?> t = part.table();
+                if (fk.targetTable().equalsIgnoreCase(t.name())
+                        && (fk.targetSchema() == null || fk.targetSchema().equalsIgnoreCase(String.valueOf(t.schema())))) {
+                    out.add(fk);
+                    break;
+                }
             }
         }
         return out;

@@ -536,8 +536,8 @@ public final class Loading {
         RelationshipProperty back = r.partner() != null && !r.partner().isCollection()
                 && r.direction() == Direction.ONE_TO_MANY ? r.partner() : null;
         Map<Object, InstanceStateImpl> im = session.identityMap(target);
-        MappedTable<?> t = target.table();
-        int width = target.properties().size();
+        FromClause t = target.selectable(); // with inheritance: the view reading subclass rows too
+        int width = t.columns().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             Select<?> sel;
@@ -553,19 +553,19 @@ public final class Loading {
                 sel = Sql.select(t).where(fk.in(chunk));
                 keyIndex = r.remote().index();
             }
-            sel = session.loaderCriteria(criteria(sel, r, target, null), target, t);
+            sel = session.entityCriteria(criteria(sel, r, target, null), target, t);
             Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
             Object lastKey = null;
             List<InstanceStateImpl> lastParents = null;
             List<Object>[] lastLists = null;
-            try (Result res = session.connection().execute(sel)) {
+            try (Result res = session.readConnection().execute(sel)) {
                 for (Row row : res) {
                     Object[] values = row.toArray();
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
                     InstanceStateImpl child = session.hydrateState(target, im, slice);
-                    if (target.hasRelationships()) {
+                    if (child.collections != null) {
                         loaded.add(child);
                     }
                     if (acc != null) {
@@ -600,6 +600,7 @@ public final class Loading {
                     }
                 }
             }
+            fillSubclassColumns();
             if (acc != null) {
                 finishJoined(acc);
             }
@@ -644,12 +645,12 @@ public final class Loading {
             Attribute<?, Object> pk = attr(target, r.remote());
             for (int from = 0; from < keys.size(); from += CHUNK) {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-                Select<?> sel = session.loaderCriteria(Sql.select(target.table()).where(pk.in(chunk)), target,
-                        target.table());
-                try (Result res = session.connection().execute(sel)) {
+                Select<?> sel = session.entityCriteria(Sql.select(target.selectable()).where(pk.in(chunk)), target,
+                        target.selectable());
+                try (Result res = session.readConnection().execute(sel)) {
                     for (Row row : res) {
                         InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
-                        if (target.hasRelationships()) {
+                        if (t.collections != null) {
                             loaded.add(t);
                         }
                         List<InstanceStateImpl> holders = missing.remove(norm(t.identity));
@@ -661,6 +662,7 @@ public final class Loading {
                     }
                 }
             }
+            fillSubclassColumns();
             for (List<InstanceStateImpl> gone : missing.values()) { // dangling foreign keys
                 for (InstanceStateImpl h : gone) {
                     setRef(h, i, rel, null);
@@ -726,41 +728,63 @@ public final class Loading {
                 lastGroup.add(st);
             }
         }
+        if (byMapper.size() > 1) { // several classes: a relationship a base declares is shared by its subclasses
+            Map<RelationshipProperty, List<InstanceStateImpl>> byRel = new LinkedHashMap<>();
+            for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : byMapper.entrySet()) {
+                for (RelationshipProperty rel : e.getKey().relationships()) {
+                    byRel.computeIfAbsent(rel, k -> new ArrayList<>()).addAll(e.getValue());
+                }
+            }
+            for (Map.Entry<RelationshipProperty, List<InstanceStateImpl>> e : byRel.entrySet()) {
+                finishRelationship(e.getKey(), e.getValue(), plan, handled);
+            }
+            for (List<InstanceStateImpl> group : byMapper.values()) {
+                for (InstanceStateImpl st : group) {
+                    st.staleRefs = 0;
+                }
+            }
+            return;
+        }
         for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : byMapper.entrySet()) {
-            List<RelationshipProperty> rels = e.getKey().relationships();
             List<InstanceStateImpl> group = e.getValue();
-            for (RelationshipProperty rel : rels) {
-                if (handled.contains(rel)) {
-                    continue;
-                }
-                Directive d = plan.directive(rel);
-                if (rel.isCollection()) {
-                    finishCollection(rel, group, d);
-                } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
-                    for (InstanceStateImpl st : group) { // lazy, raise or noload: nothing to run now
-                        if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof RefImpl<?> ref) {
-                            ref.mode = d.strategy();
-                            if (d.strategy() == Strategy.NOLOAD) {
-                                ref.put(null);
-                            } else {
-                                ref.unload();
-                            }
-                        }
-                    }
-                } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
-                    List<InstanceStateImpl> stale = new ArrayList<>();
-                    for (InstanceStateImpl st : group) {
-                        if ((st.staleRefs & bit(rel)) != 0) {
-                            stale.add(st);
-                        }
-                    }
-                    if (!stale.isEmpty()) {
-                        resolveRefs(rel, stale, Plan.of(d.sub()));
-                    }
-                }
+            for (RelationshipProperty rel : e.getKey().relationships()) {
+                finishRelationship(rel, group, plan, handled);
             }
             for (InstanceStateImpl st : group) {
                 st.staleRefs = 0;
+            }
+        }
+    }
+
+    /** Applies {@code plan}'s directive for {@code rel} to {@code group} (objects whose mapper has it). */
+    private void finishRelationship(RelationshipProperty rel, List<InstanceStateImpl> group, Plan plan,
+                                    Set<RelationshipProperty> handled) {
+        if (handled.contains(rel)) {
+            return;
+        }
+        Directive d = plan.directive(rel);
+        if (rel.isCollection()) {
+            finishCollection(rel, group, d);
+        } else if (rel.isRef() && d.strategy() != Strategy.SELECTIN && d.strategy() != Strategy.JOINED) {
+            for (InstanceStateImpl st : group) { // lazy, raise or noload: nothing to run now
+                if ((st.staleRefs & bit(rel)) != 0 && rel.get(st.object) instanceof RefImpl<?> ref) {
+                    ref.mode = d.strategy();
+                    if (d.strategy() == Strategy.NOLOAD) {
+                        ref.put(null);
+                    } else {
+                        ref.unload();
+                    }
+                }
+            }
+        } else if (d.strategy() != Strategy.NOLOAD && d.strategy() != Strategy.RAISE) {
+            List<InstanceStateImpl> stale = new ArrayList<>();
+            for (InstanceStateImpl st : group) {
+                if ((st.staleRefs & bit(rel)) != 0) {
+                    stale.add(st);
+                }
+            }
+            if (!stale.isEmpty()) {
+                resolveRefs(rel, stale, Plan.of(d.sub()));
             }
         }
     }
@@ -789,6 +813,83 @@ public final class Loading {
                 st.collections[i].mode = d.strategy();
                 st.collections[i].subOptions = d.sub();
             });
+        }
+    }
+
+    // ------------------------------------------------------------------ joined inheritance, selectin
+
+    /** Objects read through a selectin layout whose subclass columns ({@code bits}) are still to be loaded. */
+    private List<InstanceStateImpl> subclassFill;
+    private List<Long> subclassFillBits;
+
+    /** Queues {@code st}: its subclass table columns {@code bits} were not in the row (see {@link #fillSubclassColumns}). */
+    public void needsSubclassColumns(InstanceStateImpl st, long bits) {
+        if (subclassFill == null) {
+            subclassFill = new ArrayList<>();
+            subclassFillBits = new ArrayList<>();
+        }
+        subclassFill.add(st);
+        subclassFillBits.add(bits);
+    }
+
+    /**
+     * Loads the subclass columns queued by {@link #needsSubclassColumns} (SQLAlchemy's
+     * {@code selectin_polymorphic}): per subclass, one {@code SELECT key, columns FROM <its tables>
+     * WHERE key IN (...)} per {@value #CHUNK} objects. Called where a load's rows have all been
+     * read; a no-op when nothing is queued.
+     */
+    public void fillSubclassColumns() {
+        if (subclassFill == null || subclassFill.isEmpty()) {
+            return;
+        }
+        List<InstanceStateImpl> todo = subclassFill;
+        List<Long> bits = subclassFillBits;
+        subclassFill = null;
+        subclassFillBits = null;
+        Map<Mapper<?>, Map<Object, InstanceStateImpl>> byMapper = new LinkedHashMap<>();
+        Map<Mapper<?>, Long> need = new HashMap<>();
+        for (int i = 0; i < todo.size(); i++) {
+            InstanceStateImpl st = todo.get(i);
+            byMapper.computeIfAbsent(st.mapper, k -> new LinkedHashMap<>()).put(norm(st.identity), st);
+            need.merge(st.mapper, bits.get(i), (a, b) -> a | b);
+        }
+        for (Map.Entry<Mapper<?>, Map<Object, InstanceStateImpl>> e : byMapper.entrySet()) {
+            Mapper<?> s = e.getKey();
+            long mask = need.get(s);
+            List<org.jalchemy.sql.ColumnsClauseRole> cols = new ArrayList<>();
+            Attribute<?, Object> pk = attr(s, s.primaryKey(0));
+            cols.add(pk);
+            List<ColumnProperty> props = new ArrayList<>();
+            for (ColumnProperty p : s.properties()) {
+                if (p.index() < 64 && (mask & (1L << p.index())) != 0L) {
+                    cols.add(s.attribute(p.name()));
+                    props.add(p);
+                }
+            }
+            List<Object> keys = new ArrayList<>();
+            for (InstanceStateImpl st : e.getValue().values()) {
+                keys.add(st.identity);
+            }
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+                Select<?> sel = Sql.select(cols).selectFrom(s.ownSelectable()).where(pk.in(chunk));
+                try (Result res = session.readConnection().execute(sel)) {
+                    for (Row row : res) {
+                        Object[] v = row.toArray();
+                        InstanceStateImpl st = e.getValue().get(norm(v[0]));
+                        if (st == null) {
+                            continue;
+                        }
+                        Object[] values = new Object[s.properties().size()];
+                        long fill = 0L;
+                        for (int k = 0; k < props.size(); k++) {
+                            values[props.get(k).index()] = v[k + 1];
+                            fill |= 1L << props.get(k).index();
+                        }
+                        org.jalchemy.orm.internal.session.SessionImpl.fillUnloaded(st, values, fill & st.unloaded);
+                    }
+                }
+            }
         }
     }
 
@@ -825,9 +926,10 @@ public final class Loading {
             Directive d = plan.directive(rel);
             if (d.strategy() == Strategy.CONTAINS_EAGER) {
                 Mapper<?> target = rel.resolved().target();
-                sel = sel.addColumns(d.alias() != null ? d.alias() : target.table());
-                specs.add(new JoinedSpec(rel, target, offset, target.properties().size(), Plan.of(d.sub())));
-                offset += target.properties().size();
+                FromClause from = d.alias() != null ? d.alias() : target.selectable();
+                sel = sel.addColumns(from);
+                specs.add(new JoinedSpec(rel, target, offset, from.columns().size(), Plan.of(d.sub())));
+                offset += from.columns().size();
                 continue;
             }
             if (d.strategy() != Strategy.JOINED || rel.isCollection() && limited) {
@@ -835,18 +937,20 @@ public final class Loading {
             }
             Resolved r = rel.resolved();
             Mapper<?> target = r.target();
+            if (target.hierarchy() != null || target.computedMask() != 0L) {
+                continue; // an aliased table cannot read a hierarchy or computed columns: loaded selectin instead
+            }
             FromClause[] a = ALIASES.computeIfAbsent(rel, Loading::aliasesOf);
             FromClause ta = a[0];
-            MappedTable<?> parent = m.table();
             switch (r.direction()) {
                 case MANY_TO_ONE -> sel = sel.outerjoin(ta, session.loaderCriteria(
-                        col(parent, r.local()).eq(col(ta, r.remote())), target, ta));
+                        attr(m, r.local()).eq(col(ta, r.remote())), target, ta));
                 case ONE_TO_MANY -> sel = sel.outerjoin(ta, session.loaderCriteria(withCriteria(
-                        col(parent, r.local()).eq(col(ta, r.remote())), r, target, ta), target, ta));
+                        attr(m, r.local()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 case MANY_TO_MANY -> {
                     FromClause sa = a[1];
                     RelationshipProperty.Secondary sec = r.secondary();
-                    sel = sel.outerjoin(sa, col(parent, r.local()).eq(sa.c(sec.localColumn())))
+                    sel = sel.outerjoin(sa, attr(m, r.local()).eq(sa.c(sec.localColumn())))
                             .outerjoin(ta, session.loaderCriteria(withCriteria(
                                     sa.c(sec.remoteColumn()).eq(col(ta, r.remote())), r, target, ta), target, ta));
                 }
@@ -907,13 +1011,12 @@ public final class Loading {
 
     /** Adds the relationship's extra criteria and ORDER BY to a SELECT of its target. */
     private static Select criteria(Select<?> sel, Resolved r, Mapper<?> target, FromClause ta) {
-        FromClause from = ta == null ? target.table() : ta;
         for (RelationshipProperty.Condition c : r.where()) {
-            ColumnClause<Object> col = col(from, c.property());
+            ColumnClause<Object> col = ta == null ? attr(target, c.property()) : col(ta, c.property());
             sel = sel.where(c.value() == null ? col.isNull() : col.eq(c.value()));
         }
         for (RelationshipProperty.Order o : r.orderBy()) {
-            ColumnClause<Object> c = col(from, o.property());
+            ColumnClause<Object> c = ta == null ? attr(target, o.property()) : col(ta, o.property());
             sel = sel.orderBy(o.descending() ? Sql.desc(c) : Sql.asc(c));
         }
         return sel;

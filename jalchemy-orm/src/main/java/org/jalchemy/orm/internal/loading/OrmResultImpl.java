@@ -49,7 +49,11 @@ public final class OrmResultImpl implements OrmResult {
     private final List<OrmRow> rows;
     private int pos;
 
-    private record Item(Mapper<?> mapper, int offset, int width) {
+    /** One selected item: an entity's columns (mapper non-null; {@code unloaded}: columns it never has, e.g. an alias's computed ones) or one value. */
+    private record Item(Mapper<?> mapper, int offset, int width, long unloaded) {
+        Item(Mapper<?> mapper, int offset, int width) {
+            this(mapper, offset, width, 0L);
+        }
     }
 
     public OrmResultImpl(SessionImpl session, Select<?> select, Result result) {
@@ -59,6 +63,14 @@ public final class OrmResultImpl implements OrmResult {
     /** {@code original} is the statement as the user wrote it; {@code joined} what ran (extra joined columns at the end). */
     public OrmResultImpl(SessionImpl session, Select<?> original, Result result, Loading.Plan loadPlan, Loading.Joined joined) {
         this(session, planOf(original), result, loadPlan, joined);
+    }
+
+    /**
+     * A result over rows already read and hydrated, shaped as {@code select}'s (the rows of one
+     * statement run on several databases and merged, as a sharded session does).
+     */
+    public static OrmResultImpl ofRows(Select<?> select, List<OrmRow> rows) {
+        return new OrmResultImpl(planOf(select), rows);
     }
 
     /** A result over rows already read and hydrated (see {@link #buffered()}). */
@@ -86,8 +98,9 @@ public final class OrmResultImpl implements OrmResult {
         this.loadPlan = loadPlan;
         this.joined = joined != null && !joined.specs().isEmpty() ? joined : null;
         boolean rel = false;
-        for (Item it : plan) {
-            rel |= it.mapper != null && it.mapper.hasRelationships();
+        for (Item it : plan) { // relationships to load, or a joined hierarchy's subclass columns to read afterwards
+            rel |= it.mapper != null && (it.mapper.loadsRelationships()
+                    || it.mapper.hierarchy() != null && it.mapper.layout().hasMissing());
         }
         this.relationships = rel;
         this.loaded = rel ? new ArrayList<>() : null;
@@ -95,8 +108,9 @@ public final class OrmResultImpl implements OrmResult {
     }
 
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
-    private Object entity(Mapper<?> m, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
-        long unloaded = loadPlan.unloaded(m);
+    private Object entity(Item it, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
+        Mapper<?> m = it.mapper;
+        long unloaded = loadPlan.unloaded(m) | it.unloaded;
         if (!relationships) {
             return session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting()).object;
         }
@@ -117,6 +131,7 @@ public final class OrmResultImpl implements OrmResult {
         }
         completed = true;
         Loading l = session.loading();
+        l.fillSubclassColumns();
         if (acc != null) {
             l.finishJoined(acc);
         }
@@ -141,9 +156,9 @@ public final class OrmResultImpl implements OrmResult {
         Object[] values = row.toArray();
         if (acc != null) {
             Object[] slice = Arrays.copyOf(values, plan[0].width);
-            return allNull(slice) ? null : entity(plan[0].mapper, singleMap, slice, values, true);
+            return allNull(slice) ? null : entity(plan[0], singleMap, slice, values, true);
         }
-        return allNull(values) ? null : entity(plan[0].mapper, singleMap, values, values, true);
+        return allNull(values) ? null : entity(plan[0], singleMap, values, values, true);
     }
 
     private static final Object END = new Object();
@@ -167,9 +182,10 @@ public final class OrmResultImpl implements OrmResult {
         for (ColumnsClauseRole r : select.rawColumns()) {
             org.jalchemy.orm.mapping.Mapper<?> entity = r instanceof org.jalchemy.sql.FromClause f
                     ? org.jalchemy.orm.mapping.Mapper.aliasedEntity(f) : null;
-            if (entity != null) { // the entity's table or an alias of it (Orm.aliased)
-                int w = entity.table().columns().size();
-                items.add(new Item(entity, offset, w));
+            if (entity != null) { // the entity's table, an alias of it (Orm.aliased) or its inheritance view
+                int w = ((org.jalchemy.sql.FromClause) r).columns().size();
+                // an alias cannot render computed columns: they are selected as NULL and stay unloaded
+                items.add(new Item(entity, offset, w, r instanceof org.jalchemy.sql.Alias ? entity.computedMask() : 0L));
                 offset += w;
             } else if (r instanceof org.jalchemy.sql.FromClause f) {
                 int w = f.columns().size();
@@ -205,6 +221,11 @@ public final class OrmResultImpl implements OrmResult {
                     return type.cast(items[i]);
                 }
             }
+            for (int i = 0; i < plan.length; i++) { // a subclass's object, read through its base's item
+                if (plan[i].mapper != null && plan[i].mapper.type().isAssignableFrom(type) && type.isInstance(items[i])) {
+                    return type.cast(items[i]);
+                }
+            }
             throw new org.jalchemy.exc.NoSuchColumnError("This row has no " + type.getSimpleName() + " entity");
         }
 
@@ -229,7 +250,7 @@ public final class OrmResultImpl implements OrmResult {
         Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
         if (single && acc == null) { // select(User.class)
-            items[0] = allNull(values) ? null : entity(plan[0].mapper, singleMap, values, values, true);
+            items[0] = allNull(values) ? null : entity(plan[0], singleMap, values, values, true);
             return new RowImpl(items, plan);
         }
         for (int i = 0; i < plan.length; i++) {
@@ -238,7 +259,7 @@ public final class OrmResultImpl implements OrmResult {
                 items[i] = values[it.offset];
             } else {
                 Object[] slice = Arrays.copyOfRange(values, it.offset, it.offset + it.width);
-                items[i] = allNull(slice) ? null : entity(it.mapper, session.identityMap(it.mapper), slice, values, i == 0);
+                items[i] = allNull(slice) ? null : entity(it, session.identityMap(it.mapper), slice, values, i == 0);
             }
         }
         return new RowImpl(items, plan);
@@ -440,6 +461,7 @@ public final class OrmResultImpl implements OrmResult {
             }
             out.add(r);
         }
+        session.loading().fillSubclassColumns();
         if (loaded != null && !loaded.isEmpty()) {
             session.loading().finish(new ArrayList<>(loaded), loadPlan, java.util.Set.of());
             loaded.clear();

@@ -139,10 +139,13 @@ public final class InstanceStateImpl implements InstanceState {
         return session != null && session.isClosed() ? null : session;
     }
 
-    /** Attribute names whose current value differs from the snapshot (all of them for a pending object). */
+    /** Attribute names whose current value differs from the snapshot (all of them for a pending object); computed ones never count. */
     public List<String> modifiedAttributes() {
         List<String> out = new ArrayList<>();
         for (ColumnProperty p : mapper.properties()) {
+            if (p.computed()) {
+                continue;
+            }
             if (snapshot == null || !same(snapshot[p.index()], p.get(object))) {
                 out.add(p.name());
             }

@@ -103,6 +103,10 @@ public final class SessionImpl implements Session {
 
     /** The factory's option (a test hook turns it off): multi-row INSERT ... RETURNING where the dialect has it. */
     public final boolean insertReturning;
+    /** Read/write splitting over the factory's EngineSet; null for a factory bound to one engine. */
+    private final ReadRouting routing;
+    /** See {@link #cascadeGuard(java.util.function.BiConsumer)}; null for most sessions. */
+    private java.util.function.BiConsumer<SessionImpl, Object> cascadeGuard;
 
     /** A new session of {@code factory}; {@code statements} and {@code insertReturning} are the factory's internals. */
     public SessionImpl(SessionFactory factory, OrmStatements statements, boolean insertReturning) {
@@ -110,6 +114,7 @@ public final class SessionImpl implements Session {
         this.dialect = factory.engine().dialect();
         this.statements = statements;
         this.insertReturning = insertReturning;
+        this.routing = factory.engines() == null ? null : new ReadRouting(factory.engines());
     }
 
     public SessionFactory factory() {
@@ -141,7 +146,18 @@ public final class SessionImpl implements Session {
 
     /** {@link #add} reached through a relationship's save-update cascade. */
     public void cascadeAdd(Object entity) {
+        if (cascadeGuard != null && !states.containsKey(entity)) {
+            cascadeGuard.accept(this, entity);
+        }
         add(entity);
+    }
+
+    /**
+     * Checks each object a cascade is about to add to this session (the shards of a
+     * {@code ShardedSession} refuse objects another shard's session holds); null: none.
+     */
+    public void cascadeGuard(java.util.function.BiConsumer<SessionImpl, Object> guard) {
+        this.cascadeGuard = guard;
     }
 
     /** The session's relationship loader. */
@@ -264,7 +280,7 @@ public final class SessionImpl implements Session {
         pending.remove(st);
         toDelete.remove(st);
         if (st.identity != null) {
-            Map<Object, InstanceStateImpl> im = identityMap.get(st.mapper);
+            Map<Object, InstanceStateImpl> im = identityMap.get(st.mapper.identityBase());
             if (im != null && im.get(st.identity) == st) {
                 im.remove(st.identity);
             }
@@ -436,14 +452,17 @@ public final class SessionImpl implements Session {
             if (st.markedForDeletion || st.state == ObjectState.DELETED) {
                 return Optional.empty();
             }
+            if (!type.isInstance(st.object)) { // the row is of another class of the hierarchy (SQLAlchemy: None)
+                return Optional.empty();
+            }
             if (st.expired && !reload(st)) {
                 return Optional.empty();
             }
             return Optional.of(type.cast(st.object));
         }
         autoflush();
-        List<E> found = load(m, statements.select(dialect, m, pkCriteria(m, key)),
-                pkValues(m, key));
+        List<E> found = plainKeyLoad(m) ? load(m, statements.select(dialect, m, pkCriteria(m, key)), pkValues(m, key))
+                : load(m, keySelect(m, key, m.selectable(), List.of(m.selectable())));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -484,7 +503,7 @@ public final class SessionImpl implements Session {
         unloadRelationships(st);
         if (!reload(st)) {
             throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                    + "not present; it is no longer in the session");
+                    + "not present" + criteriaNote(st.mapper) + "; it is no longer in the session");
         }
     }
 
@@ -492,17 +511,17 @@ public final class SessionImpl implements Session {
         ensureOpen();
         InstanceStateImpl st = requirePersistent(entity, "refresh");
         unloadRelationships(st);
-        Select<?> sel = pkSelect(st, List.of(st.mapper.table()));
+        Select<?> sel = ownRowSelect(st.mapper, st.identity);
         if (lock != null) {
             sel = sel.forUpdate(lock.nowait(), lock.skipLocked());
         }
-        try (Result r = connection().execute(sel)) {
+        try (Result r = readConnection(sel).execute(sel)) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
                 throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
                         + "not present" + (lock != null && lock.skipLocked() ? " (or locked by another transaction: "
-                        + "SKIP LOCKED)" : "") + "; it is no longer in the session");
+                        + "SKIP LOCKED)" : "") + criteriaNote(st.mapper) + "; it is no longer in the session");
             }
             populate(st, row.get().toArray());
         }
@@ -517,18 +536,18 @@ public final class SessionImpl implements Session {
         }
         List<org.jalchemy.sql.ColumnsClauseRole> cols = new ArrayList<>();
         for (org.jalchemy.orm.mapping.Attribute<?, ?> a : attributes) {
-            if (a.mapper() != st.mapper) {
+            if (!a.mapper().isAncestorOf(st.mapper)) {
                 throw new org.jalchemy.exc.ArgumentError("refresh(" + st.describe() + ", ...): " + a.mapper().entityName()
                         + "." + a.key() + " is not an attribute of " + st.mapper.entityName());
             }
-            cols.add(a);
+            cols.add(st.mapper.attribute(a.key()));
         }
-        try (Result r = connection().execute(pkSelect(st, cols))) {
+        try (Result r = readConnection().execute(keySelect(st.mapper, st.identity, st.mapper.ownSelectable(), cols))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
                 throw new ObjectDeletedError("Instance " + st.describe() + " has been deleted, or its row is otherwise "
-                        + "not present; it is no longer in the session");
+                        + "not present" + criteriaNote(st.mapper) + "; it is no longer in the session");
             }
             Object[] values = row.get().toArray();
             Object[] snap = st.snapshot.clone();
@@ -544,15 +563,49 @@ public final class SessionImpl implements Session {
         }
     }
 
-    /** {@code SELECT cols FROM <entity> WHERE <primary key of st>}. */
-    private static Select<?> pkSelect(InstanceStateImpl st, List<org.jalchemy.sql.ColumnsClauseRole> cols) {
-        Mapper<?> m = st.mapper;
-        Object[] key = pkValues(m, st.identity);
+    /**
+     * {@code SELECT cols FROM from WHERE <primary key> = key}, with the entity's criteria: the
+     * discriminator of a single-table subclass and the factory's loader criteria (which apply to
+     * get and refresh as to queries; SQLAlchemy's {@code with_loader_criteria} travels with the
+     * loaded objects into their refreshes). {@code from} is written out only for inheritance
+     * (a joined subclass's columns are in several tables), so plain entities' SQL is unchanged.
+     */
+    private Select<?> keySelect(Mapper<?> m, Object identity, org.jalchemy.sql.FromClause from,
+                                List<? extends org.jalchemy.sql.ColumnsClauseRole> cols) {
+        Object[] key = pkValues(m, identity);
         List<org.jalchemy.sql.ColumnElement<Boolean>> where = new ArrayList<>();
         for (int i = 0; i < key.length; i++) {
             where.add(m.attribute(m.primaryKey(i).name()).eqAny(key[i]));
         }
-        return org.jalchemy.sql.Sql.select(cols).where(org.jalchemy.sql.Sql.and(where));
+        Select<?> sel = org.jalchemy.sql.Sql.select(cols).where(org.jalchemy.sql.Sql.and(where));
+        if (m.hierarchy() != null) {
+            sel = sel.selectFrom(from);
+        }
+        return entityCriteria(sel, m, from);
+    }
+
+    /** {@code SELECT <every column of m> ... WHERE key}: the row of one object of exactly {@code m}. */
+    private Select<?> ownRowSelect(Mapper<?> m, Object identity) {
+        return m.hierarchy() == null ? keySelect(m, identity, m.table(), List.of(m.table()))
+                : keySelect(m, identity, m.ownSelectable(), m.attributes());
+    }
+
+    /** True when loading {@code m} by key can use the precompiled statement: no inheritance, no loader criteria. */
+    private boolean plainKeyLoad(Mapper<?> m) {
+        return m.hierarchy() == null && !hasLoaderCriteria(m);
+    }
+
+    private boolean hasLoaderCriteria(Mapper<?> m) {
+        for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
+            if (c.type().isAssignableFrom(m.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String criteriaNote(Mapper<?> m) {
+        return hasLoaderCriteria(m) ? " (or filtered out by the factory's loader criteria for " + m.entityName() + ")" : "";
     }
 
     /** Marks a persistent object expired: the next time the session meets its row it overwrites its fields. */
@@ -601,8 +654,10 @@ public final class SessionImpl implements Session {
 
     private boolean reload(InstanceStateImpl st) {
         Mapper<?> m = st.mapper;
-        Compiled c = statements.select(dialect, m, pkCriteria(m, st.identity));
-        try (Result r = connection().executeCompiled(c, pkValues(m, st.identity))) {
+        try (Result r = plainKeyLoad(m)
+                ? readConnection().executeCompiled(statements.select(dialect, m, pkCriteria(m, st.identity)),
+                        pkValues(m, st.identity))
+                : readConnection().execute(ownRowSelect(m, st.identity))) {
             Optional<Row> row = r.first();
             if (row.isEmpty()) {
                 forget(st, ObjectState.DETACHED);
@@ -628,17 +683,32 @@ public final class SessionImpl implements Session {
 
     /** Runs a compiled entity SELECT (all columns of {@code m}, in mapper order) and hydrates through the identity map. */
     <E> List<E> load(Mapper<E> m, Compiled compiled, Object[] values) {
+        try (Result r = readConnection().executeCompiled(compiled, values)) {
+            return hydrateAll(m, r);
+        }
+    }
+
+    /** Runs a SELECT of {@code m}'s selectable and hydrates through the identity map. */
+    <E> List<E> load(Mapper<E> m, Select<?> select) {
+        try (Result r = readConnection().execute(select)) {
+            return hydrateAll(m, r);
+        }
+    }
+
+    private <E> List<E> hydrateAll(Mapper<E> m, Result r) {
         List<E> out = new ArrayList<>();
-        List<InstanceStateImpl> loaded = m.hasRelationships() ? new ArrayList<>() : null;
+        List<InstanceStateImpl> loaded = m.loadsRelationships() ? new ArrayList<>() : null;
         Map<Object, InstanceStateImpl> im = identityMap(m);
-        try (Result r = connection().executeCompiled(compiled, values)) {
-            for (Row row : r) {
-                InstanceStateImpl st = hydrateState(m, im, row.toArray());
-                if (loaded != null) {
-                    loaded.add(st);
-                }
-                out.add(m.type().cast(st.object));
+        for (Row row : r) {
+            InstanceStateImpl st = hydrateState(m, im, row.toArray());
+            if (loaded != null && st.collections != null) {
+                loaded.add(st);
             }
+            out.add(m.type().cast(st.object));
+        }
+        r.close();
+        if (m.hierarchy() != null) {
+            loading().fillSubclassColumns();
         }
         if (loaded != null) {
             loading().finish(loaded, Loading.Plan.DEFAULT, java.util.Set.of());
@@ -653,10 +723,11 @@ public final class SessionImpl implements Session {
 
     /** The identity map of one mapper (created empty when needed); hot loops fetch it once. */
     public Map<Object, InstanceStateImpl> identityMap(Mapper<?> m) {
-        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        Mapper<?> key = m.identityBase();
+        Map<Object, InstanceStateImpl> im = identityMap.get(key);
         if (im == null) {
             im = new IdentityMap();
-            identityMap.put(m, im);
+            identityMap.put(key, im);
         }
         return im;
     }
@@ -680,6 +751,44 @@ public final class SessionImpl implements Session {
      */
     public InstanceStateImpl hydrateState(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
                                           long unloaded, boolean populateExisting) {
+        if (m.hierarchy() != null) {
+            return hydrateRow(m.layout(), im, values, unloaded, populateExisting);
+        }
+        return hydrateExact(m, im, values, unloaded, populateExisting);
+    }
+
+    /**
+     * A row of an inheritance hierarchy's {@code layout}: the object of the class its discriminator
+     * names, from that class's columns in the row. Column-loading bits in {@code unloaded} refer to
+     * the layout mapper's properties (shared by its subclasses); a subclass's deferred columns and
+     * the columns a selectin layout leaves out are unloaded too, the latter queued for
+     * {@link Loading#fillSubclassColumns()}.
+     */
+    public InstanceStateImpl hydrateRow(org.jalchemy.orm.mapping.RowLayout layout, Map<Object, InstanceStateImpl> im,
+                                        Object[] values, long unloaded, boolean populateExisting) {
+        org.jalchemy.orm.mapping.RowLayout.Entry e = layout.entry(values);
+        Mapper<?> m = layout.mapper();
+        Mapper<?> s = e.mapper();
+        int n = s.properties().size();
+        Object[] own = s == m && e.missing() == 0L ? (values.length == n ? values : java.util.Arrays.copyOf(values, n))
+                : e.values(values);
+        long su = unloaded;
+        if (s != m) {
+            int base = m.properties().size();
+            long low = base >= 64 ? -1L : (1L << base) - 1;
+            su = (unloaded & low) | (s.deferredMask() & ~low);
+        }
+        su |= e.missing();
+        Map<Object, InstanceStateImpl> target = s.identityBase() == m.identityBase() ? im : identityMap(s);
+        InstanceStateImpl st = hydrateExact(s, target, own, su, populateExisting);
+        if (e.missing() != 0L && (st.unloaded & e.missing()) != 0L) {
+            loading().needsSubclassColumns(st, st.unloaded & e.missing());
+        }
+        return st;
+    }
+
+    private InstanceStateImpl hydrateExact(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
+                                           long unloaded, boolean populateExisting) {
         Object id = m.identityFromValues(values);
         InstanceStateImpl st = im.get(id);
         if (st != null) {
@@ -719,7 +828,8 @@ public final class SessionImpl implements Session {
     }
 
     private static void populate(InstanceStateImpl st, Object[] values) {
-        populate(st, values, 0L);
+        int n = st.mapper.properties().size();
+        populate(st, values.length == n ? values : java.util.Arrays.copyOf(values, n), 0L);
     }
 
     private static void populate(InstanceStateImpl st, Object[] values, long unloaded) {
@@ -737,7 +847,7 @@ public final class SessionImpl implements Session {
     }
 
     /** Sets the fields in {@code bits} (unloaded so far) from a row that has them; the others keep their values and changes. */
-    private static void fillUnloaded(InstanceStateImpl st, Object[] values, long bits) {
+    public static void fillUnloaded(InstanceStateImpl st, Object[] values, long bits) {
         List<ColumnProperty> props = st.mapper.properties();
         Object[] snap = st.snapshot.clone();
         for (int i = 0; i < Math.min(64, values.length); i++) {
@@ -751,7 +861,7 @@ public final class SessionImpl implements Session {
     }
 
     public InstanceStateImpl lookup(Mapper<?> m, Object id) {
-        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        Map<Object, InstanceStateImpl> im = identityMap.get(m.identityBase());
         return im == null ? null : im.get(id);
     }
 
@@ -773,7 +883,7 @@ public final class SessionImpl implements Session {
         ensureOpen();
         autoflush();
         Mapper<?> m = entityOf(statement);
-        Result r = connection().execute(statement, m == null ? parameters : columnKeys(m, parameters));
+        Result r = connectionFor(statement).execute(statement, m == null ? parameters : columnKeys(m, parameters));
         synchronize(m, statement);
         return r;
     }
@@ -791,7 +901,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : parameterSets) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        Result r = connection().execute(statement, sets);
+        Result r = connectionFor(statement).execute(statement, sets);
         synchronize(m, statement);
         return r;
     }
@@ -810,7 +920,7 @@ public final class SessionImpl implements Session {
         for (Map<String, ?> p : rows) {
             sets.add(m == null ? p : columnKeys(m, p));
         }
-        return OrmResultImpl.ofReturning(this, insert, connection().execute(insert, sets));
+        return OrmResultImpl.ofReturning(this, insert, writeConnection().execute(insert, sets));
     }
 
     private static Mapper<?> entityOf(Executable statement) {
@@ -838,7 +948,7 @@ public final class SessionImpl implements Session {
         if (m == null || statement instanceof org.jalchemy.sql.Insert) {
             return;
         }
-        Map<Object, InstanceStateImpl> im = identityMap.get(m);
+        Map<Object, InstanceStateImpl> im = identityMap.get(m.identityBase());
         if (im != null) {
             for (InstanceStateImpl st : im.values()) {
                 st.expired = true;
@@ -854,27 +964,46 @@ public final class SessionImpl implements Session {
         ensureOpen();
         autoflush();
         Loading.Plan plan = Loading.Plan.of(select.executableOptions());
-        Mapper<?> first = select.rawColumns().isEmpty() || !(select.rawColumns().get(0) instanceof MappedTable<?> t)
-                ? null : t.mapper();
+        Object r0 = select.rawColumns().isEmpty() ? null : select.rawColumns().get(0);
+        Mapper<?> first = r0 instanceof MappedTable<?> t ? t.mapper()
+                : r0 instanceof org.jalchemy.orm.mapping.EntityView<?> v ? v.mapper() : null;
         Select<?> run = withLoaderCriteria(withUnloadedColumns(select, plan), select);
         if (first == null || !first.hasRelationships()) {
-            return new OrmResultImpl(this, select, connection().execute(run), plan, null);
+            return new OrmResultImpl(this, select, readConnection(select).execute(run), plan, null);
         }
         Loading.Joined joined = loading().joined(run, first, plan, select.selectedColumns().size());
-        return new OrmResultImpl(this, select, connection().execute(joined.select()), plan, joined);
+        return new OrmResultImpl(this, select, readConnection(select).execute(joined.select()), plan, joined);
     }
 
     /** {@code run} with the factory's loader criteria of each entity item of {@code original} as WHERE. */
     private Select<?> withLoaderCriteria(Select<?> run, Select<?> original) {
-        if (factory.loaderCriteria().isEmpty()) {
+        boolean inheritance = org.jalchemy.orm.mapping.Hierarchy.inUse();
+        if (factory.loaderCriteria().isEmpty() && !inheritance) {
             return run;
         }
         for (org.jalchemy.sql.ColumnsClauseRole r : original.rawColumns()) {
             if (r instanceof org.jalchemy.sql.FromClause f && Mapper.aliasedEntity(f) != null) {
-                run = loaderCriteria(run, Mapper.aliasedEntity(f), f);
+                Mapper<?> m = Mapper.aliasedEntity(f);
+                // Orm.select(Manager.class) carries its discriminator criterion; an alias of the table cannot
+                run = f instanceof org.jalchemy.sql.Alias ? entityCriteria(run, m, f) : loaderCriteria(run, m, f);
             }
         }
         return run;
+    }
+
+    /**
+     * {@code sel} restricted to {@code m}'s rows read from {@code from}: a single-table subclass's
+     * discriminator criterion, then the factory's loader criteria. What every SELECT the session
+     * builds itself (get, refresh, relationship loads) goes through.
+     */
+    public Select<?> entityCriteria(Select<?> sel, Mapper<?> m, org.jalchemy.sql.FromClause from) {
+        if (m.hierarchy() != null) {
+            org.jalchemy.sql.ColumnElement<Boolean> d = m.discriminatorCriterion(from);
+            if (d != null) {
+                sel = sel.where(d);
+            }
+        }
+        return loaderCriteria(sel, m, from);
     }
 
     /** {@code sel} filtered by the factory's loader criteria for {@code m}'s rows read from {@code from}. */
@@ -890,6 +1019,12 @@ public final class SessionImpl implements Session {
     /** {@code on} ANDed with the factory's loader criteria for {@code m}'s rows joined as {@code from}. */
     public org.jalchemy.sql.ColumnElement<Boolean> loaderCriteria(org.jalchemy.sql.ColumnElement<Boolean> on, Mapper<?> m,
                                                                    org.jalchemy.sql.FromClause from) {
+        if (m.hierarchy() != null) {
+            org.jalchemy.sql.ColumnElement<Boolean> d = m.discriminatorCriterion(from);
+            if (d != null) {
+                on = org.jalchemy.sql.Sql.and(on, d);
+            }
+        }
         for (SessionFactory.LoaderCriteria c : factory.loaderCriteria()) {
             if (c.type().isAssignableFrom(m.type())) {
                 on = org.jalchemy.sql.Sql.and(on, c.criteria().apply(from));
@@ -908,7 +1043,10 @@ public final class SessionImpl implements Session {
         List<org.jalchemy.sql.ColumnsClauseRole> out = null;
         for (int i = 0; i < raw.size(); i++) {
             org.jalchemy.sql.ColumnsClauseRole r = raw.get(i);
-            long mask = r instanceof MappedTable<?> t ? plan.unloaded(t.mapper()) : 0L;
+            long mask = r instanceof MappedTable<?> t ? plan.unloaded(t.mapper())
+                    : r instanceof org.jalchemy.orm.mapping.EntityView<?> v ? plan.unloaded(v.mapper())
+                    : r instanceof org.jalchemy.sql.Alias a && Mapper.aliasedEntity(a) != null
+                    ? plan.unloaded(Mapper.aliasedEntity(a)) | Mapper.aliasedEntity(a).computedMask() : 0L;
             if (mask == 0L) {
                 if (out != null) {
                     out.add(r);
@@ -918,7 +1056,7 @@ public final class SessionImpl implements Session {
             if (out == null) {
                 out = new ArrayList<>(raw.subList(0, i));
             }
-            List<? extends org.jalchemy.sql.ColumnClause<?>> cols = ((MappedTable<?>) r).columns();
+            List<? extends org.jalchemy.sql.ColumnClause<?>> cols = ((org.jalchemy.sql.FromClause) r).columns();
             for (int c = 0; c < cols.size(); c++) {
                 out.add(c < 64 && (mask & (1L << c)) != 0
                         ? org.jalchemy.sql.Sql.literalColumn("NULL").label(cols.get(c).name()) : cols.get(c));
@@ -929,9 +1067,84 @@ public final class SessionImpl implements Session {
 
     /**
      * The Core connection of the current transaction, checked out (and the transaction begun) on
-     * first use. Valid until commit, rollback or close.
+     * first use. Valid until commit, rollback or close. In a read/write-split session it is the
+     * primary's, and the rest of the transaction reads from the primary too (what is done on it
+     * directly is not seen by the routing).
      */
     public Connection connection() {
+        if (routing != null) {
+            routing.primaryUntilEnd();
+        }
+        return primaryConnection();
+    }
+
+    /**
+     * The connection writes run on (the primary's), noting in a read/write-split session that the
+     * session has written: its later reads go to the primary (read-your-writes).
+     */
+    public Connection writeConnection() {
+        if (routing != null) {
+            routing.wrote();
+        }
+        return primaryConnection();
+    }
+
+    /** The connection plain reads run on: the session's own, or in a read/write-split session the one {@link ReadRouting} picks. */
+    public Connection readConnection() {
+        return routing == null ? primaryConnection() : routing.read(this, null);
+    }
+
+    /**
+     * The connection {@code select} runs on: as {@link #readConnection()}, but {@code FOR UPDATE}
+     * runs on the primary (and keeps the transaction's reads there), and a {@link org.jalchemy.orm.BindOption}
+     * picks the engine. A session bound to one engine accepts only {@code bind("primary")}.
+     */
+    private Connection readConnection(Select<?> select) {
+        org.jalchemy.orm.BindOption bind = select.executableOptions().isEmpty() ? null
+                : org.jalchemy.orm.BindOption.in(select.executableOptions());
+        if (routing == null) {
+            if (bind != null && !org.jalchemy.engine.EngineSet.PRIMARY.equals(bind.name())) {
+                throw new org.jalchemy.exc.ArgumentError("bind(\"" + bind.name() + "\"): this session is bound to one "
+                        + "engine (" + factory.engine().url() + "); only bind(\"primary\") applies. Build the factory "
+                        + "on an EngineSet for replicas");
+            }
+            return primaryConnection();
+        }
+        if (select.forUpdateClause() != null) {
+            routing.primaryUntilEnd();
+            return primaryConnection();
+        }
+        return routing.read(this, bind);
+    }
+
+    /** A Core statement's connection: a SELECT is a read; anything else (DML, DDL, text) writes. */
+    private Connection connectionFor(Executable statement) {
+        return statement instanceof Select<?> sel ? readConnection(sel) : writeConnection();
+    }
+
+    /**
+     * Name of the engine this session's plain reads go to now ({@code "primary"} or a replica's
+     * name): the primary once it has written, for a transaction that locked rows, or when no
+     * replica is fit. {@code "primary"} for a session bound to one engine.
+     */
+    public String readingFrom() {
+        return routing == null ? org.jalchemy.engine.EngineSet.PRIMARY : routing.readingFrom();
+    }
+
+    /** True once a read/write-split session has written (its reads go to the primary); false for one engine. */
+    public boolean hasWritten() {
+        return routing != null && routing.hasWritten();
+    }
+
+    /** Opens the session's transaction when none is (checks the session is usable). */
+    void autobegin() {
+        ensureOpen();
+        ensureNotFailed();
+        current();
+    }
+
+    /** The primary's connection of the current transaction (the only one, for a session bound to one engine). */
+    Connection primaryConnection() {
         ensureOpen();
         ensureNotFailed();
         current();
@@ -960,6 +1173,9 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         if (c != null) {
             c.cancel();
+        }
+        if (routing != null) {
+            routing.cancel();
         }
     }
 
@@ -995,6 +1211,9 @@ public final class SessionImpl implements Session {
         try {
             UnitOfWork uow = new UnitOfWork(this);
             uow.flush();
+            if (uow.objectCount() > 0) {
+                current().flushed += uow.objectCount();
+            }
             java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
             if (!ls.isEmpty() && uow.objectCount() > 0) {
                 for (org.jalchemy.orm.SessionListener l : ls) {
@@ -1145,9 +1364,29 @@ public final class SessionImpl implements Session {
         ensureNotFailed();
         SessionTransactionImpl parent = current();
         flush();
-        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested());
+        SessionTransactionImpl t = new SessionTransactionImpl(this, parent, connection().beginNested()); // reads stay on the primary
         nested.push(t);
         return t;
+    }
+
+    /**
+     * What rolling {@code tx} back would discard, for the warning of a transaction block closed
+     * without commit: "5 changes (2 written by flushes; not flushed: 1 new, 1 modified, 1 deleted)",
+     * or null when there is nothing. Scans the session's objects (only when such a block closes).
+     */
+    String pendingChanges(SessionTransactionImpl tx) {
+        int modified = 0;
+        for (InstanceStateImpl st : states.values()) {
+            if (st.state == ObjectState.PERSISTENT && !st.markedForDeletion && !st.modifiedAttributes().isEmpty()) {
+                modified++;
+            }
+        }
+        int total = tx.flushed + pending.size() + modified + toDelete.size();
+        if (total == 0) {
+            return null;
+        }
+        return total + (total == 1 ? " change" : " changes") + " (" + tx.flushed + " written by flushes; not flushed: "
+                + pending.size() + " new, " + modified + " modified, " + toDelete.size() + " deleted)";
     }
 
     /** As {@link #inTransaction}, returning {@code work}'s result. */
@@ -1329,9 +1568,15 @@ public final class SessionImpl implements Session {
     /** Gives the transaction's Core connection back to the pool (the field read once: cancel() reads it from other threads). */
     private void releaseConnection() {
         Connection c = connection;
-        if (c != null) {
-            connection = null;
-            c.close();
+        try {
+            if (c != null) {
+                connection = null;
+                c.close();
+            }
+        } finally {
+            if (routing != null) {
+                routing.release();
+            }
         }
     }
 
@@ -1356,11 +1601,7 @@ public final class SessionImpl implements Session {
         } finally {
             closed = true;
             detachOnClose();
-            Connection c = connection;
-            if (c != null) {
-                connection = null;
-                c.close();
-            }
+            releaseConnection();
         }
     }
 

@@ -10,7 +10,11 @@ import java.util.List;
  * A session's transaction: the root one (from {@code session.begin()} or autobegun by the first
  * operation) or a SAVEPOINT from {@code session.beginNested()}. Usable with try-with-resources:
  * {@code close()} rolls back if neither {@link #commit()} nor {@link #rollback()} ran, so
- * {@code try (var tx = session.begin()) { ...; tx.commit(); }} never leaves half-done work.
+ * {@code try (var tx = session.begin()) { ...; tx.commit(); }} never leaves half-done work. Java
+ * cannot tell whether the block ended normally or by an exception, so a block that simply forgot
+ * {@code commit()} loses its work: {@code close()} then logs a WARN on {@code jalchemy.orm.session}
+ * naming how many changes it discarded (objects written by its flushes, plus new, modified and
+ * deleted objects not flushed yet); nothing is logged when there was nothing to discard.
  *
  * <p>It also records which objects it added, inserted and deleted, so rolling it back can put
  * memory back in line with the database: objects added or inserted within it become transient,
@@ -31,6 +35,13 @@ public final class SessionTransactionImpl implements SessionTransaction {
     boolean active = true;
     /** The flush error that rolled this transaction back in the database; it then waits for {@link #rollback()}. */
     RuntimeException failure;
+    /** Objects written (inserted, updated, deleted) by flushes within this transaction (and its committed SAVEPOINTs). */
+    int flushed;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("jalchemy.orm.session");
+    /** As echo does: with no SLF4J provider the warning goes to standard error rather than nowhere. */
+    private static final boolean TO_STDERR =
+            org.slf4j.LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory;
 
     SessionTransactionImpl(SessionImpl session, SessionTransactionImpl parent, Transaction savepoint) {
         this.session = session;
@@ -62,11 +73,23 @@ public final class SessionTransactionImpl implements SessionTransaction {
         return parent != null;
     }
 
-    /** Rolls back when still active. */
+    /** Rolls back when still active, with a WARN when that discards changes (see the class comment). */
     @Override
     public void close() {
         if (active) {
+            String discarded = failure == null ? session.pendingChanges(this) : null;
             rollback();
+            if (discarded != null) {
+                String msg = (parent == null ? "Session transaction" : "Nested transaction (SAVEPOINT)")
+                        + " closed without commit(): rolled back, discarding " + discarded + ". Call commit() before "
+                        + "the block ends, or use inTransaction(session -> ...), which commits when the work returns "
+                        + "and rolls back when it throws";
+                if (TO_STDERR) {
+                    System.err.println("[jalchemy.orm.session] WARN " + msg);
+                } else {
+                    LOG.warn(msg);
+                }
+            }
         }
     }
 
@@ -74,6 +97,7 @@ public final class SessionTransactionImpl implements SessionTransaction {
         parent.added.addAll(added);
         parent.inserted.addAll(inserted);
         parent.deleted.addAll(deleted);
+        parent.flushed += flushed;
     }
 
     @Override

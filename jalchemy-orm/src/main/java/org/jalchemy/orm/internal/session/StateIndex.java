@@ -173,7 +173,9 @@ public final class StateIndex {
     private InstanceStateImpl fromIdentityMap(Object object) {
         for (Map.Entry<Mapper<?>, Map<Object, InstanceStateImpl>> e : identityMap.entrySet()) {
             Mapper<?> m = e.getKey();
-            if (m.type() == object.getClass()) {
+            // a hierarchy's objects share its base's map: the object may be of a subclass
+            if (m.type() == object.getClass() || m.hierarchy() != null && m.type().isInstance(object)
+                    && Mapper.forObject(object).identityBase() == m) {
                 Object id = m.identity(object);
                 InstanceStateImpl st = id == null ? null : e.getValue().get(id);
                 return st != null && st.object == object ? st : null;

@@ -3,6 +3,7 @@ package org.jalchemy.orm.internal.unitofwork;
 import org.jalchemy.dialect.Dialect;
 import org.jalchemy.orm.mapping.Attribute;
 import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.sql.BindParameter;
 import org.jalchemy.sql.ColumnElement;
@@ -48,17 +49,18 @@ public final class CoreStatements implements OrmStatements {
     }
 
     @Override
-    public Compiled insert(Dialect d, Mapper<?> m, ColumnProperty[] columns, int rows, ColumnProperty[] returning) {
-        Key key = new Key(d, "insert", List.of(names(columns), rows, names(returning)));
+    public Compiled insert(Dialect d, Mapper<?> m, MappedTable<?> table, ColumnProperty[] columns, int rows,
+                           ColumnProperty[] returning) {
+        Key key = new Key(d, "insert", List.of(table.name(), names(columns), rows, names(returning)));
         return (Compiled) m.cache().computeIfAbsent(key, k -> {
             Params p = new Params();
-            Insert ins = Sql.insert(m.table());
+            Insert ins = Sql.insert(table);
             if (columns.length > 0) {
                 List<Map<Object, Object>> maps = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
                     Map<Object, Object> row = new LinkedHashMap<>();
                     for (ColumnProperty c : columns) {
-                        row.put(m.attribute(c.name()), p.of(c));
+                        row.put(table.column(c), p.of(c));
                     }
                     maps.add(row);
                 }
@@ -66,7 +68,7 @@ public final class CoreStatements implements OrmStatements {
             }
             Executable stmt;
             if (returning.length > 0) {
-                stmt = ins.returning(attributes(m, returning));
+                stmt = ins.returning(attributes(table, returning));
             } else {
                 stmt = ins.forExecuteMany(Set.of()); // no implicit RETURNING of the key
             }
@@ -75,26 +77,26 @@ public final class CoreStatements implements OrmStatements {
     }
 
     @Override
-    public Compiled update(Dialect d, Mapper<?> m, ColumnProperty[] set, boolean checkVersion) {
-        Key key = new Key(d, "update", List.of(names(set), checkVersion));
+    public Compiled update(Dialect d, Mapper<?> m, MappedTable<?> table, ColumnProperty[] set, boolean checkVersion) {
+        Key key = new Key(d, "update", List.of(table.name(), names(set), checkVersion));
         return (Compiled) m.cache().computeIfAbsent(key, k -> {
             Params p = new Params();
             Map<Object, Object> values = new LinkedHashMap<>();
             for (ColumnProperty c : set) {
-                values.put(m.attribute(c.name()), p.of(c));
+                values.put(table.column(c), p.of(c));
             }
-            Update upd = Sql.update(m.table()).values(values);
-            upd = upd.where(keyCriteria(m, p, checkVersion));
+            Update upd = Sql.update(table).values(values);
+            upd = upd.where(keyCriteria(m, table, p, checkVersion));
             return checked(upd.compile(d), p.next);
         });
     }
 
     @Override
-    public Compiled delete(Dialect d, Mapper<?> m, boolean checkVersion) {
-        Key key = new Key(d, "delete", List.of(checkVersion));
+    public Compiled delete(Dialect d, Mapper<?> m, MappedTable<?> table, boolean checkVersion) {
+        Key key = new Key(d, "delete", List.of(table.name(), checkVersion));
         return (Compiled) m.cache().computeIfAbsent(key, k -> {
             Params p = new Params();
-            Delete del = Sql.delete(m.table()).where(keyCriteria(m, p, checkVersion));
+            Delete del = Sql.delete(table).where(keyCriteria(m, table, p, checkVersion));
             return checked(del.compile(d), p.next);
         });
     }
@@ -118,15 +120,15 @@ public final class CoreStatements implements OrmStatements {
     }
 
     @SuppressWarnings("unchecked")
-    private static ColumnElement<Boolean>[] keyCriteria(Mapper<?> m, Params p, boolean version) {
+    private static ColumnElement<Boolean>[] keyCriteria(Mapper<?> m, MappedTable<?> table, Params p, boolean version) {
         List<ColumnElement<Boolean>> out = new ArrayList<>();
         for (int i = 0; i < m.primaryKeySize(); i++) {
             ColumnProperty pk = m.primaryKey(i);
-            Attribute<?, Object> a = m.attribute(pk.name());
+            Attribute<?, Object> a = (Attribute<?, Object>) table.column(pk);
             out.add(a.eq(p.of(pk)));
         }
         if (version) {
-            Attribute<?, Object> a = m.attribute(m.versionProperty().name());
+            Attribute<?, Object> a = (Attribute<?, Object>) table.column(m.versionProperty());
             out.add(a.eq(p.of(m.versionProperty())));
         }
         return out.toArray(ColumnElement[]::new);
@@ -146,10 +148,10 @@ public final class CoreStatements implements OrmStatements {
         return c;
     }
 
-    private static Attribute<?, ?>[] attributes(Mapper<?> m, ColumnProperty[] props) {
+    private static Attribute<?, ?>[] attributes(MappedTable<?> table, ColumnProperty[] props) {
         Attribute<?, ?>[] out = new Attribute<?, ?>[props.length];
         for (int i = 0; i < props.length; i++) {
-            out[i] = m.attribute(props[i].name());
+            out[i] = table.column(props[i]);
         }
         return out;
     }

@@ -42,8 +42,8 @@ final class FlushEvents {
         if (session.factory.events().hasEntityListeners()) {
             return new FlushEvents(session);
         }
-        for (Mapper<?> m : session.identityMap.keySet()) {
-            if (!m.callbacks().isEmpty()) {
+        for (Mapper<?> m : session.identityMap.keySet()) { // a hierarchy's base stands for its subclasses here
+            if (m.hierarchy() == null ? !m.callbacks().isEmpty() : m.hasCallbacksBelow()) {
                 return new FlushEvents(session);
             }
         }

@@ -26,32 +26,22 @@ public final class FlushOrder {
 
     /** The mappers in dependency order (referenced tables first). */
     public static List<Mapper<?>> sort(Collection<? extends Mapper<?>> mappers) {
-        Map<String, Mapper<?>> byTable = new LinkedHashMap<>();
+        // with inheritance several mappers write one table (single-table), and one mapper several (joined)
+        Map<String, List<Mapper<?>>> byTable = new LinkedHashMap<>();
         for (Mapper<?> m : mappers) {
-            byTable.put(qualified(m.schema(), m.tableName()), m);
+            for (Mapper.TablePart part : m.tableParts()) {
+                byTable.computeIfAbsent(qualified(part.table().schema(), part.table().name()), k -> new ArrayList<>())
+                        .add(m);
+            }
         }
         Map<Mapper<?>, Set<Mapper<?>>> deps = new LinkedHashMap<>();
         for (Mapper<?> m : mappers) {
             Set<Mapper<?>> d = new LinkedHashSet<>();
             for (ForeignKeyRef fk : m.foreignKeys()) {
-                Mapper<?> target = byTable.get(qualified(fk.targetSchema() != null ? fk.targetSchema() : m.schema(),
-                        fk.targetTable()));
-                if (target == null && fk.targetSchema() == null) {
-                    target = byTable.get(qualified(null, fk.targetTable()));
-                }
-                if (target != null && target != m) {
-                    d.add(target);
-                }
+                addTargets(d, m, byTable, fk.targetSchema(), fk.targetTable());
             }
             for (org.jalchemy.orm.mapping.CompositeForeignKey fk : m.compositeForeignKeys()) {
-                Mapper<?> target = byTable.get(qualified(fk.targetSchema() != null ? fk.targetSchema() : m.schema(),
-                        fk.targetTable()));
-                if (target == null && fk.targetSchema() == null) {
-                    target = byTable.get(qualified(null, fk.targetTable()));
-                }
-                if (target != null && target != m) {
-                    d.add(target);
-                }
+                addTargets(d, m, byTable, fk.targetSchema(), fk.targetTable());
             }
             deps.put(m, d);
         }
@@ -75,6 +65,24 @@ public final class FlushOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * The mappers writing the table a foreign key of {@code m} references. A reference to one of
+     * {@code m}'s own tables is a self-reference, left to the relationship layer (also when other
+     * mappers of its hierarchy write that table).
+     */
+    private static void addTargets(Set<Mapper<?>> d, Mapper<?> m, Map<String, List<Mapper<?>>> byTable, String schema,
+                                   String table) {
+        String key = qualified(schema != null ? schema : m.schema(), table);
+        List<Mapper<?>> targets = byTable.get(key);
+        if (targets == null && schema == null) {
+            targets = byTable.get(qualified(null, table));
+        }
+        if (targets == null || targets.contains(m)) {
+            return;
+        }
+        d.addAll(targets);
     }
 
     private static String qualified(String schema, String table) {

@@ -2,6 +2,7 @@ package org.jalchemy.orm.internal.unitofwork;
 
 import org.jalchemy.dialect.Dialect;
 import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.sql.Compiled;
 
@@ -20,18 +21,20 @@ public interface OrmStatements {
 
     /**
      * {@code INSERT INTO t (cols) VALUES (...) [, (...)]* [RETURNING returning]}, never with an
-     * implicit RETURNING. Placeholders: row by row, the values of {@code columns} in order.
+     * implicit RETURNING, into {@code table} (the mapper's table, or one of a joined subclass's
+     * tables: {@code Mapper.tableParts()}). Placeholders: row by row, the values of {@code columns} in order.
      */
-    Compiled insert(Dialect dialect, Mapper<?> mapper, ColumnProperty[] columns, int rows, ColumnProperty[] returning);
+    Compiled insert(Dialect dialect, Mapper<?> mapper, MappedTable<?> table, ColumnProperty[] columns, int rows,
+                    ColumnProperty[] returning);
 
     /**
-     * {@code UPDATE t SET set... WHERE pk... [AND version = ?]}.
+     * {@code UPDATE t SET set... WHERE pk... [AND version = ?]} of {@code table}.
      * Placeholders: new values of {@code set}, then the (old) primary-key values, then the old version.
      */
-    Compiled update(Dialect dialect, Mapper<?> mapper, ColumnProperty[] set, boolean checkVersion);
+    Compiled update(Dialect dialect, Mapper<?> mapper, MappedTable<?> table, ColumnProperty[] set, boolean checkVersion);
 
-    /** {@code DELETE FROM t WHERE pk... [AND version = ?]}. Placeholders: primary key, then version. */
-    Compiled delete(Dialect dialect, Mapper<?> mapper, boolean checkVersion);
+    /** {@code DELETE FROM t WHERE pk... [AND version = ?]} of {@code table}. Placeholders: primary key, then version. */
+    Compiled delete(Dialect dialect, Mapper<?> mapper, MappedTable<?> table, boolean checkVersion);
 
     /**
      * {@code SELECT <all properties> FROM t WHERE c = ? AND ...} ({@code IS NULL} for null values).

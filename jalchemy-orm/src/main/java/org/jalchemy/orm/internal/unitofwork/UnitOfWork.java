@@ -12,6 +12,7 @@ import org.jalchemy.engine.Row;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.exc.ErrorKind;
 import org.jalchemy.orm.mapping.ColumnProperty;
+import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
@@ -109,13 +110,20 @@ public final class UnitOfWork {
         List<InstanceStateImpl[]> switches = rowSwitches(inserts, updates, deletes);
         checkIdentities(inserts);
         if (structural) {
-            mappers.addAll(session.identityMap.keySet());
+            for (Mapper<?> k : session.identityMap.keySet()) {
+                mappers.add(k);
+                if (k.hierarchy() != null) { // a hierarchy's objects share the base's identity map
+                    mappers.addAll(k.descendants());
+                }
+            }
         }
         List<Mapper<?>> order = FlushOrder.sort(mappers);
-        Connection conn = session.connection();
+        Connection conn = session.writeConnection();
         SessionTransactionImpl tx = session.current();
         Map<Mapper<?>, List<Dirty>> early = new LinkedHashMap<>();
-        if (deps != null) { // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key)
+        // as SQLAlchemy: a mapper's UPDATEs before its INSERTs (a replaced one-to-one frees its key); a flush
+        // with only UPDATEs found them above already (scanning again would run each UPDATE twice)
+        if (deps != null && structural) {
             deps.applyReady();
             scanDirty(early, new LinkedHashSet<>());
         }
@@ -224,6 +232,12 @@ public final class UnitOfWork {
                     changed.set(i);
                 }
             }
+            if (changed != null && st.mapper.computedMask() != 0L) { // computed attributes are never written
+                changed.andNot(BitSet.valueOf(new long[]{st.mapper.computedMask()}));
+                if (changed.isEmpty()) {
+                    changed = null;
+                }
+            }
             if (changed != null) {
                 Object[] now = st.currentValues();
                 updates.computeIfAbsent(st.mapper, k -> new ArrayList<>()).add(new Dirty(st, now, changed));
@@ -262,6 +276,7 @@ public final class UnitOfWork {
                         changed.set(i);
                     }
                 }
+                changed.andNot(BitSet.valueOf(new long[]{m.computedMask()}));
                 st.identity = id;
                 st.snapshot = old.snapshot;
                 if (!changed.isEmpty()) {
@@ -327,8 +342,12 @@ public final class UnitOfWork {
         List<ColumnProperty> props = m.properties();
         int n = props.size();
         ColumnProperty version = m.versionProperty();
+        ColumnProperty discriminator = m.hierarchy() == null ? null : m.hierarchy().discriminator();
         List<Object[]> values = new ArrayList<>(states.size());
         for (InstanceStateImpl st : states) {
+            if (discriminator != null) { // the row says which class it is (SQLAlchemy sets polymorphic_on too)
+                discriminator.set(st.object, m.polymorphicIdentity());
+            }
             for (int k = 0, pks = m.primaryKeySize(); k < pks; k++) {
                 ColumnProperty pk = m.primaryKey(k);
                 if (!pk.autoincrement() && pk.serverDefault() == null && pk.get(st.object) == null) {
@@ -343,10 +362,14 @@ public final class UnitOfWork {
         }
         int[] optional = optionalColumns(props); // the database may generate these: left out when null
         Map<Object, InstanceStateImpl> im = session.identityMap(m);
+        long computed = m.computedMask();
         int start = 0;
         while (start < states.size()) {
             BitSet shape = new BitSet(n);
             shape.set(0, n);
+            if (computed != 0L) {
+                shape.andNot(BitSet.valueOf(new long[]{computed}));
+            }
             for (int i : optional) {
                 shape.set(i, values.get(start)[i] != null);
             }
@@ -358,6 +381,7 @@ public final class UnitOfWork {
             for (int i = start; i < end; i++) {
                 InstanceStateImpl st = states.get(i);
                 st.expired = expire;
+                st.unloaded |= computed; // not known until the session meets the row again
                 Object[] v = values.get(i); // the fields as bound; only generated columns changed since
                 for (int c : optional) {
                     if (!shape.get(c)) {
@@ -388,6 +412,39 @@ public final class UnitOfWork {
         return java.util.Arrays.copyOf(out, k);
     }
 
+    /**
+     * Runs one group's INSERTs into each of the mapper's tables, base first (a joined subclass's
+     * own table takes the key the base's INSERT produced); true when server-generated values could
+     * not be read back.
+     */
+    private boolean insertGroup(Connection conn, Mapper<?> m, BitSet shape, List<InstanceStateImpl> states,
+                                List<Object[]> values) {
+        List<Mapper.TablePart> parts = m.tableParts();
+        if (parts.size() == 1) {
+            return insertGroup(conn, m, parts.get(0), shape, states, values);
+        }
+        boolean expire = false;
+        for (int k = 0; k < parts.size(); k++) {
+            Mapper.TablePart part = parts.get(k);
+            BitSet partShape = new BitSet(m.properties().size());
+            for (ColumnProperty p : part.properties()) {
+                if (shape.get(p.index()) || k > 0 && p.primaryKey()) {
+                    partShape.set(p.index());
+                }
+            }
+            if (k > 0) { // the base table's INSERT gave the key (generated or not): the other tables' rows use it
+                for (int i = 0; i < states.size(); i++) {
+                    for (int j = 0; j < m.primaryKeySize(); j++) {
+                        ColumnProperty pk = m.primaryKey(j);
+                        values.get(i)[pk.index()] = pk.get(states.get(i).object);
+                    }
+                }
+            }
+            expire |= insertGroup(conn, m, part, partShape, states, values);
+        }
+        return expire;
+    }
+
     private static boolean sameShape(Object[] v, BitSet shape, int[] optional) {
         for (int i : optional) {
             if ((v[i] != null) != shape.get(i)) {
@@ -397,19 +454,20 @@ public final class UnitOfWork {
         return true;
     }
 
-    /** Runs one group's INSERTs; true when server-generated values could not be read back (expire the objects). */
-    private boolean insertGroup(Connection conn, Mapper<?> m, BitSet shape, List<InstanceStateImpl> states, List<Object[]> values) {
-        List<ColumnProperty> props = m.properties();
+    /** Runs one group's INSERTs into one table; true when server-generated values could not be read back (expire the objects). */
+    private boolean insertGroup(Connection conn, Mapper<?> m, Mapper.TablePart part, BitSet shape,
+                                List<InstanceStateImpl> states, List<Object[]> values) {
+        MappedTable<?> table = part.table();
         List<ColumnProperty> cols = new ArrayList<>();
         List<ColumnProperty> generated = new ArrayList<>();
-        for (int i = 0; i < props.size(); i++) {
-            (shape.get(i) ? cols : generated).add(props.get(i));
+        for (ColumnProperty p : part.properties()) {
+            (shape.get(p.index()) ? cols : generated).add(p);
         }
         ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
         int rows = states.size();
         try {
             if (generated.isEmpty()) {
-                Compiled c = session.statements.insert(session.dialect, m, colArr, 1, new ColumnProperty[0]);
+                Compiled c = session.statements.insert(session.dialect, m, table, colArr, 1, new ColumnProperty[0]);
                 List<Object[]> batch = new ArrayList<>(rows);
                 for (Object[] v : values) {
                     batch.add(pick(v, colArr));
@@ -426,12 +484,12 @@ public final class UnitOfWork {
                 int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, colArr.length)));
                 for (int from = 0; from < rows; from += page) {
                     int to = Math.min(rows, from + page);
-                    insertReturning(conn, m, colArr, genArr, states.subList(from, to), values.subList(from, to));
+                    insertReturning(conn, m, table, colArr, genArr, states.subList(from, to), values.subList(from, to));
                 }
                 return false;
             }
-            GeneratedKeys.insert(conn, session.statements.insert(session.dialect, m, colArr, 1, new ColumnProperty[0]),
-                    colArr, genArr, states, values);
+            GeneratedKeys.insert(conn, session.statements.insert(session.dialect, m, table, colArr, 1,
+                    new ColumnProperty[0]), colArr, genArr, states, values);
             for (ColumnProperty g : genArr) {
                 if (!(g.autoincrement() && g.primaryKey())) {
                     return true;
@@ -439,15 +497,15 @@ public final class UnitOfWork {
             }
             return false;
         } catch (DBAPIError e) {
-            throw enrich(e, "INSERT of " + rows + " " + m.entityName() + " row(s) into " + m.tableName()
+            throw enrich(e, "INSERT of " + rows + " " + m.entityName() + " row(s) into " + table.name()
                     + (rows > 0 ? "; first: " + describeNew(m, states.get(0)) : ""));
         }
     }
 
-    private void insertReturning(Connection conn, Mapper<?> m, ColumnProperty[] cols, ColumnProperty[] gen,
-                                 List<InstanceStateImpl> states, List<Object[]> values) {
+    private void insertReturning(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
+                                 ColumnProperty[] gen, List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
-        Compiled c = session.statements.insert(session.dialect, m, cols, rows, gen);
+        Compiled c = session.statements.insert(session.dialect, m, table, cols, rows, gen);
         Object[] params = new Object[rows * cols.length];
         int k = 0;
         for (Object[] v : values) {
@@ -517,6 +575,7 @@ public final class UnitOfWork {
             groups.computeIfAbsent(d.changed, k -> new ArrayList<>()).add(d);
         }
         List<ColumnProperty> props = m.properties();
+        List<Mapper.TablePart> parts = m.tableParts();
         for (Map.Entry<BitSet, List<Dirty>> g : groups.entrySet()) {
             List<ColumnProperty> set = new ArrayList<>();
             g.getKey().stream().forEach(i -> set.add(props.get(i)));
@@ -524,40 +583,21 @@ public final class UnitOfWork {
                 set.add(version);
                 set.sort(java.util.Comparator.comparingInt(ColumnProperty::index)); // SET in table column order
             }
-            ColumnProperty[] setArr = set.toArray(ColumnProperty[]::new);
-            Compiled c = session.statements.update(session.dialect, m, setArr, version != null);
-            List<Object[]> rows = new ArrayList<>(g.getValue().size());
-            for (Dirty d : g.getValue()) {
-                Object[] row = new Object[setArr.length + m.primaryKeySize() + (version != null ? 1 : 0)];
-                int k = 0;
-                for (ColumnProperty p : setArr) {
-                    row[k++] = p == version ? nextVersion(version, d.state.snapshot[version.index()]) : d.now[p.index()];
-                }
-                for (int i = 0; i < m.primaryKeySize(); i++) {
-                    row[k++] = d.state.snapshot[m.primaryKey(i).index()];
-                }
-                if (version != null) {
-                    row[k] = d.state.snapshot[version.index()];
-                }
-                rows.add(row);
-            }
-            try {
-                if (version != null || rows.size() == 1) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        long count = conn.executeCompiled(c, rows.get(i)).rowcount();
-                        if (count != 1) {
-                            throw stale("UPDATE", m, List.of(g.getValue().get(i).state), 1, count);
+            if (parts.size() == 1) {
+                updateTable(conn, m, parts.get(0).table(), set, version, g.getValue());
+            } else { // a joined subclass: one UPDATE per table holding changed columns, base first
+                for (Mapper.TablePart part : parts) {
+                    List<ColumnProperty> mine = new ArrayList<>();
+                    for (ColumnProperty p : set) {
+                        if (part.table().stores(p)) {
+                            mine.add(p);
                         }
                     }
-                } else {
-                    long count = conn.executeCompiledMany(c, rows).rowcount();
-                    if (count >= 0 && count != rows.size()) {
-                        throw stale("UPDATE", m, g.getValue().stream().map(Dirty::state).toList(), rows.size(), count);
+                    if (!mine.isEmpty()) {
+                        updateTable(conn, m, part.table(), mine,
+                                version != null && part.table().stores(version) ? version : null, g.getValue());
                     }
                 }
-            } catch (DBAPIError e) {
-                throw enrich(e, "UPDATE of " + rows.size() + " " + m.entityName() + " row(s); first: "
-                        + g.getValue().get(0).state.describe());
             }
             for (Dirty d : g.getValue()) {
                 InstanceStateImpl st = d.state;
@@ -567,13 +607,67 @@ public final class UnitOfWork {
                 Object[] now = st.currentValues();
                 Object newId = m.identityFromValues(now);
                 if (!newId.equals(st.identity)) {
-                    Map<Object, InstanceStateImpl> im = session.identityMap.get(m);
+                    Map<Object, InstanceStateImpl> im = session.identityMap(m);
                     im.remove(st.identity);
                     im.put(newId, st);
                     st.identity = newId;
                 }
                 st.snapshot = now;
+                st.unloaded |= m.computedMask(); // computed attributes may have changed with the row
             }
+        }
+    }
+
+    /** One UPDATE statement shape over {@code table} for a group of objects; {@code version} is checked when given. */
+    private void updateTable(Connection conn, Mapper<?> m, MappedTable<?> table, List<ColumnProperty> set,
+                             ColumnProperty version, List<Dirty> group) {
+        ColumnProperty[] setArr = set.toArray(ColumnProperty[]::new);
+        Compiled c = session.statements.update(session.dialect, m, table, setArr, version != null);
+        List<Object[]> rows = new ArrayList<>(group.size());
+        for (Dirty d : group) {
+            Object[] row = new Object[setArr.length + m.primaryKeySize() + (version != null ? 1 : 0)];
+            int k = 0;
+            for (ColumnProperty p : setArr) {
+                row[k++] = p == version ? nextVersion(version, d.state.snapshot[version.index()]) : d.now[p.index()];
+            }
+            for (int i = 0; i < m.primaryKeySize(); i++) {
+                row[k++] = d.state.snapshot[m.primaryKey(i).index()];
+            }
+            if (version != null) {
+                row[k] = d.state.snapshot[version.index()];
+            }
+            rows.add(row);
+        }
+        List<InstanceStateImpl> states = new ArrayList<>(group.size());
+        for (Dirty d : group) {
+            states.add(d.state);
+        }
+        runChecked(conn, "UPDATE", m, table, c, rows, states, version != null);
+    }
+
+    /**
+     * Runs {@code c} once per row (one JDBC batch, or row by row when {@code rowByRow}: versioned
+     * rows, so a mismatch names its object) and checks each row matched one row of {@code table};
+     * {@link StaleDataError} otherwise, database errors with the flush's context.
+     */
+    private void runChecked(Connection conn, String op, Mapper<?> m, MappedTable<?> table, Compiled c,
+                            List<Object[]> rows, List<InstanceStateImpl> states, boolean rowByRow) {
+        try {
+            if (rowByRow || rows.size() == 1) {
+                for (int i = 0; i < rows.size(); i++) {
+                    long count = conn.executeCompiled(c, rows.get(i)).rowcount();
+                    if (count != 1) {
+                        throw stale(op, m, table, List.of(states.get(i)), 1, count);
+                    }
+                }
+            } else {
+                long count = conn.executeCompiledMany(c, rows).rowcount();
+                if (count >= 0 && count != rows.size()) {
+                    throw stale(op, m, table, states, rows.size(), count);
+                }
+            }
+        } catch (DBAPIError e) {
+            throw enrich(e, op + " of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
         }
     }
 
@@ -589,7 +683,26 @@ public final class UnitOfWork {
             events.deleted.addAll(states);
         }
         ColumnProperty version = m.versionProperty();
-        Compiled c = session.statements.delete(session.dialect, m, version != null);
+        List<Mapper.TablePart> parts = m.tableParts();
+        for (int k = parts.size() - 1; k >= 0; k--) { // a joined subclass's own table first, the base's last
+            MappedTable<?> table = parts.get(k).table();
+            deleteFrom(conn, m, table, version != null && table.stores(version) ? version : null, states);
+        }
+        for (InstanceStateImpl st : states) {
+            session.toDelete.remove(st);
+            st.markedForDeletion = false;
+            st.state = ObjectState.DELETED;
+            Map<Object, InstanceStateImpl> im = session.identityMap.get(m.identityBase());
+            if (im != null) {
+                im.remove(st.identity);
+            }
+            tx.deleted.add(st);
+        }
+    }
+
+    private void deleteFrom(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty version,
+                            List<InstanceStateImpl> states) {
+        Compiled c = session.statements.delete(session.dialect, m, table, version != null);
         List<Object[]> rows = new ArrayList<>(states.size());
         for (InstanceStateImpl st : states) {
             Object[] row = new Object[m.primaryKeySize() + (version != null ? 1 : 0)];
@@ -601,41 +714,16 @@ public final class UnitOfWork {
             }
             rows.add(row);
         }
-        try {
-            if (version != null || rows.size() == 1) {
-                for (int i = 0; i < rows.size(); i++) {
-                    long count = conn.executeCompiled(c, rows.get(i)).rowcount();
-                    if (count != 1) {
-                        throw stale("DELETE", m, List.of(states.get(i)), 1, count);
-                    }
-                }
-            } else {
-                long count = conn.executeCompiledMany(c, rows).rowcount();
-                if (count >= 0 && count != rows.size()) {
-                    throw stale("DELETE", m, states, rows.size(), count);
-                }
-            }
-        } catch (DBAPIError e) {
-            throw enrich(e, "DELETE of " + rows.size() + " " + m.entityName() + " row(s); first: " + states.get(0).describe());
-        }
-        for (InstanceStateImpl st : states) {
-            session.toDelete.remove(st);
-            st.markedForDeletion = false;
-            st.state = ObjectState.DELETED;
-            Map<Object, InstanceStateImpl> im = session.identityMap.get(m);
-            if (im != null) {
-                im.remove(st.identity);
-            }
-            tx.deleted.add(st);
-        }
+        runChecked(conn, "DELETE", m, table, c, rows, states, version != null);
     }
 
     // ------------------------------------------------------------------ errors
 
-    private static StaleDataError stale(String op, Mapper<?> m, List<InstanceStateImpl> states, long expected, long matched) {
+    private static StaleDataError stale(String op, Mapper<?> m, MappedTable<?> table, List<InstanceStateImpl> states,
+                                        long expected, long matched) {
         String which = states.size() == 1 ? states.get(0).describe()
                 : states.size() + " " + m.entityName() + " objects (first " + states.get(0).describe() + ")";
-        return new StaleDataError(op + " statement on table '" + m.tableName() + "' expected to match " + expected
+        return new StaleDataError(op + " statement on table '" + table.name() + "' expected to match " + expected
                 + " row(s); " + matched + " matched, for " + which
                 + (m.versionProperty() != null ? ": the row was changed or deleted since it was loaded (version check)"
                 : ": the row was deleted by someone else"));
