@@ -29,12 +29,14 @@ import java.util.regex.Pattern;
  * backend, met or missed, and the floor's ratio where the target has one), {@code figures} (chosen {@code extra} figures of the median runs:
  * {@code columns=a,b}), {@code machine} (one line: machine, JDK, date, options). Filters, all
  * optional, comma lists: {@code workloads=}, {@code variants=}, {@code exclude=} (variants),
- * {@code backends=}. Markers count only at the start of a line (a marker quoted in running text is
+ * {@code backends=}; {@code file=PATH} (relative to the repository root) renders that table from
+ * another results file (a partial run kept for the record) instead. Markers count only at the start of a line (a marker quoted in running text is
  * text). An unknown kind or option fails, naming it; text outside markers is untouched.
  */
 public final class TableRenderer {
     private static final Pattern REGION = Pattern.compile(
             "^(<!-- bench-table:([^>]*?)-->)(.*?)^(<!-- /bench-table -->)", Pattern.DOTALL | Pattern.MULTILINE);
+    private static final Pattern FILE = Pattern.compile("\\s*\\bfile=(\\S+)");
     private static final List<String> BACKENDS = List.of("sqlite", "postgresql", "mariadb");
     /** The files rendered by {@link #renderFiles}, relative to the repository root. */
     public static final List<String> FILES = List.of("README.md", "docs/performance.md");
@@ -44,6 +46,14 @@ public final class TableRenderer {
 
     /** Rewrites every marked region of the {@link #FILES} under {@code root}; returns the files that changed. */
     public static List<Path> renderFiles(Path root, Results results) throws IOException {
+        Map<String, Results> others = new LinkedHashMap<>();
+        java.util.function.Function<String, Results> files = f -> others.computeIfAbsent(f, k -> {
+            try {
+                return Results.read(root.resolve(k));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bench-table file=" + k + ": cannot read " + root.resolve(k) + ": " + e, e);
+            }
+        });
         List<Path> changed = new ArrayList<>();
         for (String f : FILES) {
             Path p = root.resolve(f);
@@ -51,7 +61,7 @@ public final class TableRenderer {
                 continue;
             }
             String before = Files.readString(p, StandardCharsets.UTF_8);
-            String after = render(before, results);
+            String after = render(before, results, files);
             if (!after.equals(before)) {
                 Files.writeString(p, after, StandardCharsets.UTF_8);
                 changed.add(p);
@@ -60,12 +70,26 @@ public final class TableRenderer {
         return changed;
     }
 
-    /** {@code doc} with every marked region regenerated from {@code results}. */
+    /** {@code doc} with every marked region regenerated from {@code results} (markers naming another file fail). */
     public static String render(String doc, Results results) {
+        return render(doc, results, f -> {
+            throw new IllegalArgumentException("bench-table file=" + f + ": no other results files here");
+        });
+    }
+
+    /** {@code doc} with every marked region regenerated from {@code results}, or from the file a marker names. */
+    public static String render(String doc, Results results, java.util.function.Function<String, Results> files) {
         Matcher m = REGION.matcher(doc);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String body = table(m.group(2).trim(), results);
+            String spec = m.group(2).trim();
+            Matcher file = FILE.matcher(spec);
+            Results source = results;
+            if (file.find()) {
+                source = files.apply(file.group(1));
+                spec = file.replaceFirst("").trim();
+            }
+            String body = table(spec, source);
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "\n" + body + m.group(4)));
         }
         m.appendTail(out);

@@ -48,6 +48,20 @@ class TableRendererTest {
     }
 
     @Test
+    void aMarkerMayRenderFromAnotherResultsFile() {
+        Results other = new Results("other machine", "JDK 21", null, null, List.of(
+                new Results.Row("memory", "sqlite", "orm", 446.3, 446.3, 446.3, 1.57, "bytes/object", null,
+                        Map.of("retained_mb", 42.6))));
+        String doc = "<!-- bench-table: figures file=bench/results/other.json columns=retained_mb -->\n<!-- /bench-table -->\n";
+        String out = TableRenderer.render(doc, RESULTS, f -> {
+            assertThat(f).isEqualTo("bench/results/other.json");
+            return other;
+        });
+        assertThat(out).contains("| memory | sqlite | orm | 446.3 bytes/object | 1.57x | 42.6 |");
+        assertThatThrownBy(() -> TableRenderer.render(doc, RESULTS)).hasMessageContaining("file=bench/results/other.json");
+    }
+
+    @Test
     void anUnknownKindOrOptionIsNamed() {
         assertThatThrownBy(() -> TableRenderer.table("ratio", RESULTS)).hasMessageContaining("unknown kind 'ratio'");
         assertThatThrownBy(() -> TableRenderer.table("ratios workload=x", RESULTS))
@@ -61,7 +75,14 @@ class TableRendererTest {
         for (String f : TableRenderer.FILES) {
             String doc = Files.readString(root.resolve(f));
             assertThat(doc).as(f + " has generated tables").contains("<!-- bench-table:");
-            assertThat(TableRenderer.render(doc, latest)).as(f + ": run ./dev bench --render-tables").isEqualTo(doc);
+            String rendered = TableRenderer.render(doc, latest, file -> {
+                try {
+                    return Results.read(root.resolve(file));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(rendered).as(f + ": run ./dev bench --render-tables").isEqualTo(doc);
         }
     }
 }
