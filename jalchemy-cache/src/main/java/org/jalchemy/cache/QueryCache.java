@@ -12,6 +12,7 @@ import org.jalchemy.engine.Row;
 import org.jalchemy.engine.RowMetadata;
 import org.jalchemy.engine.StatementInterceptor;
 import org.jalchemy.engine.TablesWritten;
+import org.jalchemy.engine.URL;
 import org.jalchemy.exc.ArgumentError;
 import org.jalchemy.sql.Compiled;
 import org.jalchemy.sql.ExecutableOption;
@@ -103,6 +104,20 @@ public final class QueryCache implements AutoCloseable {
         return new CacheOption(region, List.of());
     }
 
+    /**
+     * The key prefix when the builder names none: dialect, every host of the URL in order (a
+     * cluster URL's second host distinguishes it from another cluster that shares the first) and
+     * the database. Never the user or password.
+     */
+    static String defaultNamespace(String dialect, URL url) {
+        StringBuilder sb = new StringBuilder(dialect).append('/');
+        List<URL.Host> hosts = url.hosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(hosts.get(i));
+        }
+        return sb.append('/').append(url.database()).toString();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -114,9 +129,7 @@ public final class QueryCache implements AutoCloseable {
             counters.put(r.name(), new RegionCounters());
             health.computeIfAbsent(r.backend(), Health::new);
         }
-        var url = engine.url();
-        this.namespace = b.namespace != null ? b.namespace
-                : engine.dialect().name() + "/" + url.host() + ":" + url.port() + "/" + url.database();
+        this.namespace = b.namespace != null ? b.namespace : defaultNamespace(engine.dialect().name(), engine.url());
         this.generation = namespace + ":*";
         this.retryNanos = b.retryInterval.toNanos();
         this.closeBackends = b.closeBackends;
