@@ -701,7 +701,7 @@ public final class QueryCache implements AutoCloseable {
         }
 
         /**
-         * Keys and counters are scoped by this name (default: dialect, host, port and database of
+         * Keys and counters are scoped by this name (default: dialect, every host:port and the database of
          * the engine's URL). Engines of one application on one database must share it; different
          * databases must not.
          */
