@@ -216,14 +216,54 @@ public final class Inspector {
         if (metadata.hasTable(key)) {
             return metadata.table(key);
         }
-        List<Reflected.Column> cols = getColumns(name, schema);
-        Reflected.PrimaryKey pk = getPkConstraint(name, schema);
-        List<Reflected.ForeignKey> fks = getForeignKeys(name, schema);
-        List<Reflected.Index> ixs = getIndexes(name, schema);
-        List<Reflected.Unique> uqs = getUniqueConstraints(name, schema);
-        List<Reflected.Check> cks = getCheckConstraints(name, schema);
-        String comment = getTableComment(name, schema);
-        Table t = new Table(name, schema, metadata);
+        Reflected.Table r = new Reflected.Table(name, getColumns(name, schema), getPkConstraint(name, schema),
+                getForeignKeys(name, schema), getIndexes(name, schema), getUniqueConstraints(name, schema),
+                getCheckConstraints(name, schema), getTableComment(name, schema));
+        Table t = build(r, schema, metadata);
+        reflectReferred(r, schema, metadata);
+        return t;
+    }
+
+    /**
+     * Builds every table of {@code names} that {@code metadata} lacks from one
+     * {@link #getTables batched read} (what {@link MetaData#reflect} uses), then the tables their
+     * foreign keys refer to that are still missing.
+     */
+    public void reflectTables(java.util.Collection<String> names, String schema, MetaData metadata) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String n : names) {
+            if (!metadata.hasTable(schema == null ? n : schema + "." + n)) {
+                missing.add(n);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Reflected.Table> read = getTables(missing, schema);
+        for (Reflected.Table r : read.values()) {
+            build(r, schema, metadata);
+        }
+        for (Reflected.Table r : read.values()) {
+            reflectReferred(r, schema, metadata);
+        }
+    }
+
+    private void reflectReferred(Reflected.Table r, String schema, MetaData metadata) {
+        for (Reflected.ForeignKey fk : r.foreignKeys()) {
+            String refSchema = fk.referredSchema() != null ? fk.referredSchema() : schema;
+            reflectTable(fk.referredTable(), refSchema, metadata);
+        }
+    }
+
+    private Table build(Reflected.Table r, String schema, MetaData metadata) {
+        List<Reflected.Column> cols = r.columns();
+        Reflected.PrimaryKey pk = r.primaryKey();
+        List<Reflected.ForeignKey> fks = r.foreignKeys();
+        List<Reflected.Index> ixs = r.indexes();
+        List<Reflected.Unique> uqs = r.uniques();
+        List<Reflected.Check> cks = r.checks();
+        String comment = r.comment();
+        Table t = new Table(r.name(), schema, metadata);
         t.comment(comment);
         for (Reflected.Column rc : cols) {
             Column<?> c = t.column(rc.name(), rc.type());
@@ -256,10 +296,6 @@ public final class Inspector {
             Object[] elements = ix.columns().stream()
                     .map(c -> t.hasColumn(c) ? (Object) c : Index.expr(c)).toArray();
             t.index(ix.name(), elements).unique(ix.unique());
-        }
-        for (Reflected.ForeignKey fk : fks) {
-            String refSchema = fk.referredSchema() != null ? fk.referredSchema() : schema;
-            reflectTable(fk.referredTable(), refSchema, metadata);
         }
         return t;
     }

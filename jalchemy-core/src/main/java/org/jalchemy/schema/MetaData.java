@@ -125,12 +125,7 @@ public final class MetaData {
         try (var conn = engine.connect()) {
             Inspector insp = new Inspector(conn);
             List<String> names = only != null ? new ArrayList<>(only) : insp.getTableNames(schema);
-            for (String n : names) {
-                String key = schema == null ? n : schema + "." + n;
-                if (!tables.containsKey(key)) {
-                    insp.reflectTable(n, schema, this);
-                }
-            }
+            insp.reflectTables(names, schema, this);
         }
     }
 

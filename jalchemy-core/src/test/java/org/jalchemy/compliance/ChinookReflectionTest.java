@@ -119,6 +119,27 @@ class ChinookReflectionTest {
         assertThat(Jalchemy.inspect(copy).getTableNames()).isEmpty();
     }
 
+    @BackendTest
+    void metadataReflectBuildsWhatTableByTableReflectionBuilds(Backend b) {
+        Engine e = loadedSource(b);
+        MetaData batched = new MetaData();
+        batched.reflect(e); // one batched read (MariaDB: a fixed number of queries for the schema)
+        MetaData single = new MetaData();
+        Inspector insp = Jalchemy.inspect(e);
+        for (String t : insp.getTableNames()) {
+            insp.reflectTable(t, null, single);
+        }
+        assertThat(batched.tables()).hasSize(11);
+        for (Table t : single.tables()) {
+            Table other = batched.table(t.name());
+            assertThat(new CreateTable(other).compile(e.dialect()).sql()).as(t.name())
+                    .isEqualTo(new CreateTable(t).compile(e.dialect()).sql());
+            assertThat(other.indexes().stream().map(i -> new CreateIndex(i).compile(e.dialect()).sql()).sorted().toList())
+                    .as(t.name()).isEqualTo(t.indexes().stream()
+                            .map(i -> new CreateIndex(i).compile(e.dialect()).sql()).sorted().toList());
+        }
+    }
+
     /** Everything reflection says about each table, in comparable form (database type spellings left out). */
     static Map<String, Object> describe(Engine e) {
         Inspector insp = Jalchemy.inspect(e);
