@@ -45,8 +45,14 @@ public final class Runner {
             w.create(b, n);
             log("%s/%s: tables ready in %.1fs (n=%d)", w.key(), b.name(), (System.nanoTime() - t0) / 1e9, n);
             out.addAll(measure(b, selected, n));
+            log("%s/%s: measured in %.1fs", w.key(), b.name(), (System.nanoTime() - t0) / 1e9);
         }
-        out.addAll(afterWorkloads.run(b));
+        long t0 = System.nanoTime();
+        List<Measurement> after = afterWorkloads.run(b);
+        if (!after.isEmpty()) {
+            log("%s: SQLAlchemy and Alembic variants measured in %.1fs", b.name(), (System.nanoTime() - t0) / 1e9);
+        }
+        out.addAll(after);
         return out;
     }
 
@@ -72,7 +78,8 @@ public final class Runner {
                 warmUp = WarmUp.none();
             } else {
                 warmUp = new WarmUp(v.workload().forked() ? 0 : v.workload().warmupBudget(options.quick()),
-                        options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT);
+                        options.quick() ? WarmUp.QUICK_STABLE_PERCENT : WarmUp.STABLE_PERCENT,
+                        options.quick() ? WarmUp.QUICK_MAX_RUNS : WarmUp.MAX_RUNS);
             }
         }
 

@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
  * wall time <em>and</em> whose time is within {@value #STABLE_PERCENT}% ({@value #QUICK_STABLE_PERCENT}%
  * in quick mode, whose runs last milliseconds) or {@value #STABLE_SLACK_MS} ms of the run before it. The
  * first warm-up run is of the workload's warm-up size and never settles a variant; a variant that
- * has made {@value #MAX_RUNS} warm-up runs, or would overrun its time budget with one more, is
+ * has made {@value #MAX_RUNS} warm-up runs ({@value #QUICK_MAX_RUNS} in quick mode), or would overrun its time budget with one more, is
  * settled as it is. The {@link Runner} drives one tracker per variant, round-robin, so variants warm
  * up side by side as they are later timed.
  *
@@ -30,6 +30,8 @@ import java.lang.management.ManagementFactory;
  */
 final class WarmUp {
     static final int MAX_RUNS = 20;
+    /** The cap on warm-up runs in quick mode, whose runs are too short for the JIT to look quiet. */
+    static final int QUICK_MAX_RUNS = 10;
     static final int QUIET_PERCENT = 2;
     static final int STABLE_PERCENT = 15;
     static final int QUICK_STABLE_PERCENT = 30;
@@ -39,6 +41,7 @@ final class WarmUp {
 
     private final long budgetNanos;
     private final int stablePercent;
+    private final int maxRuns;
     private long spentNanos;
     private long lastNanos = -1;
     private int runs;
@@ -47,8 +50,14 @@ final class WarmUp {
 
     /** A tracker for one variant that may spend {@code budgetSeconds} warming up; runs stable within {@code stablePercent}. */
     WarmUp(double budgetSeconds, int stablePercent) {
+        this(budgetSeconds, stablePercent, MAX_RUNS);
+    }
+
+    /** As {@link #WarmUp(double, int)}, settled after at most {@code maxRuns} warm-up runs. */
+    WarmUp(double budgetSeconds, int stablePercent, int maxRuns) {
         this.budgetNanos = (long) (budgetSeconds * 1e9);
         this.stablePercent = stablePercent;
+        this.maxRuns = maxRuns;
     }
 
     /** A tracker that asks for no warm-up run at all (child-process workloads in quick mode). */
@@ -90,7 +99,7 @@ final class WarmUp {
         }
         // the next run would end beyond the budget (a run longer than the budget is warmed up once)
         boolean overBudget = spentNanos + Math.max(nanos, lastNanos) > budgetNanos;
-        settled = (quiet && stable) || runs >= MAX_RUNS || overBudget;
+        settled = (quiet && stable) || runs >= maxRuns || overBudget;
         return settled;
     }
 

@@ -118,14 +118,14 @@ public enum Workload {
     }
 
     /**
-     * Seconds of warm-up a variant may spend ({@link WarmUp}): 20, or 3 in quick mode (1.5 for
-     * async_requests, which --quick adds to a suite that must stay under two minutes).
+     * Seconds of warm-up a variant may spend ({@link WarmUp}): 20, or 2 in quick mode (1 for
+     * async_requests), so that the whole quick suite stays under two minutes.
      */
     public double warmupBudget(boolean quick) {
         if (!quick) {
             return 20;
         }
-        return this == ASYNC_REQUESTS ? 1.5 : 3;
+        return this == ASYNC_REQUESTS ? 1 : 2;
     }
 
     /** Size of the untimed warm-up run: reads warm up on the whole table, loops on a tenth. */
@@ -155,9 +155,17 @@ public enum Workload {
         };
     }
 
-    /** {@link #runsOn(String)}, in quick mode or not (quick mode starts boot's child JVMs on SQLite only). */
+    /**
+     * {@link #runsOn(String)}, in quick mode or not: quick mode runs the workloads whose figure
+     * hardly depends on the database (boot's child JVMs, memory's retained bytes, compile_cache,
+     * which does not touch it) on SQLite only.
+     */
     public boolean runsOn(String backend, boolean quick) {
-        return runsOn(backend) && (!quick || this != BOOT || backend.equals("sqlite"));
+        return runsOn(backend) && (!quick || !sqliteOnlyWhenQuick() || backend.equals("sqlite"));
+    }
+
+    private boolean sqliteOnlyWhenQuick() {
+        return this == BOOT || this == MEMORY || this == COMPILE_CACHE;
     }
 
     /**

@@ -22,7 +22,11 @@ class TableRendererTest {
             new Results.Row("large_resultsets", "sqlite", "orm_full", 0.12, 0.11, 0.13, 1.2, "s", null, Map.of()),
             new Results.Row("large_resultsets", "postgresql", "jdbc", 0.2, 0.2, 0.2, 1.0, "s", null, Map.of()),
             new Results.Row("large_resultsets", "postgresql", "orm_full", 0.3, 0.3, 0.3, 1.5, "s", null, Map.of()),
-            new Results.Row("large_resultsets", "postgresql", "jooq", null, null, null, null, "s", "failed: x", Map.of())));
+            new Results.Row("large_resultsets", "postgresql", "jooq", null, null, null, null, "s", "failed: x", Map.of()),
+            new Results.Row("large_resultsets", "sqlite", "jdbc_objects", 0.11, 0.1, 0.12, 1.1, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "postgresql", "jdbc_objects", 0.27, 0.27, 0.27, 1.35, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "sqlite", "core", 0.12, 0.12, 0.12, 1.2, "s", null, Map.of()),
+            new Results.Row("large_resultsets", "sqlite", "jdbc_rows", 0.102, 0.102, 0.102, 1.02, "s", null, Map.of())));
 
     @Test
     void regionsAreRegeneratedAndTheRestIsKept() {
@@ -34,7 +38,9 @@ class TableRendererTest {
                 .contains("| large_resultsets | orm_full | 1.20 | 1.50 |")
                 .contains("| large_resultsets | jooq | - | - |")
                 .doesNotContain("| jdbc |");
-        assertThat(out).contains("| large_resultsets orm_full | ≤ 1.3 | 1.20 met | 1.50 missed |");
+        assertThat(out).contains("| target | bound | floor | sqlite | postgresql |")
+                .contains("| large_resultsets orm_full | ≤ 1.3 | jdbc_objects | 1.20 (floor 1.10) met | 1.50 (floor 1.35) floor above bound |")
+                .contains("| large_resultsets core | ≤ 1.05 | jdbc_rows | 1.20 (floor 1.02) missed | - |");
         assertThat(out).contains("Measured on Linux, 2 x CPU; JDK: JDK 25; 2026-12-01; `./dev bench --runs=3`.");
         assertThat(TableRenderer.render(out, RESULTS)).as("idempotent").isEqualTo(out);
     }

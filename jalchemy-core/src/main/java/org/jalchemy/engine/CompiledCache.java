@@ -45,6 +45,17 @@ public final class CompiledCache {
         return e;
     }
 
+    /** Counts a hit served without a lookup (a connection's memo of its last statement). */
+    void countHit() {
+        if (capacity > 0) {
+            hits.increment();
+        }
+    }
+
+    boolean enabled() {
+        return capacity > 0;
+    }
+
     Entry put(Object key, Compiled compiled) {
         misses.increment();
         Entry e = new Entry(compiled, System.nanoTime());

@@ -83,6 +83,13 @@ public final class Connection implements AutoCloseable {
     private boolean writtenUnknown;
     /** Timeout jalchemy applies to each statement itself (ms; 0 none): {@link #timeout}'s, or the engine's when the server does not. */
     private long statementTimeoutMillis;
+    /**
+     * The last statement object this connection compiled and its cache entry: executing the same
+     * (immutable) statement again, the common loop, reuses the compiled SQL and bind slots without
+     * computing the structural cache key or looking it up (see {@link #compiled}).
+     */
+    private Executable lastStatement;
+    private CompiledCache.Entry lastCompiled;
     /** {@link #timeout}'s value in ms, or -1 for the engine's statementTimeout. */
     private long timeoutOverrideMillis = -1;
 
@@ -214,7 +221,7 @@ public final class Connection implements AutoCloseable {
             statement = statement.forParameterKeys(parameters.keySet());
         }
         boolean[] hit = new boolean[1];
-        CompiledCache.Entry entry = engine.compiled(statement, hit);
+        CompiledCache.Entry entry = compiled(statement, hit);
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
         StatementInterceptor[] interceptors = engine.events().interceptors();
@@ -232,6 +239,27 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * The compiled form of {@code statement}: the memo of the last one when it is the same object
+     * (statements are immutable, so the same object compiles to the same SQL; counted as a cache
+     * hit), else the engine's compiled cache. An uncacheable statement (null cache key) is never
+     * memoised.
+     */
+    private CompiledCache.Entry compiled(Executable statement, boolean[] hit) {
+        if (statement == lastStatement) {
+            hit[0] = true;
+            engine.compiledCache().countHit();
+            return lastCompiled;
+        }
+        Object key = statement.cacheKey();
+        CompiledCache.Entry entry = engine.compiled(statement, key, hit);
+        if (key != null && engine.compiledCache().enabled()) {
+            lastStatement = statement;
+            lastCompiled = entry;
+        }
+        return entry;
+    }
+
+    /**
      * Executes one statement once per parameter set as a JDBC batch (SQLAlchemy's executemany).
      * Returns a result whose {@link Result#rowcount()} is the total of affected rows when the
      * driver reports it.
@@ -243,7 +271,7 @@ public final class Connection implements AutoCloseable {
         }
         statement = statement.forExecuteMany(parameterSets.get(0).keySet());
         boolean[] hit = new boolean[1];
-        CompiledCache.Entry entry = engine.compiled(statement, hit);
+        CompiledCache.Entry entry = compiled(statement, hit);
         Compiled compiled = entry.compiled();
         if (compiled.isQuery()) {
             return executeManyReturning(statement, compiled, parameterSets);

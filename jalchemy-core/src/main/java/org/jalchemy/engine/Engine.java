@@ -464,7 +464,11 @@ public final class Engine implements AutoCloseable {
     }
 
     CompiledCache.Entry compiled(Executable stmt, boolean[] hit) {
-        Object key = stmt.cacheKey();
+        return compiled(stmt, stmt.cacheKey(), hit);
+    }
+
+    /** As {@link #compiled(Executable, boolean[])} with the statement's cache key already computed. */
+    CompiledCache.Entry compiled(Executable stmt, Object key, boolean[] hit) {
         CompiledCache.Entry e = compiledCache.get(key);
         if (e != null) {
             hit[0] = true;

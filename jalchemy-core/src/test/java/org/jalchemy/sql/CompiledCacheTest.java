@@ -46,6 +46,65 @@ class CompiledCacheTest {
         }
     }
 
+    /** A statement that counts how often its structural cache key is computed. */
+    static final class CountingKey implements Executable {
+        final TextClause inner;
+        int keys;
+
+        CountingKey(TextClause inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Compiled compile(org.jalchemy.dialect.Dialect dialect) {
+            return inner.compile(dialect);
+        }
+
+        @Override
+        public Object cacheKey() {
+            keys++;
+            return inner.cacheKey();
+        }
+
+        @Override
+        public Object[] boundValues() {
+            return inner.boundValues();
+        }
+    }
+
+    @BackendTest
+    void aConnectionReusesTheLastStatementsCompiledFormWithoutALookup(Backend backend) {
+        Engine e = backend.newEngine(o -> o);
+        try (e) {
+            Db.dropTables(e, "cc_items");
+            Db.exec(e, "CREATE TABLE cc_items (id INTEGER PRIMARY KEY, name VARCHAR(20))");
+            CountingKey byId = new CountingKey(text("SELECT name FROM cc_items WHERE id = :id").columns(NAME));
+            CountingKey all = new CountingKey(text("SELECT name FROM cc_items ORDER BY id").columns(NAME));
+            try (Connection c = e.connect()) {
+                for (int i = 0; i < 3; i++) {
+                    c.execute(insert(items).values(java.util.Map.of("id", i, "name", "n" + i)));
+                }
+                c.commit();
+                CompiledCache.Stats before = e.compiledCache().stats();
+                for (int i = 0; i < 3; i++) {
+                    assertThat(c.execute(byId, java.util.Map.of("id", i)).scalarOne()).isEqualTo("n" + i);
+                }
+                assertThat(byId.keys).as("the key is computed for the first execution only").isEqualTo(1);
+                assertThat(c.execute(all).scalars().all()).containsExactly("n0", "n1", "n2");
+                assertThat(c.execute(byId, java.util.Map.of("id", 2)).scalarOne()).as("after another statement")
+                        .isEqualTo("n2");
+                assertThat(byId.keys).as("another statement replaced the memo: looked up again").isEqualTo(2);
+                CompiledCache.Stats after = e.compiledCache().stats();
+                assertThat(after.misses() - before.misses()).as("two shapes").isEqualTo(2);
+                assertThat(after.hits() - before.hits()).as("memo hits count as cache hits").isEqualTo(3);
+            }
+            try (Connection c = e.connect()) {
+                assertThat(c.execute(byId, java.util.Map.of("id", 1)).scalarOne()).isEqualTo("n1");
+                assertThat(byId.keys).as("another connection has its own memo").isEqualTo(3);
+            }
+        }
+    }
+
     @BackendTest
     void engineCompileGoesThroughTheCacheAsExecuteDoes(Backend backend) {
         Engine e = backend.newEngine(o -> o);

@@ -5,6 +5,7 @@ import org.jalchemy.benchmarks.Checksums;
 import org.jalchemy.benchmarks.Data;
 import org.jalchemy.benchmarks.Variant;
 import org.jalchemy.benchmarks.Workload;
+import org.jalchemy.benchmarks.orm.OrmVariants;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,8 @@ public final class JdbcVariants {
     public static List<Variant> all() {
         return List.of(
                 Variant.of(Workload.LARGE_RESULTSETS, "jdbc", JdbcVariants::largeResultsets),
+                Variant.of(Workload.LARGE_RESULTSETS, "jdbc_rows", JdbcVariants::largeResultsetsRows),
+                Variant.of(Workload.LARGE_RESULTSETS, "jdbc_objects", JdbcVariants::largeResultsetsObjects),
                 Variant.of(Workload.BULK_INSERTS, "jdbc", JdbcVariants::bulkInserts),
                 Variant.of(Workload.BULK_INSERTS, "jdbc_returning", JdbcVariants::bulkInsertsReturning),
                 Variant.of(Workload.SINGLE_INSERTS, "jdbc", JdbcVariants::singleInserts),
@@ -47,6 +50,58 @@ public final class JdbcVariants {
             }
         }
         c.commit();
+        return sum;
+    }
+
+    /**
+     * The floor of Core's {@code Row}: every column read with {@code getObject} into an
+     * {@code Object[]} per row, the rows kept in a list until the result is consumed, as a result
+     * object that hands out rows must at least do.
+     */
+    static long largeResultsetsRows(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, description FROM lr_customer");
+             ResultSet rs = ps.executeQuery()) {
+            int width = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        c.commit();
+        long sum = 0;
+        for (Object[] row : rows) {
+            sum += Checksums.row(((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
+        }
+        return sum;
+    }
+
+    /**
+     * The floor of {@code orm_full}: the entity objects (the ORM variant's own class) built by hand
+     * from typed getters and kept in a list, the work any mapper must do without an identity map.
+     */
+    static long largeResultsetsObjects(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        List<OrmVariants.LrCustomer> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, description FROM lr_customer");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                OrmVariants.LrCustomer o = new OrmVariants.LrCustomer();
+                o.id = rs.getInt(1);
+                o.name = rs.getString(2);
+                o.description = rs.getString(3);
+                all.add(o);
+            }
+        }
+        c.commit();
+        long sum = 0;
+        for (OrmVariants.LrCustomer o : all) {
+            sum += Checksums.row(o.id, o.name, o.description);
+        }
         return sum;
     }
 
