@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,17 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class QueuePool implements ConnectionPool {
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final boolean UNTIMED = System.getProperty("jalchemy.pool.gate", "").equals("untimed");
 
     private final EngineOptions options;
     private final RawConnector connector;
     private final String poolName;
     private volatile HikariDataSource ds;
     private volatile boolean disposed;
+    /** Admission gate: one permit per connection the pool may hand out, FIFO; null when off. */
+    private final Semaphore gate;
+    /** The connections handed out through the gate (each gives its permit back once). */
+    private final Set<java.sql.Connection> held = ConcurrentHashMap.newKeySet();
 
     QueuePool(EngineOptions options, RawConnector connector, String label) {
         this.options = options;
         this.connector = connector;
         this.poolName = "jalchemy-" + SEQ.incrementAndGet() + "-" + label;
+        this.gate = !System.getProperty("jalchemy.pool.gate", "true").equals("false")
+                ? new Semaphore(options.poolSize() + options.maxOverflow(), true) : null;
     }
 
     private HikariDataSource dataSource() throws SQLException {
@@ -71,19 +83,56 @@ final class QueuePool implements ConnectionPool {
 
     @Override
     public java.sql.Connection checkout() throws SQLException {
-        return dataSource().getConnection();
+        if (gate == null) {
+            return dataSource().getConnection();
+        }
+        long timeout = options.poolTimeout().toNanos();
+        try {
+            if (UNTIMED) {
+                gate.acquire();
+            } else if (!gate.tryAcquire() && !gate.tryAcquire(timeout, TimeUnit.NANOSECONDS)) {
+                throw new SQLTransientConnectionException(poolName + " - Connection is not available, request timed out after "
+                        + options.poolTimeout().toMillis() + "ms.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException(poolName + " - Interrupted during connection acquisition", e);
+        }
+        java.sql.Connection raw;
+        try {
+            raw = dataSource().getConnection();
+        } catch (SQLException | RuntimeException | Error e) {
+            gate.release();
+            throw e;
+        }
+        held.add(raw);
+        return raw;
+    }
+
+    private void release(java.sql.Connection raw) {
+        if (gate != null && held.remove(raw)) {
+            gate.release();
+        }
     }
 
     @Override
     public void checkin(java.sql.Connection raw) throws SQLException {
-        raw.close();
+        try {
+            raw.close();
+        } finally {
+            release(raw);
+        }
     }
 
     @Override
     public void invalidate(java.sql.Connection raw) {
-        HikariDataSource d = ds;
-        if (d != null) {
-            d.evictConnection(raw);
+        try {
+            HikariDataSource d = ds;
+            if (d != null) {
+                d.evictConnection(raw);
+            }
+        } finally {
+            release(raw);
         }
     }
 
@@ -113,6 +162,7 @@ final class QueuePool implements ConnectionPool {
         }
         var mx = d.getHikariPoolMXBean();
         return new PoolStatus(options.poolSize(), options.maxOverflow(), mx.getTotalConnections(),
-                mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection());
+                mx.getActiveConnections(), mx.getIdleConnections(),
+                mx.getThreadsAwaitingConnection() + (gate == null ? 0 : gate.getQueueLength()));
     }
 }
