@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,15 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class QueuePool implements ConnectionPool {
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final boolean UNTIMED = System.getProperty("jalchemy.pool.gate", "").equals("untimed");
 
     private final EngineOptions options;
     private final RawConnector connector;
     private final String poolName;
     private volatile HikariDataSource ds;
     private volatile boolean disposed;
-    /** Admission gate: one permit per connection the pool may hand out, FIFO; null when off. */
-    private final Semaphore gate;
+    /** Admission gate: one place per connection the pool may hand out, FIFO. */
+    private final AdmissionGate gate;
     /** The connections handed out through the gate (each gives its permit back once). */
     private final Set<java.sql.Connection> held = ConcurrentHashMap.newKeySet();
 
@@ -37,8 +34,9 @@ final class QueuePool implements ConnectionPool {
         this.options = options;
         this.connector = connector;
         this.poolName = "jalchemy-" + SEQ.incrementAndGet() + "-" + label;
-        this.gate = !System.getProperty("jalchemy.pool.gate", "true").equals("false")
-                ? new Semaphore(options.poolSize() + options.maxOverflow(), true) : null;
+        long timeout = options.poolTimeout().compareTo(java.time.Duration.ofDays(36_500)) > 0
+                ? Long.MAX_VALUE / 4 : options.poolTimeout().toNanos();
+        this.gate = new AdmissionGate(options.poolSize() + options.maxOverflow(), timeout, poolName);
     }
 
     private HikariDataSource dataSource() throws SQLException {
@@ -83,14 +81,8 @@ final class QueuePool implements ConnectionPool {
 
     @Override
     public java.sql.Connection checkout() throws SQLException {
-        if (gate == null) {
-            return dataSource().getConnection();
-        }
-        long timeout = options.poolTimeout().toNanos();
         try {
-            if (UNTIMED) {
-                gate.acquire();
-            } else if (!gate.tryAcquire() && !gate.tryAcquire(timeout, TimeUnit.NANOSECONDS)) {
+            if (!gate.enter()) {
                 throw new SQLTransientConnectionException(poolName + " - Connection is not available, request timed out after "
                         + options.poolTimeout().toMillis() + "ms.");
             }
@@ -102,7 +94,7 @@ final class QueuePool implements ConnectionPool {
         try {
             raw = dataSource().getConnection();
         } catch (SQLException | RuntimeException | Error e) {
-            gate.release();
+            gate.leave();
             throw e;
         }
         held.add(raw);
@@ -110,8 +102,8 @@ final class QueuePool implements ConnectionPool {
     }
 
     private void release(java.sql.Connection raw) {
-        if (gate != null && held.remove(raw)) {
-            gate.release();
+        if (held.remove(raw)) {
+            gate.leave();
         }
     }
 
@@ -163,6 +155,6 @@ final class QueuePool implements ConnectionPool {
         var mx = d.getHikariPoolMXBean();
         return new PoolStatus(options.poolSize(), options.maxOverflow(), mx.getTotalConnections(),
                 mx.getActiveConnections(), mx.getIdleConnections(),
-                mx.getThreadsAwaitingConnection() + (gate == null ? 0 : gate.getQueueLength()));
+                mx.getThreadsAwaitingConnection() + gate.waiting());
     }
 }
