@@ -9,8 +9,17 @@ variants. One untimed warm-up run (a tenth of N), then --runs timed runs, each a
 counters. Prints one JSON object on stdout: {"workload", "variant", "times", "checksum", "error",
 "extra"}, where extra holds the median run's requests_per_s, p50_ms, p99_ms (latency from the
 instant every request was submitted to its completion), peak_threads (threads of this process,
-sampled) and peak_rss_mb (Linux VmHWM, reset before each run). Python has no separate heap figure:
-its memory is the process's.
+sampled), peak_rss_mb (Linux VmHWM, reset before each run) and retries. Python has no separate
+heap figure: its memory is the process's.
+
+Retries: a request that fails with a deadlock or serialization failure (MySQL/MariaDB 1213 and
+1205, SQLSTATE 40001/40P01) is run again from the start in a new session, at most MAX_ATTEMPTS
+times, and counted in extra["retries"]; the Java variants do the same (AsyncVariants). The
+workload itself never deadlocks (each request updates its own row; 0 retries on a database of its
+own): MariaDB error 1213 comes from DDL on ar_account run by another process on the same database
+while the requests run (a transaction that read the table under a shared metadata lock and then
+wants to write it deadlocks with the waiting exclusive lock of the DDL). Give each concurrent
+benchmark run a database of its own (JALCHEMY_BENCH_MARIADB_URL, JALCHEMY_BENCH_PG_URL).
 """
 import argparse
 import asyncio
@@ -21,11 +30,27 @@ import time
 import traceback
 
 from sqlalchemy import Column, Integer, String, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 Base = declarative_base()
 POOL = 20
+MAX_ATTEMPTS = 10
+RETRYABLE_CODES = {1213, 1205}
+RETRYABLE_STATES = {"40001", "40P01"}
+
+
+def retryable(e):
+    """True for a deadlock or serialization failure (the Java side's DBAPIError.retryable())."""
+    orig = getattr(e, "orig", None)
+    if orig is None:
+        return False
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and args[0] in RETRYABLE_CODES:
+        return True
+    state = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+    return state in RETRYABLE_STATES
 
 
 class ArAccount(Base):
@@ -66,6 +91,7 @@ async def checksum(engine):
 
 async def run_once(factory, n):
     latencies = [0.0] * n
+    retries = [0]
     peak_threads = [status("Threads")]
     sampling = True
 
@@ -75,10 +101,19 @@ async def run_once(factory, n):
             await asyncio.sleep(0.005)
 
     async def request(k, t0):
-        async with factory() as s:
-            a = await s.get(ArAccount, k + 1)
-            a.counter += 1
-            await s.commit()
+        attempt = 1
+        while True:
+            try:
+                async with factory() as s:
+                    a = await s.get(ArAccount, k + 1)
+                    a.counter += 1
+                    await s.commit()
+                break
+            except DBAPIError as e:
+                if attempt >= MAX_ATTEMPTS or not retryable(e):
+                    raise
+                attempt += 1
+                retries[0] += 1
         latencies[k] = time.perf_counter() - t0
 
     reset_peak_rss()
@@ -95,7 +130,9 @@ async def run_once(factory, n):
         return ordered[i] * 1000.0
 
     extra = {"requests_per_s": n / elapsed, "p50_ms": pct(50), "p99_ms": pct(99),
-             "peak_threads": float(peak_threads[0])}
+             "peak_threads": float(peak_threads[0]), "retries": float(retries[0])}
+    if retries[0]:
+        print("sqlalchemy_async_bench: %d requests retried after a deadlock" % retries[0], file=sys.stderr)
     rss = status("VmHWM")
     if rss > 0:
         extra["peak_rss_mb"] = rss / 1024.0

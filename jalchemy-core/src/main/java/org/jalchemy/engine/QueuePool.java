@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,11 +25,18 @@ final class QueuePool implements ConnectionPool {
     private final String poolName;
     private volatile HikariDataSource ds;
     private volatile boolean disposed;
+    /** Admission gate: one place per connection the pool may hand out, FIFO. */
+    private final AdmissionGate gate;
+    /** The connections handed out through the gate (each gives its permit back once). */
+    private final Set<java.sql.Connection> held = ConcurrentHashMap.newKeySet();
 
     QueuePool(EngineOptions options, RawConnector connector, String label) {
         this.options = options;
         this.connector = connector;
         this.poolName = "jalchemy-" + SEQ.incrementAndGet() + "-" + label;
+        long timeout = options.poolTimeout().compareTo(java.time.Duration.ofDays(36_500)) > 0
+                ? Long.MAX_VALUE / 4 : options.poolTimeout().toNanos();
+        this.gate = new AdmissionGate(options.poolSize() + options.maxOverflow(), timeout, poolName);
     }
 
     private HikariDataSource dataSource() throws SQLException {
@@ -71,19 +81,50 @@ final class QueuePool implements ConnectionPool {
 
     @Override
     public java.sql.Connection checkout() throws SQLException {
-        return dataSource().getConnection();
+        try {
+            if (!gate.enter()) {
+                throw new SQLTransientConnectionException(poolName + " - Connection is not available, request timed out after "
+                        + options.poolTimeout().toMillis() + "ms.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException(poolName + " - Interrupted during connection acquisition", e);
+        }
+        java.sql.Connection raw;
+        try {
+            raw = dataSource().getConnection();
+        } catch (SQLException | RuntimeException | Error e) {
+            gate.leave();
+            throw e;
+        }
+        held.add(raw);
+        return raw;
+    }
+
+    private void release(java.sql.Connection raw) {
+        if (held.remove(raw)) {
+            gate.leave();
+        }
     }
 
     @Override
     public void checkin(java.sql.Connection raw) throws SQLException {
-        raw.close();
+        try {
+            raw.close();
+        } finally {
+            release(raw);
+        }
     }
 
     @Override
     public void invalidate(java.sql.Connection raw) {
-        HikariDataSource d = ds;
-        if (d != null) {
-            d.evictConnection(raw);
+        try {
+            HikariDataSource d = ds;
+            if (d != null) {
+                d.evictConnection(raw);
+            }
+        } finally {
+            release(raw);
         }
     }
 
@@ -113,6 +154,7 @@ final class QueuePool implements ConnectionPool {
         }
         var mx = d.getHikariPoolMXBean();
         return new PoolStatus(options.poolSize(), options.maxOverflow(), mx.getTotalConnections(),
-                mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection());
+                mx.getActiveConnections(), mx.getIdleConnections(),
+                mx.getThreadsAwaitingConnection() + gate.waiting());
     }
 }

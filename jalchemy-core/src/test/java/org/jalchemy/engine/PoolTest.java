@@ -69,6 +69,48 @@ class PoolTest {
         }
     }
 
+    /**
+     * The admission gate in front of the pool (QueuePool) gives a checkout's permit back whichever
+     * way the checkout ends: check-in, a connection lost mid-use (invalidated), a connection the
+     * pre-ping found dead. A permit kept would leave the pool one connection short for good: the
+     * last connect below would wait for it and time out.
+     */
+    @BackendTest
+    void everyEndOfACheckoutGivesItsPlaceBack(Backend backend) {
+        Assumptions.assumeFalse(backend.isSqlite(), "SQLite has no server that could drop a connection");
+        try (Engine e = backend.newEngine(o -> o.poolSize(2).maxOverflow(0).prePing(true).poolTimeout(Duration.ofMillis(800)))) {
+            String pidSql = backend.isPostgresql() ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
+            for (int round = 0; round < 3; round++) {
+                Connection lost = e.connect();
+                kill(backend, lost.execute(text(pidSql)).scalarOne());
+                assertThatThrownBy(() -> lost.execute(text("SELECT 1"))).isInstanceOf(org.jalchemy.exc.OperationalError.class);
+                lost.close(); // invalidated, not checked in
+                Object idle;
+                try (Connection c = e.connect()) {
+                    idle = c.execute(text(pidSql)).scalarOne();
+                }
+                kill(backend, idle); // dead in the pool: the next checkout's pre-ping discards it
+            }
+            assertThat(e.poolStatus().checkedOut()).isZero();
+            try (Connection a = e.connect(); Connection b = e.connect()) {
+                assertThat(((Number) a.execute(text("SELECT 1")).scalarOne()).intValue()).isEqualTo(1);
+                assertThat(((Number) b.execute(text("SELECT 1")).scalarOne()).intValue()).isEqualTo(1);
+                assertThat(e.poolStatus().checkedOut()).isEqualTo(2);
+                assertThatThrownBy(e::connect).isInstanceOf(TimeoutError.class);
+            }
+        }
+    }
+
+    private static void kill(Backend backend, Object pid) {
+        try (Connection killer = backend.engine().connect()) {
+            if (backend.isPostgresql()) {
+                killer.execute(text("SELECT pg_terminate_backend(:pid)"), java.util.Map.of("pid", pid)).all();
+            } else {
+                killer.execute(text("KILL " + ((Number) pid).longValue()));
+            }
+        }
+    }
+
     @BackendTest
     void lostConnectionIsOperationalErrorAndIsInvalidated(Backend backend) {
         Assumptions.assumeFalse(backend.isSqlite(), "SQLite has no server that could drop a connection");

@@ -9,6 +9,7 @@ import org.jalchemy.benchmarks.LoadStats;
 import org.jalchemy.benchmarks.RunFigures;
 import org.jalchemy.benchmarks.Variant;
 import org.jalchemy.benchmarks.Workload;
+import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.orm.Session;
 import org.jalchemy.orm.SessionFactory;
 import org.jalchemy.orm.annotations.Column;
@@ -39,9 +40,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The SQLAlchemy side ({@code sqlalchemy_asyncio}, asyncpg/aiomysql) is
  * {@code sqlalchemy_async_bench.py}. Every run publishes its {@link LoadStats}; its value is the time from the first submission to the
  * last completion (the platform pool of each run is started before and shut down after it).
+ *
+ * <p>Retries: a request that fails with a retryable error ({@link DBAPIError#retryable()}: a
+ * deadlock or serialization failure) runs again from the start in a new session, at most
+ * {@value #MAX_ATTEMPTS} times, in every variant (the SQLAlchemy script does the same); the run's
+ * {@code retries} figure counts them. The workload cannot deadlock by itself (each request writes
+ * its own row: 0 retries on a database of its own); MariaDB error 1213 appears when another process
+ * runs DDL on ar_account in the same database meanwhile (a transaction that read the table holds
+ * a shared metadata lock and deadlocks with the DDL's exclusive one when it wants to write).
  */
 public final class AsyncVariants {
     static final int PLATFORM_THREADS = 200;
+    static final int MAX_ATTEMPTS = 10;
 
     private AsyncVariants() {
     }
@@ -73,12 +83,53 @@ public final class AsyncVariants {
         return b.shared(ENGINE + "-factory", () -> AsyncSessionFactory.bind(engine));
     }
 
-    /** One request with the synchronous ORM. */
-    private static void request(SessionFactory f, int k) {
-        try (Session s = f.open()) {
-            ArAccount a = s.get(ArAccount.class, k + 1).orElseThrow();
-            a.counter++;
-            s.commit();
+    /** One request with the synchronous ORM, run again (counted) after a deadlock. */
+    private static void request(SessionFactory f, int k, AtomicInteger retries) {
+        for (int attempt = 1; ; attempt++) {
+            try (Session s = f.open()) {
+                ArAccount a = s.get(ArAccount.class, k + 1).orElseThrow();
+                a.counter++;
+                s.commit();
+                return;
+            } catch (DBAPIError e) {
+                if (attempt >= MAX_ATTEMPTS || !e.retryable()) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+            }
+        }
+    }
+
+    /** One request with jalchemy-async, run again (counted) after a deadlock. */
+    private static CompletableFuture<Void> request(AsyncSessionFactory f, int k, int attempt, AtomicInteger retries) {
+        AsyncSession s = f.open();
+        return s.get(ArAccount.class, k + 1)
+                .thenCompose(a -> {
+                    a.orElseThrow().counter++;
+                    return s.commit();
+                })
+                .handle((v, e) -> {
+                    s.close();
+                    return e;
+                })
+                .thenCompose(e -> {
+                    if (e == null) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    if (attempt >= MAX_ATTEMPTS || !(c instanceof DBAPIError d) || !d.retryable()) {
+                        return CompletableFuture.failedFuture(c);
+                    }
+                    retries.incrementAndGet();
+                    return request(f, k, attempt + 1, retries);
+                });
+    }
+
+    private static void putRetries(LoadStats.Recorder rec, AtomicInteger retries) {
+        rec.put("retries", retries.get());
+        if (retries.get() > 0) {
+            System.err.printf("[bench] async_requests: %d requests retried after a deadlock%n", retries.get());
         }
     }
 
@@ -117,12 +168,13 @@ public final class AsyncVariants {
 
     private static long onExecutor(ExecutorService executor, SessionFactory f, int n) throws Exception {
         LoadStats.Recorder rec = LoadStats.start(n);
+        AtomicInteger retries = new AtomicInteger();
         long t0 = System.nanoTime();
         Future<?>[] all = new Future<?>[n];
         for (int k = 0; k < n; k++) {
             int i = k;
             all[k] = executor.submit(() -> {
-                request(f, i);
+                request(f, i, retries);
                 rec.done(i);
             });
         }
@@ -131,6 +183,7 @@ public final class AsyncVariants {
             r.get();
         }
         RunFigures.value((System.nanoTime() - t0) / 1e9);
+        putRetries(rec, retries);
         rec.finish();
         return 0; // a write workload: the harness checks the table
     }
@@ -138,24 +191,17 @@ public final class AsyncVariants {
     static long jalchemyAsync(BenchBackend b, int n) {
         AsyncSessionFactory f = factory(b);
         LoadStats.Recorder rec = LoadStats.start(n);
+        AtomicInteger retries = new AtomicInteger();
         long t0 = System.nanoTime();
         CompletableFuture<?>[] all = new CompletableFuture<?>[n];
         for (int k = 0; k < n; k++) {
             int i = k;
-            AsyncSession s = f.open();
-            all[k] = s.get(ArAccount.class, k + 1)
-                    .thenCompose(a -> {
-                        a.orElseThrow().counter++;
-                        return s.commit();
-                    })
-                    .whenComplete((v, e) -> {
-                        s.close();
-                        rec.done(i);
-                    });
+            all[k] = request(f, k, 1, retries).whenComplete((v, e) -> rec.done(i));
         }
         rec.submitted();
         CompletableFuture.allOf(all).join();
         RunFigures.value((System.nanoTime() - t0) / 1e9);
+        putRetries(rec, retries);
         rec.finish();
         return 0;
     }
