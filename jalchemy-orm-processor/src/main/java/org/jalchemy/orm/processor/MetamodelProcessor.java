@@ -45,6 +45,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     static final String REL_ATTRIBUTE = "org.jalchemy.orm.mapping.RelationshipAttribute";
     static final String EMBEDDED = "org.jalchemy.orm.annotations.Embedded";
     static final String COMPOSITE_ATTRIBUTE = "org.jalchemy.orm.mapping.CompositeAttribute";
+    static final String FIELD_ACCESS = "org.jalchemy.orm.mapping.FieldAccess";
 
     private Filer filer;
     private Messager messager;
@@ -87,9 +88,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
         String entityRef = entity.getQualifiedName().toString();
         List<String[]> attrs = new ArrayList<>(); // {name, boxed type}
         List<String[]> rels = new ArrayList<>(); // {name, target entity}
+        List<VariableElement> columns = new ArrayList<>(); // the column fields, in attrs' order
+        List<VariableElement> relFields = new ArrayList<>(); // the relationship fields, in rels' order
         for (TypeElement t = entity; t != null; t = superclassOf(t)) {
             List<String[]> own = new ArrayList<>();
             List<String[]> ownRels = new ArrayList<>();
+            List<VariableElement> ownColumns = new ArrayList<>();
+            List<VariableElement> ownRelFields = new ArrayList<>();
             for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
                 Set<Modifier> mods = f.getModifiers();
                 if (mods.contains(Modifier.STATIC) || mods.contains(Modifier.TRANSIENT) || has(f, TRANSIENT)) {
@@ -98,15 +103,19 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 String target = relationshipTarget(f);
                 if (target != null) {
                     ownRels.add(new String[]{f.getSimpleName().toString(), target});
+                    ownRelFields.add(f);
                     continue;
                 }
                 if (has(f, RELATIONSHIP)) {
                     continue; // a malformed relationship: the mapper reports it
                 }
                 own.add(new String[]{f.getSimpleName().toString(), typeName(f.asType()), has(f, EMBEDDED) ? "e" : ""});
+                ownColumns.add(f);
             }
             attrs.addAll(0, own); // superclass fields first, like the mapper
             rels.addAll(0, ownRels);
+            columns.addAll(0, ownColumns);
+            relFields.addAll(0, ownRelFields);
         }
         StringBuilder src = new StringBuilder();
         if (!pkg.isEmpty()) {
@@ -128,11 +137,110 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .append(".of(").append(entityRef).append(".class, \"").append(r[0]).append("\", ")
                     .append(r[1]).append(".class);\n");
         }
+        List<VariableElement> all = new ArrayList<>(columns);
+        all.addAll(relFields);
+        if (accessible(entity, all)) {
+            writeAccess(src, entityRef, columns, relFields);
+        }
         src.append("\n    private ").append(simple).append("() {\n    }\n}\n");
         String qualified = pkg.isEmpty() ? simple : pkg + "." + simple;
         try (Writer w = filer.createSourceFile(qualified, entity).openWriter()) {
             w.write(src.toString());
         }
+    }
+
+    /**
+     * Whether the generated code, in the entity's package, can build the entity and read and write
+     * every column and relationship field with plain Java: a concrete, non-private (also its enclosing classes) static
+     * class with a non-private no-arg constructor, and fields that are neither private, final nor
+     * {@code @Embedded}, of a non-generic-variable type, public when declared in another package.
+     * When not, no accessor is written and the ORM uses method handles.
+     */
+    private boolean accessible(TypeElement entity, List<VariableElement> fields) {
+        if (entity.getModifiers().contains(Modifier.ABSTRACT) || !entity.getTypeParameters().isEmpty()) {
+            return false;
+        }
+        for (Element e = entity; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+            if (t.getModifiers().contains(Modifier.PRIVATE) || t != entity && !t.getKind().isClass() && !t.getKind().isInterface()) {
+                return false;
+            }
+            if (t.getEnclosingElement() instanceof TypeElement && !t.getModifiers().contains(Modifier.STATIC)) {
+                return false;
+            }
+        }
+        boolean ctor = false;
+        for (javax.lang.model.element.ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements())) {
+            ctor |= c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE);
+        }
+        if (!ctor) {
+            return false;
+        }
+        String pkg = packageOf(entity);
+        for (VariableElement f : fields) {
+            Set<Modifier> mods = f.getModifiers();
+            TypeKind kind = f.asType().getKind();
+            if (mods.contains(Modifier.PRIVATE) || mods.contains(Modifier.FINAL) || has(f, EMBEDDED)
+                    || kind == TypeKind.TYPEVAR || kind == TypeKind.ERROR) {
+                return false;
+            }
+            TypeElement owner = (TypeElement) f.getEnclosingElement();
+            if (!packageOf(owner).equals(pkg) && !(mods.contains(Modifier.PUBLIC) && owner.getModifiers().contains(Modifier.PUBLIC))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The nested {@code Access} class: {@code org.jalchemy.orm.mapping.FieldAccess} for the entity. */
+    private void writeAccess(StringBuilder src, String entityRef, List<VariableElement> columns, List<VariableElement> rels) {
+        src.append("\n    /** Plain-Java field access for jalchemy's loader; generated, do not edit. */\n");
+        src.append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n");
+        src.append("    public static final class Access implements ").append(FIELD_ACCESS).append('<').append(entityRef).append("> {\n");
+        src.append("        private static final java.util.List<String> FIELDS = ").append(names(columns)).append(";\n");
+        src.append("        private static final java.util.List<String> RELATIONSHIPS = ").append(names(rels)).append(";\n");
+        src.append("\n        public Access() {\n        }\n");
+        src.append("\n        @Override\n        public java.util.List<String> fields() {\n            return FIELDS;\n        }\n");
+        src.append("\n        @Override\n        public java.util.List<String> relationships() {\n            return RELATIONSHIPS;\n        }\n");
+        src.append("\n        @Override\n        public ").append(entityRef).append(" newInstance() {\n            return new ")
+                .append(entityRef).append("();\n        }\n");
+        src.append("\n        @Override\n        public void setAll(").append(entityRef).append(" o, Object[] v) {\n");
+        for (int i = 0; i < columns.size(); i++) {
+            src.append("            ").append(store(columns.get(i), "v[" + i + "]")).append('\n');
+        }
+        src.append("        }\n");
+        writeSwitches(src, entityRef, "", columns);
+        writeSwitches(src, entityRef, "Relationship", rels);
+        src.append("    }\n");
+    }
+
+    /** {@code get<kind>(o, i)} and {@code set<kind>(o, i, v)} over {@code fields} by index. */
+    private void writeSwitches(StringBuilder src, String entityRef, String kind, List<VariableElement> fields) {
+        src.append("\n        @Override\n        public Object get").append(kind).append('(').append(entityRef)
+                .append(" o, int i) {\n            switch (i) {\n");
+        for (int i = 0; i < fields.size(); i++) {
+            src.append("                case ").append(i).append(": return o.").append(fields.get(i).getSimpleName()).append(";\n");
+        }
+        src.append("                default: throw new IndexOutOfBoundsException(i);\n            }\n        }\n");
+        src.append("\n        @Override\n        public void set").append(kind).append('(').append(entityRef)
+                .append(" o, int i, Object v) {\n            switch (i) {\n");
+        for (int i = 0; i < fields.size(); i++) {
+            src.append("                case ").append(i).append(": ").append(store(fields.get(i), "v")).append(" return;\n");
+        }
+        src.append("                default: throw new IndexOutOfBoundsException(i);\n            }\n        }\n");
+    }
+
+    /** {@code o.f = (T) value;} — guarded by a null check for a primitive field, which keeps its value then. */
+    private String store(VariableElement f, String value) {
+        String s = "o." + f.getSimpleName() + " = (" + castName(f.asType()) + ") " + value + ";";
+        return f.asType().getKind().isPrimitive() ? "if (" + value + " != null) { " + s + " }" : s;
+    }
+
+    private static String names(List<VariableElement> fields) {
+        StringBuilder sb = new StringBuilder("java.util.List.of(");
+        for (int i = 0; i < fields.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(fields.get(i).getSimpleName()).append('"');
+        }
+        return sb.append(')').toString();
     }
 
     /**
@@ -183,6 +291,18 @@ public final class MetamodelProcessor extends AbstractProcessor {
             return types.erasure(t).toString();
         }
         return types.erasure(t).toString();
+    }
+
+    /** The erased type to cast a value to, by qualified names (no type-use annotations, no arguments). */
+    private String castName(TypeMirror t) {
+        if (t.getKind().isPrimitive()) {
+            return types.boxedClass((javax.lang.model.type.PrimitiveType) t).getQualifiedName().toString();
+        }
+        if (t.getKind() == TypeKind.ARRAY) {
+            TypeMirror c = ((javax.lang.model.type.ArrayType) t).getComponentType();
+            return (c.getKind().isPrimitive() ? c.getKind().name().toLowerCase(java.util.Locale.ROOT) : castName(c)) + "[]";
+        }
+        return ((TypeElement) types.asElement(types.erasure(t))).getQualifiedName().toString();
     }
 
     private static String erasure(String type) {

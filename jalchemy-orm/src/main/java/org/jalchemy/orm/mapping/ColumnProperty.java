@@ -45,6 +45,8 @@ public final class ColumnProperty {
     /** For a computed property: the static method building its expression; null for a stored column. */
     private final MethodHandle expressionFactory;
     private volatile org.jalchemy.sql.ColumnElement<?> expression;
+    /** The declaring mapper's generated accessor, bound once while that mapper is built; null: method handles. */
+    private FieldAccess<Object> access;
 
     ColumnProperty(Field field, String columnName, SqlType<?> type, int index, boolean primaryKey,
                    boolean autoincrement, boolean nullable, boolean unique, boolean indexed, boolean version,
@@ -207,6 +209,10 @@ public final class ColumnProperty {
 
     /** Reads the field of {@code entity}. */
     public Object get(Object entity) {
+        FieldAccess<Object> a = access;
+        if (a != null) {
+            return a.get(entity, index);
+        }
         try {
             return getter.invokeExact(entity);
         } catch (Throwable t) {
@@ -220,13 +226,24 @@ public final class ColumnProperty {
             return;
         }
         try {
-            setter.invokeExact(entity, value);
+            FieldAccess<Object> a = access;
+            if (a != null) {
+                a.set(entity, index, value);
+            } else {
+                setter.invokeExact(entity, value);
+            }
         } catch (ClassCastException e) {
             throw new org.jalchemy.exc.ArgumentError("Cannot set " + this.entity.getSimpleName() + "." + name + " ("
                     + javaType.getName() + ") to a value of type " + value.getClass().getName(), e);
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** Routes {@link #get}/{@link #set} through {@code a} (whose field {@link #index()} is this one); by the mapper, once. */
+    @SuppressWarnings("unchecked")
+    void bind(FieldAccess<?> a) {
+        this.access = (FieldAccess<Object>) a;
     }
 
     private static RuntimeException rethrow(Throwable t) {

@@ -78,6 +78,8 @@ public final class Mapper<E> {
     private final List<TableConstraint> constraints;
     private final List<CompositeForeignKey> compositeForeignKeys;
     private final Supplier<E> instantiator;
+    /** The generated field accessor ({@link FieldAccess}), or null: method handles only. */
+    private final FieldAccess<E> fieldAccess;
     private final Map<String, Attribute<E, ?>> attributes;
     private final List<Attribute<E, ?>> attributeList;
     private final MappedTable<E> table;
@@ -317,6 +319,15 @@ public final class Mapper<E> {
         cfks.addAll(readCompositeForeignKeys(type));
         this.compositeForeignKeys = List.copyOf(cfks);
         this.instantiator = abstractClass ? null : instantiator(type);
+        this.fieldAccess = abstractClass || !composites.isEmpty() ? null : GeneratedAccess.find(type, properties, relationships);
+        if (fieldAccess != null) { // this class's own properties; inherited ones keep their declaring mapper's accessor
+            for (ColumnProperty p : properties.subList(ownFrom, properties.size())) {
+                p.bind(fieldAccess);
+            }
+            for (RelationshipProperty r : relationships.subList(par == null ? 0 : par.relationships.size(), relationships.size())) {
+                r.bind(fieldAccess);
+            }
+        }
         this.hierarchy = par != null ? par.hierarchy : inheritance != null ? new Hierarchy(this, inheritance, byName) : null;
         this.identityBase = hierarchy != null && strategy != Inheritance.Strategy.CONCRETE ? hierarchy.root() : this;
         this.polymorphicIdentity = polymorphicIdentity(type, strategy);
@@ -1021,6 +1032,14 @@ public final class Mapper<E> {
     /** Class-level indexes and constraints. */
     public List<TableConstraint> constraints() {
         return constraints;
+    }
+
+    /**
+     * The accessor generated for this entity by the annotation processor, checked against this
+     * mapper's properties; null when there is none (then fields go through method handles).
+     */
+    public FieldAccess<E> fieldAccess() {
+        return fieldAccess;
     }
 
     /** A new, empty instance through the no-arg constructor; raises for an abstract class. */

@@ -74,6 +74,8 @@ public final class RelationshipProperty {
     private final int index;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The declaring mapper's generated accessor, bound once while that mapper is built; null: method handles. */
+    private FieldAccess<Object> access;
     private volatile Resolved resolved;
 
     RelationshipProperty(Mapper<?> owner, Field field, Class<?> targetType, boolean collection, boolean set,
@@ -145,6 +147,10 @@ public final class RelationshipProperty {
 
     /** Reads the field. */
     public Object get(Object entity) {
+        FieldAccess<Object> a = access;
+        if (a != null) {
+            return a.getRelationship(entity, index);
+        }
         try {
             return getter.invokeExact(entity);
         } catch (Throwable t) {
@@ -154,11 +160,22 @@ public final class RelationshipProperty {
 
     /** Writes the field. */
     public void set(Object entity, Object value) {
+        FieldAccess<Object> a = access;
+        if (a != null) {
+            a.setRelationship(entity, index, value);
+            return;
+        }
         try {
             setter.invokeExact(entity, value);
         } catch (Throwable t) {
             throw sneaky(t);
         }
+    }
+
+    /** Routes {@link #get}/{@link #set} through {@code a} (whose relationship {@link #index()} is this one); by the mapper, once. */
+    @SuppressWarnings("unchecked")
+    void bind(FieldAccess<?> a) {
+        this.access = (FieldAccess<Object>) a;
     }
 
     private static RuntimeException sneaky(Throwable t) {

@@ -294,4 +294,45 @@ class MapperTest {
         assertThatThrownBy(() -> Mapper.of(NoKey.class)).isInstanceOf(MappingError.class);
         assertThat(Mapper.of(TransientOk.class).properties()).extracting(ColumnProperty::name).containsExactly("id");
     }
+
+    /** Shaped like {@link Shared} but not an entity: its accessors below are hand-written (see GeneratedAccessShapes). */
+    static class StaleShape {
+        Integer id;
+    }
+
+    /** As {@link StaleShape}, with an accessor whose fields match {@link Shared}'s. */
+    static class GoodShape {
+        Integer id;
+    }
+
+    @Test
+    void theProcessorsAccessorIsBoundWhenEveryFieldIsReachable() {
+        Mapper<User> m = Mapper.of(User.class);
+        assertThat(m.fieldAccess()).isNotNull();
+        assertThat(m.fieldAccess().fields()).containsExactlyElementsOf(m.properties().stream().map(ColumnProperty::name).toList());
+        User u = m.fieldAccess().newInstance();
+        m.fieldAccess().setAll(u, new Object[]{7, "ana", "ana@example.com"});
+        assertThat(u.id).isEqualTo(7);
+        assertThat(m.properties().get(1).get(u)).isEqualTo("ana");
+        // Usuario's fields are private: no accessor, method handles
+        assertThat(Mapper.of(Usuario.class).fieldAccess()).isNull();
+    }
+
+    @Test
+    void aWrongTypeThroughTheAccessorNamesTheField() {
+        Mapper<User> m = Mapper.of(User.class);
+        User u = m.newInstance();
+        ColumnProperty username = m.properties().get(1);
+        assertThatThrownBy(() -> username.set(u, 42))
+                .isInstanceOf(org.jalchemy.exc.ArgumentError.class)
+                .hasMessageContaining("User.username").hasMessageContaining("java.lang.Integer");
+    }
+
+    @Test
+    void anAccessorWhoseFieldsDoNotMatchTheMapperIsIgnored() {
+        List<ColumnProperty> props = Mapper.of(Shared.class).properties();
+        assertThat(GeneratedAccess.find(StaleShape.class, props, List.of())).isNull();
+        assertThat(GeneratedAccess.find(GoodShape.class, props, List.of())).isNotNull();
+        assertThat(GeneratedAccess.find(GoodShape.class, props.subList(0, 3), List.of())).isNull();
+    }
 }

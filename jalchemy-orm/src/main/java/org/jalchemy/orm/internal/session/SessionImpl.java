@@ -800,13 +800,16 @@ public final class SessionImpl implements Session {
             }
             return st;
         }
-        Object o = m.newInstance();
-        List<ColumnProperty> props = m.properties();
-        for (int i = 0; i < values.length; i++) {
-            if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
-                props.get(i).set(o, values[i]);
-            } else {
-                values[i] = props.get(i).get(o); // the Java default: not a change
+        Object o = unloaded == 0L ? newLoaded(m, values) : null;
+        if (o == null) {
+            o = m.newInstance();
+            List<ColumnProperty> props = m.properties();
+            for (int i = 0; i < values.length; i++) {
+                if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
+                    props.get(i).set(o, values[i]);
+                } else {
+                    values[i] = props.get(i).get(o); // the Java default: not a change
+                }
             }
         }
         st = new InstanceStateImpl(o, m, ObjectState.PERSISTENT, this);
@@ -825,6 +828,27 @@ public final class SessionImpl implements Session {
             loading().initLoaded(st);
         }
         return st;
+    }
+
+    /**
+     * A new object with every field set from a full row through the mapper's generated
+     * {@link org.jalchemy.orm.mapping.FieldAccess}; null when there is none or the row is not the
+     * full width, or when a value has the wrong type (then the caller's per-property stores report
+     * which field).
+     */
+    @SuppressWarnings("unchecked")
+    private static Object newLoaded(Mapper<?> m, Object[] values) {
+        org.jalchemy.orm.mapping.FieldAccess<Object> access = (org.jalchemy.orm.mapping.FieldAccess<Object>) m.fieldAccess();
+        if (access == null || values.length != m.properties().size()) {
+            return null;
+        }
+        Object o = access.newInstance();
+        try {
+            access.setAll(o, values);
+        } catch (ClassCastException e) {
+            return null;
+        }
+        return o;
     }
 
     private static void populate(InstanceStateImpl st, Object[] values) {
