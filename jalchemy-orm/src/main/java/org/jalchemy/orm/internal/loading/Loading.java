@@ -532,6 +532,7 @@ public final class Loading {
             return out;
         }
         List<InstanceStateImpl> loaded = new ArrayList<>();
+        FinishFilter need = new FinishFilter();
         // the children's many-to-one side, set from the row's own state (backfill would look each child up)
         RelationshipProperty back = r.partner() != null && !r.partner().isCollection()
                 && r.direction() == Direction.ONE_TO_MANY ? r.partner() : null;
@@ -565,9 +566,6 @@ public final class Loading {
                     Object[] values = row.toArray();
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
                     InstanceStateImpl child = session.hydrateState(target, im, slice);
-                    if (child.collections != null) {
-                        loaded.add(child);
-                    }
                     if (acc != null) {
                         consume(values, child, joined.specs, acc);
                     }
@@ -597,6 +595,9 @@ public final class Loading {
                                 pointBack(back, child, child.object, lastParents.get(k).object);
                             }
                         }
+                    }
+                    if (acc != null ? child.collections != null : need.needed(child)) { // after pointBack
+                        loaded.add(child);
                     }
                 }
             }
@@ -699,26 +700,9 @@ public final class Loading {
         int mark = ++finishPasses;
         Mapper<?> lastMapper = null;
         List<InstanceStateImpl> lastGroup = null;
-        Mapper<?> checked = null;
-        long refBits = 0;
-        boolean collections = false;
+        FinishFilter need = new FinishFilter();
         for (InstanceStateImpl st : states) {
-            if (st.collections != null && st.finishMark != mark) {
-                if (st.mapper != checked) {
-                    checked = st.mapper;
-                    refBits = 0;
-                    collections = false;
-                    for (RelationshipProperty rel : checked.relationships()) {
-                        if (rel.isCollection()) {
-                            collections = true;
-                        } else {
-                            refBits |= bit(rel);
-                        }
-                    }
-                }
-                if (!collections && (st.staleRefs & refBits) == 0) {
-                    continue; // every reference already resolved (set from its parent), no collection: nothing to do
-                }
+            if (st.finishMark != mark && need.needed(st)) {
                 st.finishMark = mark;
                 if (st.mapper != lastMapper) {
                     lastMapper = st.mapper;
@@ -1023,13 +1007,45 @@ public final class Loading {
     }
 
     /**
+     * Whether {@link #finish} has work for a state: it has relationships and either a collection
+     * or a reference not yet set (a child a selectin or joined load pointed at its parent has
+     * none). The mapper's bits are cached for runs of states of one mapper. Loaders apply it while
+     * a state is still in the CPU cache, so that {@code finish} does not walk 100,000 children
+     * only to skip them.
+     */
+    static final class FinishFilter {
+        private Mapper<?> mapper;
+        private long refBits;
+        private boolean collections;
+
+        boolean needed(InstanceStateImpl st) {
+            if (st.collections == null) {
+                return false;
+            }
+            if (st.mapper != mapper) {
+                mapper = st.mapper;
+                refBits = 0;
+                collections = false;
+                for (RelationshipProperty rel : mapper.relationships()) {
+                    if (rel.isCollection()) {
+                        collections = true;
+                    } else {
+                        refBits |= bit(rel);
+                    }
+                }
+            }
+            return collections || (st.staleRefs & refBits) != 0;
+        }
+    }
+
+    /**
      * Per parent and joined relationship (by position in the specs): the states of the related
      * objects met so far in this result, de-duplicated. Rows come grouped by parent, so the last
      * parent's lists are kept at hand, and each relationship's identity map is looked up once.
      */
     static final class JoinedAccumulator {
-        final Map<InstanceStateImpl, List<InstanceStateImpl>[]> found = new IdentityHashMap<>();
-        final Map<JoinedSpec, List<InstanceStateImpl>> children = new IdentityHashMap<>();
+        /** In the order parents first appear (states compare by identity). */
+        final Map<InstanceStateImpl, List<InstanceStateImpl>[]> found = new LinkedHashMap<>();
         private List<JoinedSpec> specs;
         private Map<Object, InstanceStateImpl>[] maps;
         private InstanceStateImpl lastParent;
@@ -1078,20 +1094,24 @@ public final class Loading {
             }
             if (!dup) {
                 l.add(child);
-                if (spec.target.hasRelationships()) {
-                    acc.children.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
-                }
             }
         }
     }
 
-    /** After the last row: joined collections become loaded (empty when no row had children), references set. */
+    /**
+     * After the last row: joined collections become loaded (empty when no row had children),
+     * references set; then {@link #finish} runs for the related objects that still need it, picked
+     * right after their parent's backfill pointed them back (while they are in the CPU cache).
+     */
     void finishJoined(JoinedAccumulator acc) {
+        Map<JoinedSpec, List<InstanceStateImpl>> needing = new LinkedHashMap<>();
+        FinishFilter need = new FinishFilter();
         for (Map.Entry<InstanceStateImpl, List<InstanceStateImpl>[]> e : acc.found.entrySet()) {
             InstanceStateImpl parent = e.getKey();
             List<InstanceStateImpl>[] lists = e.getValue();
             for (int j = 0; j < lists.length; j++) {
-                RelationshipProperty rel = acc.specs.get(j).rel;
+                JoinedSpec spec = acc.specs.get(j);
+                RelationshipProperty rel = spec.rel;
                 int i = rel.index();
                 List<InstanceStateImpl> states = lists[j];
                 if (rel.isCollection()) {
@@ -1103,9 +1123,20 @@ public final class Loading {
                 } else {
                     setRef(parent, i, rel, states.isEmpty() ? null : states.get(0).object);
                 }
+                if (spec.target.hasRelationships()) {
+                    List<InstanceStateImpl> out = null;
+                    for (InstanceStateImpl st : states) {
+                        if (need.needed(st)) {
+                            if (out == null) {
+                                out = needing.computeIfAbsent(spec, k -> new ArrayList<>());
+                            }
+                            out.add(st);
+                        }
+                    }
+                }
             }
         }
-        for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : acc.children.entrySet()) {
+        for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : needing.entrySet()) {
             finish(e.getValue(), e.getKey().sub, Set.of());
         }
     }
