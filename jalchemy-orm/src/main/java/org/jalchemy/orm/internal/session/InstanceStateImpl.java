@@ -65,14 +65,36 @@ public final class InstanceStateImpl implements InstanceState {
         this.session = session;
     }
 
-    /** Allocates the relationship arrays (idempotent). */
+    /**
+     * Allocates the relationship arrays (idempotent). A mapper without collection relationships
+     * gets a shared all-null {@code collections} array (only collection slots are ever written),
+     * which saves an allocation per loaded child of a one-to-many.
+     */
     public void initRelationships() {
         if (collections == null) {
-            int n = mapper.relationships().size();
-            collections = new CollectionState[n];
+            List<org.jalchemy.orm.mapping.RelationshipProperty> rels = mapper.relationships();
+            int n = rels.size();
+            boolean any = false;
+            for (int i = 0; i < n && !any; i++) {
+                any = rels.get(i).isCollection();
+            }
+            collections = any ? new CollectionState[n] : noCollections(n);
             refs = new Object[n];
             refsSeen = new Object[n];
         }
+    }
+
+    private static final CollectionState[][] NO_COLLECTIONS = new CollectionState[16][];
+
+    static {
+        for (int n = 0; n < NO_COLLECTIONS.length; n++) {
+            NO_COLLECTIONS[n] = new CollectionState[n];
+        }
+    }
+
+    /** A shared array of {@code n} nulls: never written (no collection relationship indexes into it). */
+    private static CollectionState[] noCollections(int n) {
+        return n < NO_COLLECTIONS.length ? NO_COLLECTIONS[n] : new CollectionState[n];
     }
 
     /** A description of an object the session does not hold: transient, or detached when it has a key. */
