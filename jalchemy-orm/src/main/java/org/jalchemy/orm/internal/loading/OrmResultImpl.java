@@ -45,6 +45,10 @@ public final class OrmResultImpl implements OrmResult {
     private final List<InstanceStateImpl> loaded;
     private final Loading.JoinedAccumulator acc;
     private boolean completed;
+    /** The parent the last joined row hydrated, when {@link #sameParent} may reuse it; else null. */
+    private InstanceStateImpl lastParent;
+    /** Where a joined row holds its parent's single-column key, or -1: parents are not reused. */
+    private int parentKeyAt = -1;
     /** The rows of a {@link #buffered()} result (null for a cursor result), and the next one's index. */
     private final List<OrmRow> rows;
     private int pos;
@@ -105,6 +109,10 @@ public final class OrmResultImpl implements OrmResult {
         this.relationships = rel;
         this.loaded = rel ? new ArrayList<>() : null;
         this.acc = this.joined != null ? new Loading.JoinedAccumulator() : null;
+        Mapper<?> first = single ? plan[0].mapper : null;
+        if (acc != null && first != null && first.hierarchy() == null && first.primaryKeySize() == 1) {
+            this.parentKeyAt = plan[0].offset + first.primaryKey()[0].index();
+        }
     }
 
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
@@ -120,6 +128,7 @@ public final class OrmResultImpl implements OrmResult {
         }
         if (first && acc != null) {
             session.loading().consume(row, st, joined.specs(), acc);
+            lastParent = parentKeyAt >= 0 ? st : null;
         }
         return st.object;
     }
@@ -155,10 +164,37 @@ public final class OrmResultImpl implements OrmResult {
         }
         Object[] values = row.toArray();
         if (acc != null) {
+            InstanceStateImpl same = sameParent(values);
+            if (same != null) {
+                session.loading().consume(values, same, joined.specs(), acc);
+                return same.object;
+            }
             Object[] slice = Arrays.copyOf(values, plan[0].width);
             return allNull(slice) ? null : entity(plan[0], singleMap, slice, values, true);
         }
         return allNull(values) ? null : entity(plan[0], singleMap, values, values, true);
+    }
+
+    /**
+     * The state the previous row hydrated when this row is of the same parent (joined rows come
+     * grouped by parent) and hydrating it again would change nothing: single-column key of a class
+     * outside an inheritance hierarchy, equal key, still persistent in this session, not expired,
+     * no populate-existing, no column to fill. Null otherwise (the row goes the full way).
+     */
+    private InstanceStateImpl sameParent(Object[] values) {
+        InstanceStateImpl st = lastParent;
+        if (st == null) {
+            return null;
+        }
+        Item it = plan[0];
+        Mapper<?> m = it.mapper;
+        Object key = values[parentKeyAt];
+        if (key == null || !key.equals(st.identity) || st.session != session || st.expired
+                || st.state != org.jalchemy.orm.ObjectState.PERSISTENT || loadPlan.populateExisting()
+                || (st.unloaded & ~(loadPlan.unloaded(m) | it.unloaded)) != 0L) {
+            return null;
+        }
+        return st;
     }
 
     private static final Object END = new Object();
@@ -508,7 +544,12 @@ public final class OrmResultImpl implements OrmResult {
                 return out;
             }
             java.util.Map<Object, Boolean> seen = result.dedupe() ? new java.util.IdentityHashMap<>() : null;
+            Object last = null;
             for (Object o = result.nextScalar(); o != END; o = result.nextScalar()) {
+                if (seen != null && o != null && o == last) {
+                    continue; // the rows of one parent come together: no lookup for its repeats
+                }
+                last = o;
                 if (seen == null || o == null || seen.put(o, Boolean.TRUE) == null) {
                     out.add(check.apply(o));
                 }
