@@ -276,6 +276,16 @@ public class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
+    /**
+     * The next row's values, in column order, as a new array the caller owns; null at the end
+     * (the cursor is then closed). The rows {@link #iterator()} gives, without a {@link Row}
+     * around them or a copy, for code that maps rows itself (the ORM's loaders). Reads on demand:
+     * do not interleave it with an iterator over the same result, which reads one row ahead.
+     */
+    public Object[] fetchArray() {
+        return fetchValues();
+    }
+
     /** Reads the next row, or null at the end (and then closes the cursor). */
     protected Row fetchOne() {
         Object[] v = fetchValues();

@@ -562,8 +562,7 @@ public final class Loading {
             List<InstanceStateImpl> lastParents = null;
             List<Object>[] lastLists = null;
             try (Result res = session.readConnection().execute(sel)) {
-                for (Row row : res) {
-                    Object[] values = row.toArray();
+                for (Object[] values = res.fetchArray(); values != null; values = res.fetchArray()) {
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
                     InstanceStateImpl child = session.hydrateState(target, im, slice);
                     if (acc != null) {

@@ -5,7 +5,6 @@ import org.jalchemy.orm.Session;
 import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.engine.Result;
 import org.jalchemy.orm.OrmResult;
-import org.jalchemy.engine.Row;
 import org.jalchemy.exc.MultipleResultsFound;
 import org.jalchemy.exc.NoResultFound;
 import org.jalchemy.orm.mapping.MappedTable;
@@ -158,11 +157,10 @@ public final class OrmResultImpl implements OrmResult {
             OrmRow r = next();
             return r == null ? END : r.get(0);
         }
-        Row row = fetch();
-        if (row == null) {
+        Object[] values = fetch();
+        if (values == null) {
             return END;
         }
-        Object[] values = row.toArray();
         if (acc != null) {
             InstanceStateImpl same = sameParent(values);
             if (same != null) {
@@ -279,11 +277,10 @@ public final class OrmResultImpl implements OrmResult {
         if (rows != null) {
             return pos < rows.size() ? rows.get(pos++) : null;
         }
-        Row row = fetch();
-        if (row == null) {
+        Object[] values = fetch();
+        if (values == null) {
             return null;
         }
-        Object[] values = row.toArray();
         Object[] items = new Object[plan.length];
         if (single && acc == null) { // select(User.class)
             items[0] = allNull(values) ? null : entity(plan[0], singleMap, values, values, true);
@@ -301,13 +298,9 @@ public final class OrmResultImpl implements OrmResult {
         return new RowImpl(items, plan);
     }
 
-    private java.util.Iterator<Row> cursor;
-
-    private Row fetch() {
-        if (cursor == null) {
-            cursor = result.iterator();
-        }
-        return cursor.hasNext() ? cursor.next() : null;
+    /** The next row's values (an array of its own), or null at the end. */
+    private Object[] fetch() {
+        return result.fetchArray();
     }
 
     private static boolean allNull(Object[] v) {
