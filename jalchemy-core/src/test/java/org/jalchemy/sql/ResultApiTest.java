@@ -60,6 +60,25 @@ class ResultApiTest {
     }
 
     @BackendTest
+    void fetchArrayGivesEachRowsValuesInItsOwnArrayThenNull(Backend backend) {
+        Engine e = setup(backend, 3);
+        try (Connection c = e.connect()) {
+            Result r = c.execute(select(pId, pName).orderBy(pId));
+            Object[] first = r.fetchArray();
+            Object[] second = r.fetchArray();
+            assertThat(first).containsExactly(1, "p1");
+            assertThat(second).containsExactly(2, "p2").isNotSameAs(first);
+            first[1] = "changed"; // the caller owns it
+            assertThat(r.fetchArray()).containsExactly(3, "p3");
+            assertThat(r.fetchArray()).isNull();
+            assertThat(r.fetchArray()).as("still at the end").isNull();
+            Result closed = c.execute(select(pId));
+            closed.close();
+            assertThatThrownBy(closed::fetchArray).isInstanceOf(ResourceClosedError.class);
+        }
+    }
+
+    @BackendTest
     void typedAccessByColumnNameAndIndex(Backend backend) {
         Engine e = setup(backend, 3);
         try (Connection c = e.connect()) {
