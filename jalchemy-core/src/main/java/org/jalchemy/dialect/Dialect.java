@@ -111,6 +111,16 @@ public abstract class Dialect {
         ps.setQueryTimeout((int) Math.max(1, (timeoutMillis + 999) / 1000));
     }
 
+    /**
+     * Called when the rows of {@code ps}, a statement kept in the connection's statement cache,
+     * have been read or closed, before the statement waits for its next use: a driver whose
+     * statement keeps its last result reachable after {@code ResultSet.close()} lets it go here,
+     * so a cached statement does not pin a whole result in memory until it runs again.
+     * Default: nothing (pgjdbc and sqlite-jdbc release a result's rows when it is closed).
+     */
+    public void releaseClosedResult(java.sql.PreparedStatement ps) throws SQLException {
+    }
+
     /** Undoes {@link #startStatementTimeout} (the statement may be cached and reused). */
     public void endStatementTimeout(Connection c, java.sql.PreparedStatement ps) throws SQLException {
         ps.setQueryTimeout(0);

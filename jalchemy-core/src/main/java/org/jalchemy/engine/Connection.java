@@ -665,6 +665,23 @@ public final class Connection implements AutoCloseable {
         closeQuietly(ps);
     }
 
+    /**
+     * Gives back the statement of a result that was just closed: a cached one first lets the
+     * driver drop the closed result ({@link org.jalchemy.dialect.Dialect#releaseClosedResult}), a
+     * statement that fails to do so is discarded from the cache instead of being reused.
+     */
+    void releaseQueryStatement(PreparedStatement ps) {
+        if (ps != null && statements != null && statements.isCached(ps)) {
+            try {
+                engine.dialect().releaseClosedResult(ps);
+            } catch (SQLException e) {
+                discardStatement(ps);
+                return;
+            }
+        }
+        releaseStatement(ps);
+    }
+
     private void discardStatement(PreparedStatement ps) {
         if (ps == null || (statements != null && statements.discard(ps))) {
             return;

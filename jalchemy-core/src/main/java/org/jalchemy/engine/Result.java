@@ -479,7 +479,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
             // closing anyway
         }
         connection.resultClosed(this, statement);
-        connection.releaseStatement(statement);
+        connection.releaseQueryStatement(statement);
     }
 
     /** A typed view over this result's rows (scalars, mappings, records). Reads from the same cursor. */

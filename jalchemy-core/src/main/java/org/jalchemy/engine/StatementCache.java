@@ -97,6 +97,11 @@ final class StatementCache {
         return true;
     }
 
+    /** True when {@code ps} is one of this cache's statements. */
+    boolean isCached(PreparedStatement ps) {
+        return byStatement.containsKey(ps);
+    }
+
     /** Forgets and closes a statement after a failure, so the next use prepares afresh. */
     boolean discard(PreparedStatement ps) {
         Entry e = byStatement.get(ps);

@@ -132,6 +132,18 @@ public class MySqlDialect extends Dialect {
     }
 
     /**
+     * mariadb-java-client keeps a statement's last result, every row of it, reachable from the
+     * statement after {@code ResultSet.close()} until the statement executes again: a cached
+     * statement that read 500,000 rows pinned about 37 MB until its SQL ran once more.
+     * {@code getMoreResults()} drops it (the result is complete, so there is nothing left to read
+     * from the server and no round trip).
+     */
+    @Override
+    public void releaseClosedResult(java.sql.PreparedStatement ps) throws SQLException {
+        ps.getMoreResults();
+    }
+
+    /**
      * Adds {@code NO_AUTO_VALUE_ON_ZERO} to the session's sql_mode: an explicit 0 in an
      * AUTO_INCREMENT column is then stored as 0, as on every other database, instead of being
      * replaced by the next value while the application (and the ORM's identity map) keeps 0.
