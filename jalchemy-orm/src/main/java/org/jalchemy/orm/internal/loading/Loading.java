@@ -481,18 +481,6 @@ public final class Loading {
                 .orElse("<unknown>"));
     }
 
-    /** Loaded children point back at their parent (the many-to-one side of a one-to-many), without queries. */
-    private void backfill(RelationshipProperty rel, InstanceStateImpl parent, List<InstanceStateImpl> children) {
-        Resolved r = rel.resolved();
-        RelationshipProperty p = r.partner();
-        if (p == null || p.isCollection() || r.direction() != Direction.ONE_TO_MANY) {
-            return;
-        }
-        for (InstanceStateImpl child : children) {
-            pointBack(p, child, child.object, parent.object);
-        }
-    }
-
     /** Sets the many-to-one {@code p} of {@code child} (whose state {@code cst} may be null) to {@code parent}. */
     private static void pointBack(RelationshipProperty p, InstanceStateImpl cst, Object child, Object parent) {
         RefImpl.assign(p, child, parent);
@@ -1038,17 +1026,51 @@ public final class Loading {
     }
 
     /**
-     * Per parent and joined relationship (by position in the specs): the states of the related
-     * objects met so far in this result, de-duplicated. Rows come grouped by parent, so the last
-     * parent's lists are kept at hand, and each relationship's identity map is looked up once.
+     * Per parent and joined relationship (by position in the specs): the related objects met so
+     * far in this result, de-duplicated; and per relationship the related states {@link #finish}
+     * still has work for. Rows come grouped by parent, so the last parent's entry is kept at hand,
+     * and each relationship's identity map is looked up once.
+     *
+     * <p>A child is pointed back at its parent (the many-to-one side of a one-to-many being
+     * loaded) and checked for {@code finish} in the row that brings it, while its new state is in
+     * the CPU cache, rather than in passes over all children after the last row.
      */
     static final class JoinedAccumulator {
         /** In the order parents first appear (states compare by identity). */
-        final Map<InstanceStateImpl, List<InstanceStateImpl>[]> found = new LinkedHashMap<>();
+        final Map<InstanceStateImpl, Found> found = new LinkedHashMap<>();
+        final Map<JoinedSpec, List<InstanceStateImpl>> needing = new LinkedHashMap<>();
+        private final FinishFilter need = new FinishFilter();
         private List<JoinedSpec> specs;
         private Map<Object, InstanceStateImpl>[] maps;
+        /** Per spec: the many-to-one partner that points children back at their parent, or null. */
+        private RelationshipProperty[] backs;
         private InstanceStateImpl lastParent;
-        private List<InstanceStateImpl>[] lastLists;
+        private Found last;
+    }
+
+    /**
+     * One parent's related objects per joined relationship, and for each whether it is a
+     * collection this result loads (not loaded yet, not write-only, installed): decided at the
+     * parent's first row, as nothing between the rows changes it.
+     */
+    static final class Found {
+        final List<Object>[] lists;
+        final boolean[] loading;
+
+        @SuppressWarnings("unchecked")
+        Found(InstanceStateImpl parent, List<JoinedSpec> specs) {
+            int n = specs.size();
+            lists = new List[n];
+            loading = new boolean[n];
+            for (int j = 0; j < n; j++) {
+                lists[j] = new ArrayList<>();
+                RelationshipProperty rel = specs.get(j).rel;
+                if (rel.isCollection()) {
+                    CollectionState cs = parent.collections[rel.index()];
+                    loading[j] = cs != null && !cs.loaded && !cs.writeOnly && cs.installed();
+                }
+            }
+        }
     }
 
     /** Reads the joined columns of one row for {@code parent}. */
@@ -1058,94 +1080,76 @@ public final class Loading {
         if (acc.specs == null) {
             acc.specs = specs;
             acc.maps = new Map[n];
+            acc.backs = new RelationshipProperty[n];
             for (int j = 0; j < n; j++) {
                 acc.maps[j] = session.identityMap(specs.get(j).target);
+                Resolved r = specs.get(j).rel.resolved();
+                RelationshipProperty p = r.partner();
+                acc.backs[j] = p != null && !p.isCollection() && r.direction() == Direction.ONE_TO_MANY ? p : null;
             }
         }
-        List<InstanceStateImpl>[] mine = acc.lastLists;
+        Found mine = acc.last;
         if (parent != acc.lastParent) {
-            mine = acc.found.computeIfAbsent(parent, k -> {
-                List<InstanceStateImpl>[] lists = new List[n];
-                for (int j = 0; j < n; j++) {
-                    lists[j] = new ArrayList<>();
-                }
-                return lists;
-            });
+            mine = acc.found.computeIfAbsent(parent, k -> new Found(k, specs));
             acc.lastParent = parent;
-            acc.lastLists = mine;
+            acc.last = mine;
         }
         for (int j = 0; j < n; j++) {
             JoinedSpec spec = specs.get(j);
             if (allNull(values, spec.offset, spec.offset + spec.width)) {
                 continue;
             }
-            List<InstanceStateImpl> l = mine[j];
+            List<Object> l = mine.lists[j];
             Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
             InstanceStateImpl child = session.hydrateState(spec.target, acc.maps[j], slice);
+            Object obj = child.object;
             boolean dup = false;
             if (n > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
-                for (InstanceStateImpl o : l) {
-                    if (o == child) {
+                for (Object o : l) {
+                    if (o == obj) {
                         dup = true;
                         break;
                     }
                 }
             }
             if (!dup) {
-                l.add(child);
+                l.add(obj);
+                RelationshipProperty back = acc.backs[j];
+                if (back != null && mine.loading[j]) {
+                    pointBack(back, child, obj, parent.object);
+                }
+                if (spec.target.hasRelationships() && acc.need.needed(child)) {
+                    acc.needing.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
+                }
             }
         }
     }
 
     /**
      * After the last row: joined collections become loaded (empty when no row had children),
-     * references set; then {@link #finish} runs for the related objects that still need it, picked
-     * right after their parent's backfill pointed them back (while they are in the CPU cache).
+     * references set; then {@link #finish} runs for the related objects that still need it.
      */
     void finishJoined(JoinedAccumulator acc) {
-        Map<JoinedSpec, List<InstanceStateImpl>> needing = new LinkedHashMap<>();
-        FinishFilter need = new FinishFilter();
-        for (Map.Entry<InstanceStateImpl, List<InstanceStateImpl>[]> e : acc.found.entrySet()) {
+        for (Map.Entry<InstanceStateImpl, Found> e : acc.found.entrySet()) {
             InstanceStateImpl parent = e.getKey();
-            List<InstanceStateImpl>[] lists = e.getValue();
-            for (int j = 0; j < lists.length; j++) {
-                JoinedSpec spec = acc.specs.get(j);
-                RelationshipProperty rel = spec.rel;
+            Found f = e.getValue();
+            for (int j = 0; j < f.lists.length; j++) {
+                RelationshipProperty rel = acc.specs.get(j).rel;
                 int i = rel.index();
-                List<InstanceStateImpl> states = lists[j];
+                List<Object> objects = f.lists[j];
                 if (rel.isCollection()) {
                     CollectionState cs = parent.collections[i];
-                    if (cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
-                        cs.loadedWith(objects(states));
-                        backfill(rel, parent, states);
+                    if (f.loading[j] && cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
+                        cs.loadedWith(objects);
                     }
                 } else {
-                    setRef(parent, i, rel, states.isEmpty() ? null : states.get(0).object);
-                }
-                if (spec.target.hasRelationships()) {
-                    List<InstanceStateImpl> out = null;
-                    for (InstanceStateImpl st : states) {
-                        if (need.needed(st)) {
-                            if (out == null) {
-                                out = needing.computeIfAbsent(spec, k -> new ArrayList<>());
-                            }
-                            out.add(st);
-                        }
-                    }
+                    setRef(parent, i, rel, objects.isEmpty() ? null : objects.get(0));
                 }
             }
         }
-        for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : needing.entrySet()) {
+        for (Map.Entry<JoinedSpec, List<InstanceStateImpl>> e : acc.needing.entrySet()) {
             finish(e.getValue(), e.getKey().sub, Set.of());
         }
-    }
-
-    private static List<Object> objects(List<InstanceStateImpl> states) {
-        List<Object> out = new ArrayList<>(states.size());
-        for (InstanceStateImpl st : states) {
-            out.add(st.object);
-        }
-        return out;
     }
 
     static Set<RelationshipProperty> handled(List<JoinedSpec> specs) {
