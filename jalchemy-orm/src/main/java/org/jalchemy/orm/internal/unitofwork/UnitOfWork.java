@@ -16,6 +16,7 @@ import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
+import org.jalchemy.dialect.sqlite.SqliteDialect;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -523,6 +524,10 @@ public final class UnitOfWork {
         ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
         int rows = states.size();
         try {
+            if (generated.isEmpty() && rows > 1 && session.dialect instanceof SqliteDialect) {
+                insertValuesPages(conn, m, table, colArr, values);
+                return false;
+            }
             if (generated.isEmpty()) {
                 Compiled c = session.statements.insert(session.dialect, m, table, colArr, 1, new ColumnProperty[0]);
                 List<Object[]> batch;
@@ -561,6 +566,32 @@ public final class UnitOfWork {
         } catch (DBAPIError e) {
             throw enrich(e, "INSERT of " + rows + " " + m.entityName() + " row(s) into " + table.name()
                     + (rows > 0 ? "; first: " + describeNew(m, states.get(0)) : ""));
+        }
+    }
+
+    /**
+     * SQLite: the rows as pages of multi-row {@code INSERT ... VALUES (...), (...)} (SQLAlchemy's
+     * "insertmanyvalues" without RETURNING) rather than one JDBC batch, which sqlite-jdbc steps row by
+     * row through JNI (measured: a 1000-row page costs about 0.6x the batch per row). Same rows, same
+     * order; each page is one statement, so a failing page writes none of its rows (the flush's
+     * transaction is rolled back either way).
+     */
+    private void insertValuesPages(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
+                                   List<Object[]> values) {
+        int rows = values.size();
+        int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, cols.length)));
+        for (int from = 0; from < rows; from += page) {
+            int to = Math.min(rows, from + page);
+            Compiled c = session.statements.insert(session.dialect, m, table, cols, to - from, new ColumnProperty[0]);
+            Object[] params = new Object[(to - from) * cols.length];
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                Object[] v = values.get(i);
+                for (ColumnProperty p : cols) {
+                    params[k++] = v[p.index()];
+                }
+            }
+            conn.executeCompiled(c, params).close();
         }
     }
 
