@@ -524,7 +524,7 @@ public final class UnitOfWork {
         ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
         int rows = states.size();
         try {
-            if (generated.isEmpty() && rows > 1 && session.dialect instanceof SqliteDialect) {
+            if (generated.isEmpty() && rows > 1 && colArr.length > 0 && session.dialect instanceof SqliteDialect) {
                 insertValuesPages(conn, m, table, colArr, values);
                 return false;
             }
