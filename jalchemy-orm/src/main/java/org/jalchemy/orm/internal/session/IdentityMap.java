@@ -51,6 +51,27 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
         allocate(MIN_CAPACITY);
     }
 
+    /** An empty map with room for {@code expected} entries before it grows. */
+    IdentityMap(int expected) {
+        allocate(capacityFor(expected));
+    }
+
+    private static int capacityFor(int entries) {
+        long c = Math.max(MIN_CAPACITY, Long.highestOneBit(Math.max(1L, (long) entries * 2 - 1)) << 1);
+        return (int) Math.min(c, 1 << 30);
+    }
+
+    /**
+     * Makes room for {@code more} entries beyond the current ones at once (a flush about to insert
+     * that many objects), instead of doubling step by step; a no-op when there is room already.
+     */
+    void reserve(int more) {
+        int capacity = capacityFor(size + more);
+        if (capacity > keys.length) {
+            rehash(capacity);
+        }
+    }
+
     private void allocate(int capacity) {
         keys = new Object[capacity];
         values = new InstanceStateImpl[capacity];

@@ -1,11 +1,15 @@
 package org.jalchemy.orm.internal.session;
 
 import org.jalchemy.orm.InstanceState;
+import org.jalchemy.orm.mapping.Mapper;
+
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The session's pending states in the order they were added: what a {@code LinkedHashSet} would
@@ -14,7 +18,9 @@ import java.util.NoSuchElementException;
  * when holes outnumber members.
  *
  * <p>A state is in at most one such set (its session's); its {@code pendingSlot} means something
- * only while {@code items[pendingSlot] == state}, so a stale one is harmless. Not thread-safe,
+ * only while {@code items[pendingSlot] == state}, so a stale one is harmless. {@link #mappers()}
+ * is a superset of the members' mappers (emptied only when the set empties), so a flush can ask
+ * "might a pending object be of a class with callbacks?" without visiting every member. Not thread-safe,
  * like the session. Iterators support {@code remove()} and fail on other concurrent changes.
  */
 public final class PendingSet extends AbstractSet<InstanceStateImpl> {
@@ -22,6 +28,9 @@ public final class PendingSet extends AbstractSet<InstanceStateImpl> {
     private int end;
     private int size;
     private int modCount;
+    /** Mappers of objects added since the set was last empty (a superset of the members' mappers). */
+    private final Set<Mapper<?>> mappers = new HashSet<>();
+    private Mapper<?> lastMapper;
 
     @Override
     public boolean add(InstanceStateImpl st) {
@@ -35,11 +44,22 @@ public final class PendingSet extends AbstractSet<InstanceStateImpl> {
                 items = Arrays.copyOf(items, items.length * 2);
             }
         }
+        if (st.mapper != lastMapper) { // objects come in runs of one class: one hash lookup per run
+            lastMapper = st.mapper;
+            mappers.add(st.mapper);
+        }
         st.pendingSlot = end;
         items[end++] = st;
         size++;
         modCount++;
         return true;
+    }
+
+    /** Makes room for {@code more} members beyond the current ones at once ({@code addAll} of a collection). */
+    public void reserve(int more) {
+        if (end + more > items.length) {
+            items = Arrays.copyOf(items, end + more);
+        }
     }
 
     @Override
@@ -59,6 +79,7 @@ public final class PendingSet extends AbstractSet<InstanceStateImpl> {
         modCount++;
         if (size == 0) {
             end = 0;
+            forgetMappers();
         }
         return true;
     }
@@ -71,6 +92,22 @@ public final class PendingSet extends AbstractSet<InstanceStateImpl> {
             size = 0;
             modCount++;
         }
+        forgetMappers();
+    }
+
+    /**
+     * The mappers of the objects in this set, and possibly of objects that left it since it was
+     * last empty (never fewer). Read only.
+     */
+    public Set<Mapper<?>> mappers() {
+        return mappers;
+    }
+
+    private void forgetMappers() {
+        if (!mappers.isEmpty()) {
+            mappers.clear();
+        }
+        lastMapper = null;
     }
 
     @Override

@@ -171,7 +171,10 @@ public final class SessionImpl implements Session {
     /** {@link #add} for each object. */
     public void addAll(Iterable<?> entities) {
         if (entities instanceof java.util.Collection<?> c && c.size() > 64) {
+            ensureOpen(); // as add() would for the first object, before anything is reserved
             states.reserve(c.size());
+            pending.reserve(c.size());
+            current().added.ensureCapacity(current().added.size() + c.size());
         }
         for (Object e : entities) {
             add(e);
@@ -730,6 +733,21 @@ public final class SessionImpl implements Session {
             identityMap.put(key, im);
         }
         return im;
+    }
+
+    /**
+     * An empty key → state map laid out as the identity maps are (no node per entry), with room
+     * for {@code expected} keys: the flush's check that new objects' given keys are distinct.
+     */
+    public static Map<Object, InstanceStateImpl> newKeyMap(int expected) {
+        return new IdentityMap(expected);
+    }
+
+    /** Makes room in an identity map from {@link #identityMap(Mapper)} for {@code more} entries at once. */
+    public static void reserve(Map<Object, InstanceStateImpl> identityMap, int more) {
+        if (identityMap instanceof IdentityMap im) {
+            im.reserve(more);
+        }
     }
 
     /** As {@link #hydrate(Mapper, Object[])} with the mapper's identity map already at hand. */

@@ -28,8 +28,8 @@ public final class SessionTransactionImpl implements SessionTransaction {
     final SessionImpl session;
     final SessionTransactionImpl parent;
     final Transaction savepoint;
-    final List<InstanceStateImpl> added = new ArrayList<>();
-    public final List<InstanceStateImpl> inserted = new ArrayList<>();
+    final ArrayList<InstanceStateImpl> added = new ArrayList<>();
+    public final ArrayList<InstanceStateImpl> inserted = new ArrayList<>();
     public final List<InstanceStateImpl> deleted = new ArrayList<>();
     /** True until this transaction is committed or rolled back (also while it waits, failed, for its rollback). */
     boolean active = true;

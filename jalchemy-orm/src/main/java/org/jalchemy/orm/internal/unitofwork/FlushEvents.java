@@ -47,13 +47,10 @@ final class FlushEvents {
                 return new FlushEvents(session);
             }
         }
-        Mapper<?> checked = null;
-        for (InstanceStateImpl st : session.pending) {
-            if (st.mapper != checked) { // objects come in runs of one class
-                checked = st.mapper;
-                if (!checked.callbacks().isEmpty()) {
-                    return new FlushEvents(session);
-                }
+        // a superset of the pending objects' mappers (a spare one only costs a FlushEvents that fires nothing more)
+        for (Mapper<?> m : session.pending.mappers()) {
+            if (!m.callbacks().isEmpty()) {
+                return new FlushEvents(session);
             }
         }
         return null;

@@ -16,6 +16,7 @@ import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
+import org.jalchemy.dialect.sqlite.SqliteDialect;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -90,7 +91,9 @@ public final class UnitOfWork {
         for (InstanceStateImpl st : session.pending) {
             if (st.mapper != lastMapper) { // objects come in runs of one class: one lookup per run
                 lastMapper = st.mapper;
-                lastGroup = inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>());
+                // the first run is sized for every pending object (usually one class): no regrowth
+                int capacity = inserts.isEmpty() ? session.pending.size() : 10;
+                lastGroup = inserts.computeIfAbsent(st.mapper, k -> new ArrayList<>(capacity));
                 mappers.add(st.mapper);
             }
             lastGroup.add(st);
@@ -108,7 +111,9 @@ public final class UnitOfWork {
             }
         }
         List<InstanceStateImpl[]> switches = rowSwitches(inserts, updates, deletes);
-        checkIdentities(inserts);
+        // without relationships nothing changes a new object's columns between here and its INSERT
+        // (no foreign keys to fill in): their values are read once, for the identity check and the row
+        Map<Mapper<?>, List<Object[]>> rows = checkIdentities(inserts, deps == null);
         if (structural) {
             for (Mapper<?> k : session.identityMap.keySet()) {
                 mappers.add(k);
@@ -138,11 +143,11 @@ public final class UnitOfWork {
                 continue;
             }
             if (deps == null) {
-                insert(conn, tx, m, ins);
+                insert(conn, tx, m, ins, rows.get(m));
             } else {
                 for (List<InstanceStateImpl> level : deps.levels(ins)) {
                     deps.apply(level);
-                    insert(conn, tx, m, level);
+                    insert(conn, tx, m, level, null);
                 }
             }
             inserted += ins.size();
@@ -157,7 +162,11 @@ public final class UnitOfWork {
             if (deps != null) {
                 deps.applyRemaining();
             }
-            scanDirty(updates, new LinkedHashSet<>());
+            // scanDirty skips the objects this flush inserted: when they are all the session holds
+            // (each inserted state is a distinct member of session.states), there is nothing to scan
+            if (inserted != session.states.size()) {
+                scanDirty(updates, new LinkedHashSet<>());
+            }
         }
         for (Mapper<?> m : order) {
             List<Dirty> upd = updates.get(m);
@@ -310,14 +319,34 @@ public final class UnitOfWork {
         }
     }
 
-    /** Pending objects with a given key must not collide with each other or with objects the session holds. */
-    private void checkIdentities(Map<Mapper<?>, List<InstanceStateImpl>> inserts) {
+    /**
+     * Pending objects with a given key must not collide with each other or with objects the session
+     * holds. With {@code readRows}, returns each mapper's objects' current column values
+     * ({@link InstanceStateImpl#currentValues()}, parallel to its list in {@code inserts}) for
+     * {@link #insert} to bind, read here once instead of twice; only for mappers whose INSERT sets
+     * no column itself (no discriminator, no version counter), else the map has no entry for it.
+     */
+    private Map<Mapper<?>, List<Object[]>> checkIdentities(Map<Mapper<?>, List<InstanceStateImpl>> inserts,
+                                                            boolean readRows) {
+        Map<Mapper<?>, List<Object[]>> rows = readRows ? new HashMap<>() : null;
         for (Map.Entry<Mapper<?>, List<InstanceStateImpl>> e : inserts.entrySet()) {
             Mapper<?> m = e.getKey();
-            Map<Object, InstanceStateImpl> seen = HashMap.newHashMap(e.getValue().size());
+            List<Object[]> values = null;
+            if (readRows && m.hierarchy() == null && m.versionProperty() == null) {
+                values = new ArrayList<>(e.getValue().size());
+                rows.put(m, values);
+            }
+            Map<Object, InstanceStateImpl> seen = null; // created at the first given key (no allocation when the database generates them)
             Map<Object, InstanceStateImpl> held = session.identityMap.get(m);
             for (InstanceStateImpl st : e.getValue()) {
-                Object id = m.identity(st.object);
+                Object id;
+                if (values != null) {
+                    Object[] v = st.currentValues();
+                    values.add(v);
+                    id = identityOrNull(m, v);
+                } else {
+                    id = m.identity(st.object);
+                }
                 if (id == null) {
                     continue; // checked in insert(), after relationships supplied foreign-key parts of the key
                 }
@@ -326,16 +355,35 @@ public final class UnitOfWork {
                     throw new FlushError("New instance " + m.describe(id) + " conflicts with the persistent instance "
                             + "with the same identity already in this session");
                 }
+                if (seen == null) {
+                    seen = SessionImpl.newKeyMap(e.getValue().size());
+                }
                 if (seen.put(id, st) != null) {
                     throw new FlushError("Two new instances share the identity " + m.describe(id));
                 }
             }
         }
+        return rows;
+    }
+
+    /** {@link Mapper#identity} from a row of current values: null when any key column is null. */
+    private static Object identityOrNull(Mapper<?> m, Object[] v) {
+        for (int k = 0, n = m.primaryKeySize(); k < n; k++) {
+            if (v[m.primaryKey(k).index()] == null) {
+                return null;
+            }
+        }
+        return m.identityFromValues(v);
     }
 
     // ------------------------------------------------------------------ INSERT
 
-    private void insert(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states) {
+    /**
+     * INSERTs {@code states} (all of mapper {@code m}); {@code given}, when not null, holds their
+     * current column values as {@link #checkIdentities} read them (parallel to {@code states}).
+     */
+    private void insert(Connection conn, SessionTransactionImpl tx, Mapper<?> m, List<InstanceStateImpl> states,
+                        List<Object[]> given) {
         if (events != null) {
             events.inserted.addAll(states);
         }
@@ -343,14 +391,20 @@ public final class UnitOfWork {
         int n = props.size();
         ColumnProperty version = m.versionProperty();
         ColumnProperty discriminator = m.hierarchy() == null ? null : m.hierarchy().discriminator();
-        List<Object[]> values = new ArrayList<>(states.size());
-        for (InstanceStateImpl st : states) {
+        List<Object[]> values = given != null && given.size() == states.size() ? given : null;
+        if (values == null) {
+            values = new ArrayList<>(states.size());
+        }
+        for (int s = 0; s < states.size(); s++) {
+            InstanceStateImpl st = states.get(s);
+            Object[] row = values == given ? given.get(s) : null;
             if (discriminator != null) { // the row says which class it is (SQLAlchemy sets polymorphic_on too)
                 discriminator.set(st.object, m.polymorphicIdentity());
             }
             for (int k = 0, pks = m.primaryKeySize(); k < pks; k++) {
                 ColumnProperty pk = m.primaryKey(k);
-                if (!pk.autoincrement() && pk.serverDefault() == null && pk.get(st.object) == null) {
+                if (!pk.autoincrement() && pk.serverDefault() == null
+                        && (row != null ? row[pk.index()] : pk.get(st.object)) == null) {
                     throw new FlushError("Instance of " + m.entityName() + " has a NULL primary key: "
                             + pk.name() + " has no value and the database does not generate one");
                 }
@@ -358,10 +412,14 @@ public final class UnitOfWork {
             if (version != null && version.get(st.object) == null) {
                 version.set(st.object, version.javaType() == Long.class ? (Object) 1L : (Object) 1);
             }
-            values.add(st.currentValues());
+            if (row == null) {
+                values.add(st.currentValues());
+            }
         }
         int[] optional = optionalColumns(props); // the database may generate these: left out when null
         Map<Object, InstanceStateImpl> im = session.identityMap(m);
+        SessionImpl.reserve(im, states.size()); // sized once, not regrown (and rehashed) step by step
+        tx.inserted.ensureCapacity(tx.inserted.size() + states.size());
         long computed = m.computedMask();
         int start = 0;
         while (start < states.size()) {
@@ -384,7 +442,7 @@ public final class UnitOfWork {
                 st.unloaded |= computed; // not known until the session meets the row again
                 Object[] v = values.get(i); // the fields as bound; only generated columns changed since
                 for (int c : optional) {
-                    if (!shape.get(c)) {
+                    if (!shape.get(c) && v[c] == null) { // not already filled in from RETURNING (insertReturning)
                         v[c] = props.get(c).get(st.object);
                     }
                 }
@@ -466,11 +524,20 @@ public final class UnitOfWork {
         ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
         int rows = states.size();
         try {
+            if (generated.isEmpty() && rows > 1 && colArr.length > 0 && session.dialect instanceof SqliteDialect) {
+                insertValuesPages(conn, m, table, colArr, values);
+                return false;
+            }
             if (generated.isEmpty()) {
                 Compiled c = session.statements.insert(session.dialect, m, table, colArr, 1, new ColumnProperty[0]);
-                List<Object[]> batch = new ArrayList<>(rows);
-                for (Object[] v : values) {
-                    batch.add(pick(v, colArr));
+                List<Object[]> batch;
+                if (allInOrder(colArr, m.properties().size())) { // the rows are bound as they are (read only)
+                    batch = values;
+                } else {
+                    batch = new ArrayList<>(rows);
+                    for (Object[] v : values) {
+                        batch.add(pick(v, colArr));
+                    }
                 }
                 if (rows == 1) {
                     conn.executeCompiled(c, batch.get(0)).close();
@@ -502,6 +569,32 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * SQLite: the rows as pages of multi-row {@code INSERT ... VALUES (...), (...)} (SQLAlchemy's
+     * "insertmanyvalues" without RETURNING) rather than one JDBC batch, which sqlite-jdbc steps row by
+     * row through JNI (measured: a 1000-row page costs about 0.6x the batch per row). Same rows, same
+     * order; each page is one statement, so a failing page writes none of its rows (the flush's
+     * transaction is rolled back either way).
+     */
+    private void insertValuesPages(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
+                                   List<Object[]> values) {
+        int rows = values.size();
+        int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, cols.length)));
+        for (int from = 0; from < rows; from += page) {
+            int to = Math.min(rows, from + page);
+            Compiled c = session.statements.insert(session.dialect, m, table, cols, to - from, new ColumnProperty[0]);
+            Object[] params = new Object[(to - from) * cols.length];
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                Object[] v = values.get(i);
+                for (ColumnProperty p : cols) {
+                    params[k++] = v[p.index()];
+                }
+            }
+            conn.executeCompiled(c, params).close();
+        }
+    }
+
     private void insertReturning(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
                                  ColumnProperty[] gen, List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
@@ -526,17 +619,49 @@ public final class UnitOfWork {
                 keyIdx = i;
             }
         }
-        if (keyIdx >= 0 && rows > 1) { // match by ascending generated key: the database assigns them in VALUES order
+        // match by ascending generated key: the database assigns them in VALUES order (rows usually come back in it)
+        if (keyIdx >= 0 && rows > 1 && !ascending(returned, keyIdx)) {
             final int ki = keyIdx;
             returned = new ArrayList<>(returned);
             returned.sort(Comparator.comparingLong(r -> ((Number) r.get(ki)).longValue()));
         }
         for (int i = 0; i < rows; i++) {
             Row row = returned.get(i);
+            Object[] v = values.get(i);
             for (int g = 0; g < gen.length; g++) {
-                gen[g].set(states.get(i).object, row.get(g));
+                Object value = row.get(g);
+                gen[g].set(states.get(i).object, value);
+                if (value != null) { // what the field now holds: the snapshot need not read it back
+                    v[gen[g].index()] = value;
+                }
             }
         }
+    }
+
+    /** True when {@code cols} are the mapper's {@code n} properties in index order (a row of values needs no picking). */
+    private static boolean allInOrder(ColumnProperty[] cols, int n) {
+        if (cols.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (cols[i].index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when column {@code k} of {@code rows} ascends (then matching rows to objects needs no sort). */
+    private static boolean ascending(List<Row> rows, int k) {
+        long last = Long.MIN_VALUE;
+        for (Row r : rows) {
+            long key = ((Number) r.get(k)).longValue();
+            if (key < last) {
+                return false;
+            }
+            last = key;
+        }
+        return true;
     }
 
     private static Object[] pick(Object[] v, ColumnProperty[] cols) {
