@@ -420,7 +420,8 @@ public final class Connection implements AutoCloseable {
                 l.beforeExecute(ctx);
             }
         }
-        long t0 = System.nanoTime();
+        long slow = engine.slowQueryNanos();
+        long t0 = ctx != null || slow > 0 ? System.nanoTime() : 0; // the clock only when something reads it
         PreparedStatement ps = null;
         try {
             checkNotCancelled();
@@ -451,7 +452,6 @@ public final class Connection implements AutoCloseable {
                 releaseStatement(ps);
                 result = Result.ofRowcount(this, count);
             }
-            long slow = engine.slowQueryNanos();
             if (ctx != null || slow > 0) {
                 long elapsed = System.nanoTime() - t0;
                 if (slow > 0 && elapsed >= slow) {
