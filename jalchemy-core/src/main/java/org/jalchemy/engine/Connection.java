@@ -90,6 +90,9 @@ public final class Connection implements AutoCloseable {
      */
     private Executable lastStatement;
     private CompiledCache.Entry lastCompiled;
+    /** One-entry memo of {@link #shapeOf}: the compiled statement whose result shape is {@link #lastShape}. */
+    private Compiled lastShaped;
+    private Result.Shape lastShape;
     /** {@link #timeout}'s value in ms, or -1 for the engine's statementTimeout. */
     private long timeoutOverrideMillis = -1;
 
@@ -217,16 +220,25 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
-        if (!parameters.isEmpty()) {
+        // TextClause and Select keep Executable's forParameterKeys (themselves): no key set for them
+        if (!parameters.isEmpty() && !(statement instanceof org.jalchemy.sql.TextClause) && !(statement instanceof Select)) {
             statement = statement.forParameterKeys(parameters.keySet());
         }
-        boolean[] hit = new boolean[1];
-        CompiledCache.Entry entry = compiled(statement, hit);
+        CompiledCache.Entry entry;
+        boolean cached;
+        if (statement == lastStatement) { // the memo of compiled(), without its out-parameter array
+            engine.compiledCache().countHit();
+            entry = lastCompiled;
+            cached = true;
+        } else {
+            boolean[] hit = new boolean[1];
+            entry = compiled(statement, hit);
+            cached = hit[0];
+        }
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
         StatementInterceptor[] interceptors = engine.events().interceptors();
         if (interceptors.length > 0 && compiled.isQuery()) {
-            boolean cached = hit[0];
             long since = entry.createdNanos();
             Executable stmt = statement;
             return interceptors[0].intercept(new StatementInterceptor.Invocation(this, stmt, compiled, values,
@@ -235,7 +247,7 @@ public final class Connection implements AutoCloseable {
                         return run(compiled, values, cached, since, stmt.fetchSize());
                     }));
         }
-        return run(compiled, values, hit[0], entry.createdNanos(), statement.fetchSize());
+        return run(compiled, values, cached, entry.createdNanos(), statement.fetchSize());
     }
 
     /**
@@ -257,6 +269,19 @@ public final class Connection implements AutoCloseable {
             lastCompiled = entry;
         }
         return entry;
+    }
+
+    /**
+     * The shared result shape of {@code compiled} (see {@link Result.Shape}), memoised for the last
+     * compiled statement that returned rows: a statement run repeatedly builds it once. Compiled
+     * statements are immutable, so the memo never goes stale.
+     */
+    private Result.Shape shapeOf(Compiled compiled) {
+        if (compiled != lastShaped) {
+            lastShape = Result.Shape.declared(compiled);
+            lastShaped = compiled;
+        }
+        return lastShape;
     }
 
     /**
@@ -395,7 +420,8 @@ public final class Connection implements AutoCloseable {
                 l.beforeExecute(ctx);
             }
         }
-        long t0 = System.nanoTime();
+        long slow = engine.slowQueryNanos();
+        long t0 = ctx != null || slow > 0 ? System.nanoTime() : 0; // the clock only when something reads it
         PreparedStatement ps = null;
         try {
             checkNotCancelled();
@@ -418,7 +444,7 @@ public final class Connection implements AutoCloseable {
                 result = insertResult(ps, hasRows, compiled);
             } else if (hasRows) {
                 ResultSet rs = queried != null ? queried : ps.getResultSet();
-                result = new Result(this, ps, rs, compiled);
+                result = new Result(this, ps, rs, compiled, shapeOf(compiled));
                 openResults.add(result); // stays active (cancellable) while its rows stream
             } else {
                 active = null;
@@ -426,7 +452,6 @@ public final class Connection implements AutoCloseable {
                 releaseStatement(ps);
                 result = Result.ofRowcount(this, count);
             }
-            long slow = engine.slowQueryNanos();
             if (ctx != null || slow > 0) {
                 long elapsed = System.nanoTime() - t0;
                 if (slow > 0 && elapsed >= slow) {

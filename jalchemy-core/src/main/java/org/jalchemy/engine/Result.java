@@ -55,6 +55,16 @@ public class Result implements Iterable<Row>, AutoCloseable {
     private boolean consumed;
 
     Result(Connection connection, PreparedStatement statement, ResultSet rs, Compiled compiled) throws SQLException {
+        this(connection, statement, rs, compiled, null);
+    }
+
+    /**
+     * As the four-argument constructor; {@code shape}, when not null, is {@link Shape#declared} of
+     * {@code compiled} and is used as is when the driver reports as many columns as it declares
+     * (no per-result arrays or metadata object).
+     */
+    Result(Connection connection, PreparedStatement statement, ResultSet rs, Compiled compiled, Shape shape)
+            throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.rs = rs;
@@ -63,6 +73,11 @@ public class Result implements Iterable<Row>, AutoCloseable {
         this.buffered = null;
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
+        if (shape != null && shape.readers.length == n) {
+            this.readers = shape.readers;
+            this.metadata = shape.metadata;
+            return;
+        }
         Compiled.ResultColumn[] declared = compiled.resultColumns();
         String[] names = new String[n];
         readers = new SqlType<?>[n];
@@ -84,6 +99,39 @@ public class Result implements Iterable<Row>, AutoCloseable {
             }
         }
         this.metadata = new RowMetadata(names, keys);
+    }
+
+    /**
+     * The metadata and column readers of the results of one compiled statement whose result
+     * columns are all declared with a name: what the constructor would build from the declaration
+     * when the driver reports that many columns, made once and shared by every such result.
+     * Invariant: neither is ever modified (a result's {@link #columns} replaces its metadata with a
+     * new one; {@code readers} is only read), and {@link RowMetadata} builds its name index safely
+     * when rows of results on several threads share it.
+     */
+    static final class Shape {
+        final RowMetadata metadata;
+        final SqlType<?>[] readers;
+
+        private Shape(RowMetadata metadata, SqlType<?>[] readers) {
+            this.metadata = metadata;
+            this.readers = readers;
+        }
+
+        /** The shape of {@code compiled}'s results, or null when a result column has no declared name. */
+        static Shape declared(Compiled compiled) {
+            Compiled.ResultColumn[] declared = compiled.resultColumns();
+            String[] names = new String[declared.length];
+            SqlType<?>[] readers = new SqlType<?>[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                names[i] = declared[i].name();
+                readers[i] = declared[i].type();
+                if (names[i] == null) {
+                    return null;
+                }
+            }
+            return new Shape(new RowMetadata(names, compiled.resultKeys()), readers);
+        }
     }
 
     private Result(Connection connection, long rowcount, Row insertedPrimaryKey) {

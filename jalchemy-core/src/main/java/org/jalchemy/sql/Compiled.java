@@ -87,11 +87,14 @@ public record Compiled(String sql, BindSlot[] slots, ResultColumn[] resultColumn
             BindSlot s = slots[i];
             if (s.valueIndex >= 0 && (params.isEmpty() || !params.containsKey(s.name))) {
                 out[i] = embedded[s.valueIndex];
-            } else if (params.containsKey(s.name)) {
-                out[i] = params.get(s.name);
-            } else if (!lenient) {
-                throw new org.jalchemy.exc.ArgumentError("A value is required for bind parameter '" + s.name
-                        + "' of statement: " + sql);
+            } else {
+                Object v = params.get(s.name); // one lookup when present; containsKey only tells a null value from none
+                if (v != null || params.containsKey(s.name)) {
+                    out[i] = v;
+                } else if (!lenient) {
+                    throw new org.jalchemy.exc.ArgumentError("A value is required for bind parameter '" + s.name
+                            + "' of statement: " + sql);
+                }
             }
         }
         return out;

@@ -345,8 +345,11 @@ public final class TextClause implements Executable {
 
     @Override
     public Object[] boundValues() {
-        return bound.values().toArray();
+        // an empty array cannot be modified, so every statement without bound values shares one
+        return bound.isEmpty() ? NO_VALUES : bound.values().toArray();
     }
+
+    private static final Object[] NO_VALUES = new Object[0];
 
     @Override
     public String toString() {
