@@ -220,21 +220,12 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with named parameters (for {@code :name} in {@code text()} or named bind params). */
     public Result execute(Executable statement, Map<String, ?> parameters) {
         ensureOpen();
-        // TextClause and Select keep Executable's forParameterKeys (themselves): no key set for them
-        if (!parameters.isEmpty() && !(statement instanceof org.jalchemy.sql.TextClause) && !(statement instanceof Select)) {
+        if (!parameters.isEmpty()) {
             statement = statement.forParameterKeys(parameters.keySet());
         }
-        CompiledCache.Entry entry;
-        boolean cached;
-        if (statement == lastStatement) { // the memo of compiled(), without its out-parameter array
-            engine.compiledCache().countHit();
-            entry = lastCompiled;
-            cached = true;
-        } else {
-            boolean[] hit = new boolean[1];
-            entry = compiled(statement, hit);
-            cached = hit[0];
-        }
+        boolean[] hit = new boolean[1];
+        CompiledCache.Entry entry = compiled(statement, hit);
+        boolean cached = hit[0];
         Compiled compiled = entry.compiled();
         Object[] values = compiled.values(statement.boundValues(), parameters);
         StatementInterceptor[] interceptors = engine.events().interceptors();

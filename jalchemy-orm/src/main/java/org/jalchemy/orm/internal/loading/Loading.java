@@ -481,6 +481,16 @@ public final class Loading {
                 .orElse("<unknown>"));
     }
 
+    /**
+     * The many-to-one partner of the one-to-many {@code rel} (the children's reference to their
+     * parent), which a load of {@code rel} sets without queries; null when there is none.
+     */
+    private static RelationshipProperty backReference(RelationshipProperty rel) {
+        Resolved r = rel.resolved();
+        RelationshipProperty p = r.partner();
+        return p != null && !p.isCollection() && r.direction() == Direction.ONE_TO_MANY ? p : null;
+    }
+
     /** Sets the many-to-one {@code p} of {@code child} (whose state {@code cst} may be null) to {@code parent}. */
     private static void pointBack(RelationshipProperty p, InstanceStateImpl cst, Object child, Object parent) {
         RefImpl.assign(p, child, parent);
@@ -522,8 +532,7 @@ public final class Loading {
         List<InstanceStateImpl> loaded = new ArrayList<>();
         FinishFilter need = new FinishFilter();
         // the children's many-to-one side, set from the row's own state (backfill would look each child up)
-        RelationshipProperty back = r.partner() != null && !r.partner().isCollection()
-                && r.direction() == Direction.ONE_TO_MANY ? r.partner() : null;
+        RelationshipProperty back = backReference(rel);
         Map<Object, InstanceStateImpl> im = session.identityMap(target);
         FromClause t = target.selectable(); // with inheritance: the view reading subclass rows too
         int width = t.columns().size();
@@ -1083,9 +1092,7 @@ public final class Loading {
             acc.backs = new RelationshipProperty[n];
             for (int j = 0; j < n; j++) {
                 acc.maps[j] = session.identityMap(specs.get(j).target);
-                Resolved r = specs.get(j).rel.resolved();
-                RelationshipProperty p = r.partner();
-                acc.backs[j] = p != null && !p.isCollection() && r.direction() == Direction.ONE_TO_MANY ? p : null;
+                acc.backs[j] = backReference(specs.get(j).rel);
             }
         }
         Found mine = acc.last;

@@ -547,7 +547,7 @@ public final class UnitOfWork {
             }
             ColumnProperty[] genArr = generated.toArray(ColumnProperty[]::new);
             if (session.insertReturning) {
-                int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, colArr.length)));
+                int page = rowsPerInsert(colArr.length);
                 for (int from = 0; from < rows; from += page) {
                     int to = Math.min(rows, from + page);
                     insertReturning(conn, m, table, colArr, genArr, states.subList(from, to), values.subList(from, to));
@@ -569,44 +569,47 @@ public final class UnitOfWork {
     }
 
     /**
-     * SQLite: the rows as pages of multi-row {@code INSERT ... VALUES (...), (...)} (SQLAlchemy's
-     * "insertmanyvalues" without RETURNING) rather than one JDBC batch, which sqlite-jdbc steps row by
-     * row through JNI (measured: a 1000-row page costs about 0.6x the batch per row). Same rows, same
-     * order; each page is one statement, so a failing page writes none of its rows (the flush's
-     * transaction is rolled back either way).
+     * The rows as pages of multi-row {@code INSERT ... VALUES (...), (...)} (SQLAlchemy's
+     * "insertmanyvalues" without RETURNING) rather than one JDBC batch, for a dialect whose driver
+     * runs a batch row by row ({@code Dialect.prefersMultiValuesInsertToBatch}: sqlite-jdbc, where a
+     * 1000-row page costs about 0.6x the batch per row). Same rows, same order; each page is one
+     * statement, so a failing page writes none of its rows (the flush's transaction is rolled back
+     * either way).
      */
     private void insertValuesPages(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
                                    List<Object[]> values) {
         int rows = values.size();
-        int page = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, cols.length)));
+        int page = rowsPerInsert(cols.length);
         for (int from = 0; from < rows; from += page) {
-            int to = Math.min(rows, from + page);
-            Compiled c = session.statements.insert(session.dialect, m, table, cols, to - from, new ColumnProperty[0]);
-            Object[] params = new Object[(to - from) * cols.length];
-            int k = 0;
-            for (int i = from; i < to; i++) {
-                Object[] v = values.get(i);
-                for (ColumnProperty p : cols) {
-                    params[k++] = v[p.index()];
-                }
-            }
-            conn.executeCompiled(c, params).close();
+            List<Object[]> slice = values.subList(from, Math.min(rows, from + page));
+            Compiled c = session.statements.insert(session.dialect, m, table, cols, slice.size(), new ColumnProperty[0]);
+            conn.executeCompiled(c, flatten(slice, cols)).close();
         }
+    }
+
+    /** Rows per multi-row INSERT: at most {@value #MAX_ROWS_PER_INSERT}, and {@value #MAX_PARAMS} parameters. */
+    private static int rowsPerInsert(int columns) {
+        return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / Math.max(1, columns)));
+    }
+
+    /** The parameters of a multi-row INSERT: {@code cols}' values of each row, row after row. */
+    private static Object[] flatten(List<Object[]> rows, ColumnProperty[] cols) {
+        Object[] params = new Object[rows.size() * cols.length];
+        int k = 0;
+        for (Object[] v : rows) {
+            for (ColumnProperty p : cols) {
+                params[k++] = v[p.index()];
+            }
+        }
+        return params;
     }
 
     private void insertReturning(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
                                  ColumnProperty[] gen, List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
         Compiled c = session.statements.insert(session.dialect, m, table, cols, rows, gen);
-        Object[] params = new Object[rows * cols.length];
-        int k = 0;
-        for (Object[] v : values) {
-            for (ColumnProperty p : cols) {
-                params[k++] = v[p.index()];
-            }
-        }
         List<Row> returned;
-        try (Result r = conn.executeCompiled(c, params)) {
+        try (Result r = conn.executeCompiled(c, flatten(values, cols))) {
             returned = r.all();
         }
         if (returned.size() != rows) {
