@@ -40,7 +40,7 @@ public final class Targets {
     public static final List<Target> ALL = List.of(
             new Target("large_resultsets", "core", "jdbc", 1.05, "jdbc_rows"),
             new Target("large_resultsets", "orm_full", "jdbc", 1.3, "jdbc_objects"),
-            new Target("short_selects", "core", "jdbc", 1.2),
+            new Target("short_selects", "core", "jdbc", 1.2, "jdbc_one"),
             new Target("short_selects", "orm_get", "jdbc_tx_per_lookup", 1.5),
             new Target("bulk_inserts", "orm_flush_no_pk", "jdbc", 1.3, "jdbc_returning"),
             new Target("bulk_inserts", "orm_flush_pk_given", "jdbc", 1.3),

@@ -334,6 +334,53 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return fetchValues();
     }
 
+    /**
+     * As {@link #fetchArray()}, for rows that repeat columns fixed by a key: when column
+     * {@code keyAt} of the next row equals (non-null) {@code previous[keyAt]}, columns
+     * {@code from} … {@code to - 1} are taken from {@code previous} without being read or decoded
+     * again. The ORM's joined eager loading uses it for the parent's columns, repeated on every
+     * row of its children. {@code keyAt} must lie in {@code [from, to)}.
+     *
+     * <p>Hazard: only for columns that depend on the key alone within one statement (a table's
+     * columns and its primary key); a column whose value may differ between two rows of the same
+     * key, such as {@code random()}, would repeat the first row's value. {@code previous} is only
+     * read.
+     */
+    public Object[] fetchArray(Object[] previous, int keyAt, int from, int to) {
+        if (previous == null || buffered != null || projection != null || closed) {
+            return fetchValues();
+        }
+        try {
+            connection.checkNotCancelled();
+            if (!rs.next()) {
+                consumed = true;
+                close();
+                return null;
+            }
+            SqlType<?>[] r = readers;
+            int n = r.length;
+            Object[] values = new Object[n];
+            Object key = read(r, keyAt);
+            values[keyAt] = key;
+            boolean same = key != null && key.equals(previous[keyAt]);
+            for (int i = 0; i < n; i++) {
+                if (i == keyAt) {
+                    continue;
+                }
+                values[i] = same && i >= from && i < to ? previous[i] : read(r, i);
+            }
+            return values;
+        } catch (SQLException e) {
+            close();
+            throw connection.translate(e, null, null, null, null);
+        }
+    }
+
+    private Object read(SqlType<?>[] r, int i) throws SQLException {
+        SqlType<?> t = r[i];
+        return t != null ? t.read(rs, i + 1) : JdbcValues.readObject(rs, i + 1);
+    }
+
     /** Reads the next row, or null at the end (and then closes the cursor). */
     protected Row fetchOne() {
         Object[] v = fetchValues();

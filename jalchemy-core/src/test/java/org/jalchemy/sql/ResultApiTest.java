@@ -79,6 +79,26 @@ class ResultApiTest {
     }
 
     @BackendTest
+    void fetchArrayReusingTakesTheKeyedColumnsOfThePreviousRowWhileTheKeyRepeats(Backend backend) {
+        Engine e = setup(backend, 4);
+        try (Connection c = e.connect()) {
+            // city (the key) repeats in runs: even, even, odd, odd; the label column is city again
+            Result r = c.execute(select(pCity, pCity.label("again"), pName).orderBy(pCity, pName));
+            Object[] first = r.fetchArray(null, 0, 0, 2);
+            Object[] second = r.fetchArray(first, 0, 0, 2);
+            Object[] third = r.fetchArray(second, 0, 0, 2);
+            assertThat(first).containsExactly("even", "even", "p2");
+            assertThat(second).containsExactly("even", "even", "p4").isNotSameAs(first);
+            assertThat(second[1]).as("not read again: the previous row's value").isSameAs(first[1]);
+            assertThat(second[2]).as("outside the range: read").isEqualTo("p4");
+            assertThat(third).containsExactly("odd", "odd", "p1");
+            assertThat(r.fetchArray(third, 0, 0, 2)).containsExactly("odd", "odd", "p3");
+            assertThat(r.fetchArray(third, 0, 0, 2)).isNull();
+            assertThat(r.fetchArray(third, 0, 0, 2)).as("still at the end").isNull();
+        }
+    }
+
+    @BackendTest
     void typedAccessByColumnNameAndIndex(Backend backend) {
         Engine e = setup(backend, 3);
         try (Connection c = e.connect()) {

@@ -35,6 +35,7 @@ public final class JdbcVariants {
                 Variant.of(Workload.SINGLE_INSERTS, "jdbc", JdbcVariants::singleInserts),
                 Variant.of(Workload.SHORT_SELECTS, "jdbc", JdbcVariants::shortSelects),
                 Variant.of(Workload.SHORT_SELECTS, "jdbc_tx_per_lookup", JdbcVariants::shortSelectsTxPerLookup),
+                Variant.of(Workload.SHORT_SELECTS, "jdbc_one", JdbcVariants::shortSelectsOne),
                 Variant.of(Workload.LOADERS, "handwritten", JdbcVariants::loaders),
                 Variant.of(Workload.LOADERS, "handwritten_per_parent", JdbcVariants::loadersPerParent),
                 Variant.of(Workload.LOADERS, "handwritten_joined", JdbcVariants::loadersJoined));
@@ -215,6 +216,38 @@ public final class JdbcVariants {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     sum += Checksums.customer(rs.getInt(1), rs.getString(2), rs.getInt(4));
+                }
+            }
+        }
+        c.commit();
+        return sum;
+    }
+
+    /**
+     * The floor of Core's {@code .one()}: the {@code jdbc} loop, but every selected column read with
+     * {@code getObject} into an {@code Object[]} (a {@code Row}'s values) and a second
+     * {@code next()} that proves no other row follows, which {@code one()} promises to check.
+     */
+    static long shortSelectsOne(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        long sum = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, description, q, p, x, y, z FROM ss_customer WHERE id = ?")) {
+            for (int k = 0; k < n; k++) {
+                ps.setInt(1, Data.shortSelectId(k));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no row for id " + Data.shortSelectId(k));
+                    }
+                    int width = rs.getMetaData().getColumnCount();
+                    Object[] row = new Object[width];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    if (rs.next()) {
+                        throw new IllegalStateException("more than one row for id " + Data.shortSelectId(k));
+                    }
+                    sum += Checksums.customer(((Number) row[0]).longValue(), (String) row[1], ((Number) row[3]).longValue());
                 }
             }
         }

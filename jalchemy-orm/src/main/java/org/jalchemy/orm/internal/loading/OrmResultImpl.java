@@ -48,6 +48,8 @@ public final class OrmResultImpl implements OrmResult {
     private InstanceStateImpl lastParent;
     /** Where a joined row holds its parent's single-column key, or -1: parents are not reused. */
     private int parentKeyAt = -1;
+    /** The previous joined row (when {@code parentKeyAt >= 0}): its parent columns are reused while the key repeats. */
+    private Object[] previousRow;
     /** The rows of a {@link #buffered()} result (null for a cursor result), and the next one's index. */
     private final List<OrmRow> rows;
     private int pos;
@@ -300,7 +302,13 @@ public final class OrmResultImpl implements OrmResult {
 
     /** The next row's values (an array of its own), or null at the end. */
     private Object[] fetch() {
-        return result.fetchArray();
+        if (parentKeyAt < 0) {
+            return result.fetchArray();
+        }
+        // joined rows repeat the parent's columns: not decoded again while its key repeats
+        Object[] v = result.fetchArray(previousRow, parentKeyAt, 0, plan[0].width);
+        previousRow = v;
+        return v;
     }
 
     private static boolean allNull(Object[] v) {
