@@ -26,6 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code scalars(select(MmCustomer.class)).all()}: identity map, states, snapshots); Hibernate's
  * session is {@code HibernateVariants}' {@code hibernate_session}. Same eight fields everywhere
  * (an Integer key, two Strings, five Integers), so the differences are the session's bookkeeping.
+ *
+ * <p>{@code plain_tracked} is the floor of any session over plain classes (no bytecode
+ * instrumentation, as DESIGN.md prescribes): the same plain objects, plus what such a session
+ * cannot do without: a copy of each object's loaded values (a change is found by comparing the
+ * fields with it at flush) and an identity map from key to object. Both are kept as small as
+ * they can be, so that the floor is a lower bound: the copy is an {@code Object[]} of the eight
+ * values (sharing the value objects, as the fields do), and the identity map is one array of
+ * objects, open-addressed by key and at most three quarters full, whose slots hold the objects
+ * themselves (a lookup compares the object's own key), so an entry costs one reference.
  */
 public final class MemoryVariants {
     private static final Map<BenchBackend, SessionFactory> FACTORIES = new ConcurrentHashMap<>();
@@ -75,6 +84,7 @@ public final class MemoryVariants {
     public static List<Variant> all() {
         return List.of(
                 Variant.of(Workload.MEMORY, "plain_list", MemoryVariants::plainList),
+                Variant.of(Workload.MEMORY, "plain_tracked", MemoryVariants::plainTracked),
                 Variant.of(Workload.MEMORY, "orm", MemoryVariants::orm));
     }
 
@@ -106,6 +116,84 @@ public final class MemoryVariants {
                 }
             };
         });
+    }
+
+    static long plainTracked(BenchBackend b, int n) throws Exception {
+        Connection c = b.jdbc();
+        return Retained.perObject(n, () -> {
+            List<Plain> list = new ArrayList<>();
+            List<Object[]> loaded = new ArrayList<>(n); // sized: one reference per object, as a state holds its copy
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, description, q, p, x, y, z FROM mm_customer");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Plain o = new Plain(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8));
+                    list.add(o);
+                    loaded.add(new Object[] {o.id, o.name, o.description, o.q, o.p, o.x, o.y, o.z});
+                }
+            }
+            c.commit();
+            KeyTable byKey = new KeyTable(list.size());
+            for (Plain o : list) {
+                byKey.put(o);
+            }
+            return new Retained.Loaded() {
+                @Override
+                public long checksum() {
+                    long sum = 0;
+                    for (int i = 0; i < list.size(); i++) {
+                        Plain o = list.get(i);
+                        if (byKey.get(o.id) != o || loaded.get(i)[0] != o.id) {
+                            throw new IllegalStateException("plain_tracked lost object " + o.id);
+                        }
+                        sum += Checksums.customer(o.id, o.name, o.q);
+                    }
+                    return sum;
+                }
+
+                @Override
+                public void close() {
+                    list.clear();
+                    loaded.clear();
+                }
+            };
+        });
+    }
+
+    /**
+     * The smallest identity map: one array slot per entry (the power of two that keeps it at most
+     * three quarters full), holding the object itself, found by linear probing from its key's
+     * slot and recognised by its own key. No removal, no growth: sized once for the loaded rows.
+     */
+    private static final class KeyTable {
+        private final Plain[] slots;
+
+        KeyTable(int entries) {
+            int capacity = Integer.highestOneBit(Math.max(1, (entries * 4 + 2) / 3 - 1)) << 1;
+            slots = new Plain[Math.max(16, capacity)];
+        }
+
+        private int home(Integer key) {
+            int h = key.hashCode();
+            return (h ^ (h >>> 16)) & (slots.length - 1);
+        }
+
+        void put(Plain o) {
+            int i = home(o.id);
+            while (slots[i] != null) {
+                i = (i + 1) & (slots.length - 1);
+            }
+            slots[i] = o;
+        }
+
+        Plain get(Integer key) {
+            for (int i = home(key); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
+                if (slots[i].id.equals(key)) {
+                    return slots[i];
+                }
+            }
+            return null;
+        }
     }
 
     static long orm(BenchBackend b, int n) throws Exception {

@@ -294,8 +294,8 @@ public final class Loading {
             }
             RefImpl.assign(p, item, owner);
             InstanceStateImpl ist = session.states.get(item);
-            if (ist != null && ist.refsSeen != null) {
-                ist.refsSeen[p.index()] = owner;
+            if (ist != null && ist.refs != null) {
+                ist.seen(p.index(), owner);
             }
         }
     }
@@ -312,8 +312,8 @@ public final class Loading {
         } else if (RefImpl.value(p, item) == owner) {
             RefImpl.assign(p, item, null);
             InstanceStateImpl ist = session.states.get(item);
-            if (ist != null && ist.refsSeen != null) {
-                ist.refsSeen[p.index()] = null;
+            if (ist != null && ist.refs != null) {
+                ist.seen(p.index(), null);
             }
         }
     }
@@ -393,11 +393,11 @@ public final class Loading {
             return;
         }
         Object cur = RefImpl.value(rel, st.object);
-        Object seen = st.refsSeen[i];
+        Object seen = st.seen(i);
         if (cur == seen) {
             return;
         }
-        st.refsSeen[i] = cur;
+        st.seen(i, cur);
         RelationshipProperty p = rel.resolved().partner();
         if (p == null) {
             return;
@@ -496,7 +496,7 @@ public final class Loading {
         RefImpl.assign(p, child, parent);
         if (cst != null && cst.refs != null) {
             cst.refs[p.index()] = parent;
-            cst.refsSeen[p.index()] = parent;
+            cst.seen(p.index(), parent);
             cst.staleRefs &= ~bit(p); // known from the parent: no lookup needed
         }
     }
@@ -678,7 +678,7 @@ public final class Loading {
     private void setRef(InstanceStateImpl st, int i, RelationshipProperty rel, Object value) {
         RefImpl.assign(rel, st.object, value);
         st.refs[i] = value;
-        st.refsSeen[i] = value;
+        st.seen(i, value);
     }
 
     /**

@@ -43,10 +43,13 @@ public final class InstanceStateImpl implements InstanceState {
     public SessionImpl session;
     /** Per relationship (mapper order): the collection's state, null for single references or before init. */
     public CollectionState[] collections;
-    /** Per relationship: the single reference as last loaded or flushed (what the flush compares against). */
+    /**
+     * Per relationship, in two halves: {@code refs[i]} is single reference i as last loaded or
+     * flushed (what the flush compares against); {@code refs[n + i]}, read through {@link #seen(int)},
+     * the one the session last synchronised the other side for. One array, not two: a field less
+     * on every state and an array less on each state with relationships.
+     */
     public Object[] refs;
-    /** Per relationship: the single reference the session last synchronised the other side for. */
-    public Object[] refsSeen;
     /** Bit i set: single reference i needs resolving (the row was just loaded or reloaded). */
     public long staleRefs;
     /** The last {@code Loading.finish} pass that handled this state (de-duplicates a result's objects). */
@@ -79,8 +82,7 @@ public final class InstanceStateImpl implements InstanceState {
                 any = rels.get(i).isCollection();
             }
             collections = any ? new CollectionState[n] : noCollections(n);
-            refs = new Object[n];
-            refsSeen = new Object[n];
+            refs = new Object[2 * n];
         }
     }
 
@@ -95,6 +97,16 @@ public final class InstanceStateImpl implements InstanceState {
     /** A shared array of {@code n} nulls: never written (no collection relationship indexes into it). */
     private static CollectionState[] noCollections(int n) {
         return n < NO_COLLECTIONS.length ? NO_COLLECTIONS[n] : new CollectionState[n];
+    }
+
+    /** Single reference {@code i} as the session last synchronised the other side for it (after {@link #initRelationships()}). */
+    public Object seen(int i) {
+        return refs[(refs.length >> 1) + i];
+    }
+
+    /** Records that the other side of single reference {@code i} was synchronised for {@code value}. */
+    public void seen(int i, Object value) {
+        refs[(refs.length >> 1) + i] = value;
     }
 
     /** A description of an object the session does not hold: transient, or detached when it has a key. */

@@ -578,7 +578,7 @@ final class Dependencies {
                 if (!rels.get(i).isCollection() && RefImpl.loadedOn(rels.get(i), st.object)) {
                     Object cur = RefImpl.value(rels.get(i), st.object);
                     st.refs[i] = cur;
-                    st.refsSeen[i] = cur;
+                    st.seen(i, cur);
                 }
             }
         }

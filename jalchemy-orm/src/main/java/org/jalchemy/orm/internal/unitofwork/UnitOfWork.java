@@ -8,7 +8,6 @@ import org.jalchemy.orm.internal.session.SessionTransactionImpl;
 import org.jalchemy.orm.StaleDataError;
 import org.jalchemy.engine.Connection;
 import org.jalchemy.engine.Result;
-import org.jalchemy.engine.Row;
 import org.jalchemy.exc.DBAPIError;
 import org.jalchemy.exc.ErrorKind;
 import org.jalchemy.orm.mapping.ColumnProperty;
@@ -18,6 +17,7 @@ import org.jalchemy.orm.internal.unitofwork.FlushOrder;
 import org.jalchemy.sql.Compiled;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -608,12 +608,19 @@ public final class UnitOfWork {
                                  ColumnProperty[] gen, List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
         Compiled c = session.statements.insert(session.dialect, m, table, cols, rows, gen);
-        List<Row> returned;
+        // the returned rows as bare arrays (no Row per object): they are only read here
+        Object[][] returned = new Object[rows][];
+        int got = 0;
         try (Result r = conn.executeCompiled(c, flatten(values, cols))) {
-            returned = r.all();
+            for (Object[] row = r.fetchArray(); row != null; row = r.fetchArray()) {
+                if (got == rows) {
+                    throw new FlushError("INSERT of " + rows + " " + m.entityName() + " rows returned more rows");
+                }
+                returned[got++] = row;
+            }
         }
-        if (returned.size() != rows) {
-            throw new FlushError("INSERT of " + rows + " " + m.entityName() + " rows returned " + returned.size() + " rows");
+        if (got != rows) {
+            throw new FlushError("INSERT of " + rows + " " + m.entityName() + " rows returned " + got + " rows");
         }
         int keyIdx = -1;
         for (int i = 0; i < gen.length; i++) {
@@ -624,15 +631,15 @@ public final class UnitOfWork {
         // match by ascending generated key: the database assigns them in VALUES order (rows usually come back in it)
         if (keyIdx >= 0 && rows > 1 && !ascending(returned, keyIdx)) {
             final int ki = keyIdx;
-            returned = new ArrayList<>(returned);
-            returned.sort(Comparator.comparingLong(r -> ((Number) r.get(ki)).longValue()));
+            Arrays.sort(returned, Comparator.comparingLong(r -> ((Number) r[ki]).longValue()));
         }
         for (int i = 0; i < rows; i++) {
-            Row row = returned.get(i);
+            Object[] row = returned[i];
             Object[] v = values.get(i);
+            Object object = states.get(i).object;
             for (int g = 0; g < gen.length; g++) {
-                Object value = row.get(g);
-                gen[g].set(states.get(i).object, value);
+                Object value = row[g];
+                gen[g].set(object, value);
                 if (value != null) { // what the field now holds: the snapshot need not read it back
                     v[gen[g].index()] = value;
                 }
@@ -654,10 +661,10 @@ public final class UnitOfWork {
     }
 
     /** True when column {@code k} of {@code rows} ascends (then matching rows to objects needs no sort). */
-    private static boolean ascending(List<Row> rows, int k) {
+    private static boolean ascending(Object[][] rows, int k) {
         long last = Long.MIN_VALUE;
-        for (Row r : rows) {
-            long key = ((Number) r.get(k)).longValue();
+        for (Object[] r : rows) {
+            long key = ((Number) r[k]).longValue();
             if (key < last) {
                 return false;
             }
