@@ -9,8 +9,9 @@ import java.util.List;
  * a query per parent), Hibernate for start-up and memory. For memory the floor is the same objects
  * with the least a session over plain classes must keep beside them (a copy of each object's
  * loaded values and a one-reference-per-entry identity map, {@code plain_tracked}): when that is
- * above half of Hibernate's figure, no session bookkeeping, however small, can meet the bound. The console report, {@code --compare}
- * and the rendered {@code targets} table ({@link TableRenderer}) all read this list.
+ * above half of Hibernate's figure, no session bookkeeping, however small, can meet the bound.
+ * The console report, {@code --compare} and the rendered {@code targets} table
+ * ({@link TableRenderer}) all read this list.
  */
 public final class Targets {
     private Targets() {
