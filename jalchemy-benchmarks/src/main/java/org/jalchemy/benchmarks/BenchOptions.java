@@ -111,7 +111,8 @@ public record BenchOptions(boolean quick, int runs, List<String> backends, List<
      */
     static final Set<String> BASELINES = Set.of("jdbc", "handwritten", "platform_threads", "jdbc_tx_per_lookup",
             "handwritten_per_parent", "one_node", "plain_list", "first_compile", "jdbc_returning", "handwritten_joined",
-            "jdbc_rows", "jdbc_objects", "jdbc_one", "plain_tracked");
+            "jdbc_rows", "jdbc_objects", "jdbc_one", "plain_tracked", "jdbc_tracked", "jdbc_returning_tracked",
+            "handwritten_joined_tracked");
 
     /** True when the variant is selected (no selection: all; baselines always). */
     public boolean selects(String variant) {

@@ -21,6 +21,7 @@ public final class Catalog {
     public static List<Variant> variants() {
         List<Variant> all = new ArrayList<>();
         all.addAll(JdbcVariants.all());
+        all.addAll(org.jalchemy.benchmarks.jdbc.TrackedVariants.all());
         all.addAll(CoreVariants.all());
         all.addAll(OrmVariants.all());
         all.addAll(org.jalchemy.benchmarks.orm.LoaderVariants.all());

@@ -178,33 +178,45 @@ public final class TableRenderer {
     }
 
     /**
-     * The {@link Targets} with a figure in {@code r}: per backend the ratio, the floor's ratio where
-     * the target has a floor variant, and the verdict: {@code met}, {@code missed}, or
-     * {@code floor above bound} when the floor itself (plain JDBC doing the work the variant cannot
-     * avoid) is above the bound, so the target cannot be met and the floor is what it is measured
-     * against. Empty when no target has a figure.
+     * The {@link Targets} with a figure in {@code r}: per backend the ratio, the floor's and the
+     * session floor's ratios where the target has them, and the verdict: {@code met},
+     * {@code missed}, {@code floor above bound} when the floor itself (plain JDBC doing the work
+     * the variant cannot avoid) is above the bound, or {@code session floor above bound} when the
+     * least bookkeeping of any session over plain classes takes it above the bound. Empty when no
+     * target has a figure.
      */
     static String targets(Results r) {
         List<String> bs = backends(r);
         StringBuilder sb = new StringBuilder();
         for (Targets.Target t : Targets.ALL) {
-            StringBuilder line = new StringBuilder("| " + t.label() + " | ≤ " + fmt(t.bound()) + " | "
-                    + (t.floor() == null ? "-" : t.floor()) + " |");
+            String floors = t.floor() == null && t.sessionFloor() == null ? "-"
+                    : t.floor() == null ? "session: " + t.sessionFloor()
+                    : t.sessionFloor() == null ? t.floor() : t.floor() + "; session: " + t.sessionFloor();
+            StringBuilder line = new StringBuilder("| " + t.label() + " | ≤ " + fmt(t.bound()) + " | " + floors + " |");
             boolean any = false;
             for (String b : bs) {
                 Double ratio = r.ratio(t.workload(), b, t.variant(), t.reference());
                 Double floor = t.floor() == null ? null : r.ratio(t.workload(), b, t.floor(), t.reference());
+                Double session = t.sessionFloor() == null ? null : r.ratio(t.workload(), b, t.sessionFloor(), t.reference());
                 any |= ratio != null;
                 line.append(' ');
                 if (ratio == null) {
                     line.append('-');
                 } else {
                     line.append(String.format(Locale.ROOT, "%.2f", ratio));
-                    if (floor != null) {
-                        line.append(String.format(Locale.ROOT, " (floor %.2f)", floor));
+                    if (floor != null || session != null) {
+                        line.append(" (");
+                        if (floor != null) {
+                            line.append(String.format(Locale.ROOT, "floor %.2f", floor));
+                        }
+                        if (session != null) {
+                            line.append(floor != null ? ", " : "").append(String.format(Locale.ROOT, "session %.2f", session));
+                        }
+                        line.append(')');
                     }
                     line.append(ratio <= t.bound() ? " met"
-                            : floor != null && floor > t.bound() ? " floor above bound" : " missed");
+                            : floor != null && floor > t.bound() ? " floor above bound"
+                            : session != null && session > t.bound() ? " session floor above bound" : " missed");
                 }
                 line.append(" |");
             }

@@ -185,7 +185,7 @@ public final class JdbcVariants {
         return objects.get(n - 1).id;
     }
 
-    private static String multiRowInsert(int rows) {
+    static String multiRowInsert(int rows) {
         StringBuilder sb = new StringBuilder("INSERT INTO bi_customer (name, description) VALUES ");
         for (int i = 0; i < rows; i++) {
             sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
@@ -352,6 +352,11 @@ public final class JdbcVariants {
         return checksum(parents);
     }
 
+    /** The query joined eager loading sends (parents with their children, one row per child). */
+    static final String JOINED_SQL = "SELECT ld_parent.id, ld_parent.name, ld_parent_children.id AS id_1, "
+            + "ld_parent_children.parent_id, ld_parent_children.name AS name_1 FROM ld_parent LEFT OUTER JOIN ld_child "
+            + "AS ld_parent_children ON ld_parent.id = ld_parent_children.parent_id ORDER BY ld_parent.id";
+
     /**
      * Joined eager loading by hand, the floor of {@code joined}: the one statement
      * {@code joinedload} sends (parents LEFT OUTER JOIN children, ordered by parent), each row's
@@ -361,9 +366,7 @@ public final class JdbcVariants {
     static long loadersJoined(BenchBackend b, int n) throws Exception {
         Connection c = b.jdbc();
         List<Parent> parents = new ArrayList<>(n);
-        try (PreparedStatement ps = c.prepareStatement("SELECT ld_parent.id, ld_parent.name, ld_parent_children.id AS id_1, "
-                + "ld_parent_children.parent_id, ld_parent_children.name AS name_1 FROM ld_parent LEFT OUTER JOIN ld_child "
-                + "AS ld_parent_children ON ld_parent.id = ld_parent_children.parent_id ORDER BY ld_parent.id");
+        try (PreparedStatement ps = c.prepareStatement(JOINED_SQL);
              ResultSet rs = ps.executeQuery()) {
             Parent current = null;
             while (rs.next()) {
@@ -382,7 +385,7 @@ public final class JdbcVariants {
         return checksum(parents);
     }
 
-    private static long checksum(List<Parent> parents) {
+    static long checksum(List<Parent> parents) {
         long sum = 0;
         for (Parent p : parents) {
             sum += Checksums.named(p.id(), p.name());
