@@ -207,6 +207,46 @@ class ResultApiTest {
         }
     }
 
+    /**
+     * A result of several fetch chunks (MariaDB streams in chunks of 1,000 rows by default) read
+     * while other statements, reads and writes, run on the same connection between its rows.
+     */
+    @BackendTest
+    void aLargeResultReadsEveryRowWhileOtherStatementsRunBetweenItsRows(Backend backend) throws Exception {
+        Engine e = setup(backend, 2600);
+        try (Connection c = e.connect()) {
+            if (backend.isMariadb()) {
+                try (var ps = c.jdbc().prepareStatement("SELECT 1")) {
+                    assertThat(ps.getFetchSize()).as("the dialect's chunk size").isEqualTo(1000);
+                }
+            }
+            List<Integer> ids = new ArrayList<>();
+            try (Result r = c.execute(select(pId, pCity).orderBy(pId))) {
+                for (Row row : r) {
+                    int id = row.get(pId);
+                    ids.add(id);
+                    if (id % 500 == 0) {
+                        c.execute(update(people).values(Map.of("city", "seen")).where(pId.eq(id + 1)));
+                        assertThat(c.execute(select(func.count()).selectFrom(people).where(pCity.eq("seen"))).scalarOne())
+                                .isEqualTo(id / 500L);
+                    }
+                    if (id > 500 && id % 500 == 1 && !backend.isSqlite()) { // SQLite leaves it undefined
+                        assertThat(row.get(pCity)).as("a statement reads as of its start (row %s)", id).isNotEqualTo("seen");
+                    }
+                }
+            }
+            assertThat(ids).hasSize(2600).startsWith(1, 2).endsWith(2599, 2600).isSorted();
+            c.rollback();
+        }
+        if (backend.isMariadb()) {
+            String url = backend.url() + (backend.url().contains("?") ? "&" : "?") + "defaultFetchSize=0";
+            try (Engine buffered = org.jalchemy.Jalchemy.createEngine(url); Connection c = buffered.connect();
+                 var ps = c.jdbc().prepareStatement("SELECT 1")) {
+                assertThat(ps.getFetchSize()).as("the URL's value wins").isZero();
+            }
+        }
+    }
+
     @BackendTest
     void bufferedResultsHoldTheirRowsAfterTheConnectionMovedOn(Backend backend) throws Exception {
         Engine e = setup(backend, 30);
