@@ -24,6 +24,12 @@ import java.util.function.Supplier;
  * Hibernate). All of them use the same driver, JDBC URL and connection properties, taken from
  * jalchemy's dialect for the URL, so the variants differ only in the library on top.
  *
+ * <p>Where the dialect has jalchemy drain results with a fetch size of its own
+ * ({@link Dialect#drainFetchSize()}: MariaDB streams in chunks while it reads a whole result at
+ * once), the JDBC connections are given that fetch size as their default (the driver's
+ * {@code defaultFetchSize}), so the floor reads the way jalchemy does: every JDBC, jOOQ and
+ * Hibernate variant reads its whole result at once, where streaming is the faster plain JDBC.
+ *
  * <p>Resources are opened lazily and outside the timed regions; {@link #close()} releases all.
  * Not thread-safe: the benchmark runs one variant at a time.
  */
@@ -40,7 +46,15 @@ public final class BenchBackend implements AutoCloseable {
         this.name = name;
         this.url = url;
         URL parsed = URL.parse(url);
-        this.spec = Dialects.get(parsed.backend()).connectSpec(parsed);
+        Dialect dialect = Dialects.get(parsed.backend());
+        Dialect.ConnectSpec s = dialect.connectSpec(parsed);
+        if (dialect.drainFetchSize() > 0 && s.driverClassName().equals("org.mariadb.jdbc.Driver")) { // its own property
+            java.util.Properties props = new java.util.Properties();
+            props.putAll(s.properties());
+            props.putIfAbsent("defaultFetchSize", String.valueOf(dialect.drainFetchSize()));
+            s = new Dialect.ConnectSpec(s.driverClassName(), s.jdbcUrl(), props);
+        }
+        this.spec = s;
     }
 
     /** {@code sqlite}, {@code postgresql} or {@code mariadb}: the backend column of the report. */

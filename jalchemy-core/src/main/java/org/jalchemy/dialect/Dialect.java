@@ -121,6 +121,21 @@ public abstract class Dialect {
     public void releaseClosedResult(java.sql.PreparedStatement ps) throws SQLException {
     }
 
+    /**
+     * The fetch size jalchemy gives a query run without {@code yieldPer}, so that a driver that
+     * otherwise reads the whole result inside {@code executeQuery} streams it while jalchemy
+     * drains it ({@code all()}, {@code one()}, the ORM's loading); 0 (the default) leaves the
+     * driver's own. Hazard: a streamed result keeps the server's query open until it is read, and
+     * MySQL/MariaDB drop the connection of a reader that stops reading for longer than
+     * {@code net_write_timeout}; so before rows are handed to the application at its own pace
+     * (iterators, {@code fetchMany}, {@code partitions}), {@code Result} has the driver read the
+     * rest into memory ({@link org.jalchemy.engine.Result#bufferRemaining()}), as it would have
+     * without this fetch size. Only for drivers whose {@code ResultSet.setFetchSize(0)} does that.
+     */
+    public int drainFetchSize() {
+        return 0;
+    }
+
     /** Undoes {@link #startStatementTimeout} (the statement may be cached and reused). */
     public void endStatementTimeout(Connection c, java.sql.PreparedStatement ps) throws SQLException {
         ps.setQueryTimeout(0);

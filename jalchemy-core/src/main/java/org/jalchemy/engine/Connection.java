@@ -83,6 +83,8 @@ public final class Connection implements AutoCloseable {
     private boolean writtenUnknown;
     /** Timeout jalchemy applies to each statement itself (ms; 0 none): {@link #timeout}'s, or the engine's when the server does not. */
     private long statementTimeoutMillis;
+    /** The dialect's {@link org.jalchemy.dialect.Dialect#drainFetchSize()}, read once. */
+    private final int drainFetchSize;
     /**
      * The last statement object this connection compiled and its cache entry: executing the same
      * (immutable) statement again, the common loop, reuses the compiled SQL and bind slots without
@@ -101,6 +103,7 @@ public final class Connection implements AutoCloseable {
         this.raw = raw;
         this.statements = statements;
         this.statementTimeoutMillis = engine.perStatementTimeoutMillis();
+        this.drainFetchSize = engine.dialect().drainFetchSize();
     }
 
     public Engine engine() {
@@ -420,8 +423,11 @@ public final class Connection implements AutoCloseable {
             ps = keyFetch == Compiled.KeyFetch.GENERATED_KEYS
                     ? raw.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
                     : fetchSize > 0 ? raw.prepareStatement(sql) : prepare(sql);
+            int drain = fetchSize > 0 || keyFetch != Compiled.KeyFetch.NONE ? 0 : drainFetchSize;
             if (fetchSize > 0) {
                 ps.setFetchSize(fetchSize);
+            } else if (drain > 0) {
+                ps.setFetchSize(drain); // a cached statement gets it every time: it is never given another
             }
             bind(ps, compiled.slots(), values);
             // a statement known to return rows runs as a query: some drivers' execute() does more
@@ -436,6 +442,7 @@ public final class Connection implements AutoCloseable {
             } else if (hasRows) {
                 ResultSet rs = queried != null ? queried : ps.getResultSet();
                 result = new Result(this, ps, rs, compiled, shapeOf(compiled));
+                result.streamedToDrain = drain > 0;
                 openResults.add(result); // stays active (cancellable) while its rows stream
             } else {
                 active = null;

@@ -59,6 +59,14 @@ public class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /**
+     * True while the driver streams this result with the dialect's
+     * {@link org.jalchemy.dialect.Dialect#drainFetchSize()} (set by the connection that ran it):
+     * draining reads ({@code all}, {@code one}, {@link #fetchArray}) keep it so, and the first
+     * read that hands rows to the application at its own pace calls {@link #bufferRemaining()}.
+     */
+    boolean streamedToDrain;
+
+    /**
      * As the four-argument constructor; {@code shape}, when not null, is {@link Shape#declared} of
      * {@code compiled} and is used as is when the driver reports as many columns as it declares
      * (no per-result arrays or metadata object).
@@ -229,8 +237,33 @@ public class Result implements Iterable<Row>, AutoCloseable {
         return metadata;
     }
 
+    /**
+     * Has the driver read the rest of this result into memory now when jalchemy had it streamed
+     * only to drain it faster (see {@link org.jalchemy.dialect.Dialect#drainFetchSize()}), so the
+     * application may take as long as it likes between rows without the server dropping the
+     * connection; a no-op otherwise (a result of {@code yieldPer}, which streams on purpose, or
+     * one the driver read whole already). Iterators, {@code fetchMany} and {@code partitions} call
+     * it themselves; code that reads with {@link #fetchArray} at the application's pace calls it
+     * first (the ORM's result does).
+     */
+    public void bufferRemaining() {
+        if (!streamedToDrain) {
+            return;
+        }
+        streamedToDrain = false;
+        if (rs != null && !closed) {
+            try {
+                rs.setFetchSize(0);
+            } catch (SQLException e) {
+                close();
+                throw connection.translate(e, null, null, null, null);
+            }
+        }
+    }
+
     /** Fetch {@code n} rows per round trip from here on (SQLAlchemy's {@code yield_per}); returns this. */
     public Result yieldPer(int n) {
+        streamedToDrain = false; // streamed on purpose from here on
         if (rs != null && !closed) {
             try {
                 rs.setFetchSize(n);
@@ -389,6 +422,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
 
     @Override
     public Iterator<Row> iterator() {
+        bufferRemaining();
         return new Iterator<>() {
             Row next = fetchOne();
 
@@ -426,6 +460,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
 
     /** The next {@code n} rows (fewer at the end, empty when exhausted). */
     public List<Row> fetchMany(int n) {
+        bufferRemaining();
         List<Row> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
             Row r = fetchOne();
@@ -442,6 +477,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
         if (n <= 0) {
             throw new ArgumentError("partitions() size must be positive, got " + n);
         }
+        bufferRemaining();
         return () -> new Iterator<>() {
             List<Row> next = fetchMany(n);
 
@@ -650,6 +686,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
 
         /** Up to {@code n} values in lists, lazily. */
         public Iterable<List<T>> partitions(int n) {
+            result.bufferRemaining();
             return () -> new Iterator<>() {
                 List<T> next = fetch();
 
@@ -680,6 +717,7 @@ public class Result implements Iterable<Row>, AutoCloseable {
 
         @Override
         public Iterator<T> iterator() {
+            result.bufferRemaining();
             return new Iterator<>() {
                 final List<T> buf = new ArrayList<>(1);
                 boolean done;

@@ -208,18 +208,13 @@ class ResultApiTest {
     }
 
     /**
-     * A result of several fetch chunks (MariaDB streams in chunks of 1,000 rows by default) read
-     * while other statements, reads and writes, run on the same connection between its rows.
+     * A result of several fetch chunks (MariaDB streams a drained result in chunks of 1,000 rows)
+     * read while other statements, reads and writes, run on the same connection between its rows.
      */
     @BackendTest
-    void aLargeResultReadsEveryRowWhileOtherStatementsRunBetweenItsRows(Backend backend) throws Exception {
+    void aLargeResultReadsEveryRowWhileOtherStatementsRunBetweenItsRows(Backend backend) {
         Engine e = setup(backend, 2600);
         try (Connection c = e.connect()) {
-            if (backend.isMariadb()) {
-                try (var ps = c.jdbc().prepareStatement("SELECT 1")) {
-                    assertThat(ps.getFetchSize()).as("the dialect's chunk size").isEqualTo(1000);
-                }
-            }
             List<Integer> ids = new ArrayList<>();
             try (Result r = c.execute(select(pId, pCity).orderBy(pId))) {
                 for (Row row : r) {
@@ -236,15 +231,53 @@ class ResultApiTest {
                 }
             }
             assertThat(ids).hasSize(2600).startsWith(1, 2).endsWith(2599, 2600).isSorted();
+            assertThat(c.execute(select(pId).orderBy(pId)).scalars(pId).all()).as("drained at once")
+                    .hasSize(2600).startsWith(1).endsWith(2600);
             c.rollback();
         }
-        if (backend.isMariadb()) {
-            String url = backend.url() + (backend.url().contains("?") ? "&" : "?") + "defaultFetchSize=0";
-            try (Engine buffered = org.jalchemy.Jalchemy.createEngine(url); Connection c = buffered.connect();
-                 var ps = c.jdbc().prepareStatement("SELECT 1")) {
-                assertThat(ps.getFetchSize()).as("the URL's value wins").isZero();
-            }
+    }
+
+    /**
+     * MariaDB: jalchemy streams a result only while it drains it itself; rows handed to the
+     * application one at a time come from memory, so a reader that pauses longer than the server's
+     * {@code net_write_timeout} keeps its connection. A result streamed on purpose
+     * ({@code yieldPer}) does not, which shows the pause is long enough to matter.
+     */
+    @BackendTest
+    void aReaderThatPausesBetweenRowsKeepsItsConnection(Backend backend) throws Exception {
+        if (!backend.isMariadb()) {
+            return; // only MariaDB's driver is given a fetch size to drain with
         }
+        Engine e = backend.engine();
+        Db.dropTables(e, "ra_wide");
+        Db.exec(e, "CREATE TABLE ra_wide (id INTEGER PRIMARY KEY, payload MEDIUMTEXT)",
+                "INSERT INTO ra_wide (id, payload) SELECT seq, REPEAT('x', 16000) FROM seq_1_to_2000");
+        TextClause q = text("SELECT id, payload FROM ra_wide ORDER BY id");
+        try (Connection c = e.connect()) {
+            c.execute(text("SET SESSION net_write_timeout = 1"));
+            int n = 0;
+            for (Row row : c.execute(q)) { // 32 MB: more than the sockets hold
+                if (n++ == 0) {
+                    Thread.sleep(3000);
+                }
+                assertThat((String) row.get(1)).hasSize(16000);
+            }
+            assertThat(n).isEqualTo(2000);
+            c.rollback();
+        }
+        try (Connection c = e.connect()) {
+            c.execute(text("SET SESSION net_write_timeout = 1"));
+            assertThatThrownBy(() -> {
+                int n = 0;
+                for (Row row : c.execute(q.yieldPer(100))) {
+                    if (n++ == 0) {
+                        Thread.sleep(3000);
+                    }
+                }
+            }).as("a stream the reader stops reading is dropped by the server").isInstanceOf(RuntimeException.class);
+            c.invalidate();
+        }
+        Db.dropTables(e, "ra_wide");
     }
 
     @BackendTest

@@ -56,6 +56,46 @@ class OrmSelectTest {
         }
     }
 
+    /**
+     * MariaDB streams an entity SELECT only while the result is drained; objects handed out one
+     * at a time (an iterator) or a list at a time ({@code partitions}) come from rows the driver
+     * holds in memory, so pausing longer than the server's {@code net_write_timeout} between them
+     * keeps the connection (the Core test shows the same pause drops a stream).
+     */
+    @BackendTest
+    void anApplicationThatPausesBetweenObjectsKeepsItsConnection(Backend backend) throws Exception {
+        if (!backend.isMariadb()) {
+            return; // only MariaDB's driver is given a fetch size to drain with
+        }
+        SessionFactory factory = seeded(backend);
+        try (var c = factory.engine().connect()) {
+            c.execute(org.jalchemy.sql.Sql.text("INSERT INTO posts (title, content, user_id) "
+                    + "SELECT CONCAT('w', seq), REPEAT('x', 2000), 1 FROM seq_1_to_16000")); // 32 MB of rows
+            c.commit();
+        }
+        try (Session session = factory.open()) {
+            session.connection().execute(org.jalchemy.sql.Sql.text("SET SESSION net_write_timeout = 1"));
+            int n = 0;
+            for (Post p : session.scalars(select(Post.class).orderBy(Post_.id))) {
+                if (n++ == 0) {
+                    Thread.sleep(3000);
+                }
+            }
+            assertThat(n).isEqualTo(16003);
+        }
+        try (Session session = factory.open()) {
+            session.connection().execute(org.jalchemy.sql.Sql.text("SET SESSION net_write_timeout = 1"));
+            int n = 0;
+            for (List<OrmResult.OrmRow> part : session.execute(select(Post.class).orderBy(Post_.id)).partitions(1000)) {
+                if (n == 0) {
+                    Thread.sleep(3000);
+                }
+                n += part.size();
+            }
+            assertThat(n).isEqualTo(16003);
+        }
+    }
+
     @BackendTest
     void aggregatesScalarsAndLegacyFilter(Backend backend) {
         SessionFactory factory = seeded(backend);

@@ -326,6 +326,9 @@ public final class OrmResultImpl implements OrmResult {
         if (relationships) { // loaders need the whole result before objects are handed out
             return all().iterator();
         }
+        if (result != null) {
+            result.bufferRemaining(); // rows go to the application at its pace from here
+        }
         return new java.util.Iterator<>() {
             private OrmRow next = OrmResultImpl.this.next();
 
@@ -467,6 +470,9 @@ public final class OrmResultImpl implements OrmResult {
         if (joined != null) {
             throw new org.jalchemy.exc.InvalidRequestError("partitions() and streaming cannot be combined with joined "
                     + "eager loading (joinedload), which needs the whole result; use selectinload(...) instead");
+        }
+        if (result != null) {
+            result.bufferRemaining();
         }
         return () -> new java.util.Iterator<>() {
             private List<OrmRow> next = partition(n);
