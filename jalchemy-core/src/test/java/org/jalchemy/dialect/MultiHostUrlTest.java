@@ -61,13 +61,6 @@ class MultiHostUrlTest {
     }
 
     @Test
-    void mariadbResultsStreamInChunksUnlessTheUrlSaysOtherwise() {
-        assertThat(spec("mariadb://u@a:3306/db").properties()).containsEntry("defaultFetchSize", "1000");
-        assertThat(spec("mysql://u@a,b/db").properties()).containsEntry("defaultFetchSize", "1000");
-        assertThat(spec("mariadb://u@a:3306/db?defaultFetchSize=0").properties()).containsEntry("defaultFetchSize", "0");
-    }
-
-    @Test
     void mariadbHaModeChoosesTheDriversModeAndIsNotPassedAsAProperty() {
         Dialect.ConnectSpec lb = spec("mariadb://u@a:3307,b:3308/db?haMode=load-balance&connectTimeout=500");
         assertThat(lb.jdbcUrl()).isEqualTo("jdbc:mariadb:loadbalance://a:3307,b:3308/db");

@@ -7,7 +7,6 @@ import org.jalchemy.orm.ObjectState;
 import org.jalchemy.orm.Ref;
 import org.jalchemy.orm.internal.session.SessionImpl;
 import org.jalchemy.engine.Result;
-import org.jalchemy.engine.Row;
 import org.jalchemy.orm.LoaderOption.Strategy;
 import org.jalchemy.orm.annotations.Relationship.Lazy;
 import org.jalchemy.orm.mapping.Attribute;
@@ -645,8 +644,8 @@ public final class Loading {
                 Select<?> sel = session.entityCriteria(Sql.select(target.selectable()).where(pk.in(chunk)), target,
                         target.selectable());
                 try (Result res = session.readConnection().execute(sel)) {
-                    for (Row row : res) {
-                        InstanceStateImpl t = session.hydrateState(target, im, row.toArray());
+                    for (Object[] values = res.fetchArray(); values != null; values = res.fetchArray()) {
+                        InstanceStateImpl t = session.hydrateState(target, im, values);
                         if (t.collections != null) {
                             loaded.add(t);
                         }
@@ -854,8 +853,7 @@ public final class Loading {
                 List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
                 Select<?> sel = Sql.select(cols).selectFrom(s.ownSelectable()).where(pk.in(chunk));
                 try (Result res = session.readConnection().execute(sel)) {
-                    for (Row row : res) {
-                        Object[] v = row.toArray();
+                    for (Object[] v = res.fetchArray(); v != null; v = res.fetchArray()) {
                         InstanceStateImpl st = e.getValue().get(norm(v[0]));
                         if (st == null) {
                             continue;

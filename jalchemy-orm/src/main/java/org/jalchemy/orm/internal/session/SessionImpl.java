@@ -702,8 +702,8 @@ public final class SessionImpl implements Session {
         List<E> out = new ArrayList<>();
         List<InstanceStateImpl> loaded = m.loadsRelationships() ? new ArrayList<>() : null;
         Map<Object, InstanceStateImpl> im = identityMap(m);
-        for (Row row : r) {
-            InstanceStateImpl st = hydrateState(m, im, row.toArray());
+        for (Object[] values = r.fetchArray(); values != null; values = r.fetchArray()) {
+            InstanceStateImpl st = hydrateState(m, im, values);
             if (loaded != null && st.collections != null) {
                 loaded.add(st);
             }
