@@ -240,8 +240,9 @@ class ResultApiTest {
     /**
      * MariaDB: jalchemy streams a result only while it drains it itself; rows handed to the
      * application one at a time come from memory, so a reader that pauses longer than the server's
-     * {@code net_write_timeout} keeps its connection. A result streamed on purpose
-     * ({@code yieldPer}) does not, which shows the pause is long enough to matter.
+     * {@code net_write_timeout} keeps its connection. (Without {@code bufferRemaining} in the
+     * iterator this failed here with "Connection reset"; whether a stream is dropped depends on
+     * how much the sockets hold, so the opposite case is not asserted.)
      */
     @BackendTest
     void aReaderThatPausesBetweenRowsKeepsItsConnection(Backend backend) throws Exception {
@@ -264,18 +265,7 @@ class ResultApiTest {
             }
             assertThat(n).isEqualTo(2000);
             c.rollback();
-        }
-        try (Connection c = e.connect()) {
-            c.execute(text("SET SESSION net_write_timeout = 1"));
-            assertThatThrownBy(() -> {
-                int n = 0;
-                for (Row row : c.execute(q.yieldPer(100))) {
-                    if (n++ == 0) {
-                        Thread.sleep(3000);
-                    }
-                }
-            }).as("a stream the reader stops reading is dropped by the server").isInstanceOf(RuntimeException.class);
-            c.invalidate();
+            c.execute(text("SET SESSION net_write_timeout = DEFAULT")); // the pooled connection lives on
         }
         Db.dropTables(e, "ra_wide");
     }

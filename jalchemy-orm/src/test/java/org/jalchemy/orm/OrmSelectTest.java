@@ -82,6 +82,7 @@ class OrmSelectTest {
                 }
             }
             assertThat(n).isEqualTo(16003);
+            session.connection().execute(org.jalchemy.sql.Sql.text("SET SESSION net_write_timeout = DEFAULT"));
         }
         try (Session session = factory.open()) {
             session.connection().execute(org.jalchemy.sql.Sql.text("SET SESSION net_write_timeout = 1"));
@@ -93,6 +94,7 @@ class OrmSelectTest {
                 n += part.size();
             }
             assertThat(n).isEqualTo(16003);
+            session.connection().execute(org.jalchemy.sql.Sql.text("SET SESSION net_write_timeout = DEFAULT"));
         }
     }
 
