@@ -28,15 +28,16 @@ import java.util.stream.StreamSupport;
  * The outcome of executing a statement (SQLAlchemy's {@code CursorResult}): rows streamed from an
  * open cursor, or just a row count (and, for a single-row INSERT, the inserted primary key).
  *
- * <p>Rows are decoded lazily as you iterate; without a fetch size, pgjdbc and mariadb-java-client
- * hold the undecoded rest of the result in memory meanwhile, and {@link #yieldPer(int)} /
- * {@code select.yieldPer(n)} makes them stream {@code n} rows per round trip ({@link #partitions(int)}
- * hands rows out in lists). Where the dialect streams results that jalchemy drains itself
- * ({@link org.jalchemy.dialect.Dialect#drainFetchSize()}), the first read that hands rows to the
- * application at its own pace has the driver hold the rest ({@link #bufferRemaining()}).
- * Methods that return everything ({@link #all()}) or one row ({@link #one()}, {@link #first()},
- * {@link #scalar()}) consume the cursor and close it. Close a result you stop iterating early (try-with-resources); its connection
- * also closes it on commit, rollback and close.
+ * <p>Rows are decoded lazily as you iterate; without a fetch size, pgjdbc and
+ * mariadb-java-client hold the undecoded rest of the result in memory meanwhile, and
+ * {@link #yieldPer(int)} / {@code select.yieldPer(n)} makes them stream {@code n} rows per round
+ * trip ({@link #partitions(int)} hands rows out in lists). Where the dialect streams results that
+ * jalchemy drains itself ({@link org.jalchemy.dialect.Dialect#drainFetchSize()}), the first read
+ * that hands rows to the application at its own pace has the driver hold the rest
+ * ({@link #bufferRemaining()}). Methods that return everything ({@link #all()}) or one row
+ * ({@link #one()}, {@link #first()}, {@link #scalar()}) consume the cursor and close it. Close a
+ * result you stop iterating early (try-with-resources); its connection also closes it on commit,
+ * rollback and close.
  *
  * <p>Read path: per row, one value array, one {@link SqlType#read} call per column (the types were
  * chosen at compile time), one {@link Row}. Views ({@link #scalars()}, {@link #mappings()},

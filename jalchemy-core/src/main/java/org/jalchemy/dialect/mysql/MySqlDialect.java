@@ -147,8 +147,8 @@ public class MySqlDialect extends Dialect {
      * 1,000 rows. By itself, mariadb-java-client reads every row of a result off the socket
      * inside {@code executeQuery}, and decoding the rows then walks that whole buffer again, long
      * out of the CPU caches; read in chunks, each row is decoded while its bytes are still cached
-     * (500,000 three-column rows as ORM objects: 0.124 s instead of 0.162 s in full benchmark runs). A chunk of typical
-     * rows fits in a core's L2 cache.
+     * (500,000 three-column rows as ORM objects: 0.124 s instead of 0.162 s in full benchmark
+     * runs). A chunk of typical rows fits in a core's L2 cache.
      */
     @Override
     public int drainFetchSize() {
