@@ -3,6 +3,7 @@ package org.jalchemy.orm;
 import org.jalchemy.engine.Engine;
 import org.jalchemy.engine.EngineSet;
 import org.jalchemy.orm.internal.session.SessionImpl;
+import org.jalchemy.orm.internal.session.SizeHints;
 import org.jalchemy.orm.internal.unitofwork.CoreStatements;
 import org.jalchemy.orm.internal.unitofwork.OrmStatements;
 
@@ -38,6 +39,7 @@ public final class SessionFactory {
     private final boolean autoflush;
     private final boolean insertReturning;
     private final OrmStatements statements;
+    private final SizeHints sizeHints = new SizeHints();
     private final int nPlusOneThreshold;
     private final boolean nPlusOneRaise;
     private final List<LoaderCriteria> loaderCriteria;
@@ -104,7 +106,7 @@ public final class SessionFactory {
 
     /** A new session; close it (try-with-resources). */
     public Session open() {
-        return new SessionImpl(this, statements, insertReturning());
+        return new SessionImpl(this, statements, insertReturning(), sizeHints);
     }
 
     /**

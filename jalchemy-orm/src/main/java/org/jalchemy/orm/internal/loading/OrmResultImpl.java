@@ -39,6 +39,7 @@ public final class OrmResultImpl implements OrmResult {
     private final boolean single;
     private final java.util.Map<Object, InstanceStateImpl> singleMap;
     private final Loading.Plan loadPlan;
+    private final boolean populateExisting;
     private final Loading.Joined joined;
     private final boolean relationships; // some entity item has relationships: collect and finish loading
     private final List<InstanceStateImpl> loaded;
@@ -54,7 +55,11 @@ public final class OrmResultImpl implements OrmResult {
     private final List<OrmRow> rows;
     private int pos;
 
-    /** One selected item: an entity's columns (mapper non-null; {@code unloaded}: columns it never has, e.g. an alias's computed ones) or one value. */
+    /**
+     * One selected item: an entity's columns (mapper non-null; {@code unloaded}: columns the row
+     * does not load, those it never has, e.g. an alias's computed ones, and, once the result is
+     * built, those its load plan defers) or one value.
+     */
     private record Item(Mapper<?> mapper, int offset, int width, long unloaded) {
         Item(Mapper<?> mapper, int offset, int width) {
             this(mapper, offset, width, 0L);
@@ -86,6 +91,7 @@ public final class OrmResultImpl implements OrmResult {
         this.single = false;
         this.singleMap = null;
         this.loadPlan = Loading.Plan.DEFAULT;
+        this.populateExisting = false;
         this.joined = null;
         this.relationships = false;
         this.loaded = null;
@@ -97,10 +103,17 @@ public final class OrmResultImpl implements OrmResult {
         this.rows = null;
         this.session = session;
         this.result = result;
+        for (int i = 0; i < plan.length; i++) { // the plan's deferred columns, worked out once rather than per row
+            Item it = plan[i];
+            if (it.mapper != null) {
+                plan[i] = new Item(it.mapper, it.offset, it.width, it.unloaded | loadPlan.unloaded(it.mapper));
+            }
+        }
         this.plan = plan;
         this.single = plan.length == 1 && plan[0].mapper != null && plan[0].offset == 0;
         this.singleMap = single ? session.identityMap(plan[0].mapper) : null;
         this.loadPlan = loadPlan;
+        this.populateExisting = loadPlan.populateExisting();
         this.joined = joined != null && !joined.specs().isEmpty() ? joined : null;
         boolean rel = false;
         for (Item it : plan) { // relationships to load, or a joined hierarchy's subclass columns to read afterwards
@@ -119,11 +132,10 @@ public final class OrmResultImpl implements OrmResult {
     /** The object for an entity slice; collects it for relationship loading, and reads the joined columns of item 0. */
     private Object entity(Item it, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
         Mapper<?> m = it.mapper;
-        long unloaded = loadPlan.unloaded(m) | it.unloaded;
         if (!relationships) {
-            return session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting()).object;
+            return session.hydrateState(m, im, slice, it.unloaded, populateExisting).object;
         }
-        InstanceStateImpl st = session.hydrateState(m, im, slice, unloaded, loadPlan.populateExisting());
+        InstanceStateImpl st = session.hydrateState(m, im, slice, it.unloaded, populateExisting);
         if (st.collections != null) {
             loaded.add(st);
         }
@@ -186,12 +198,10 @@ public final class OrmResultImpl implements OrmResult {
         if (st == null) {
             return null;
         }
-        Item it = plan[0];
-        Mapper<?> m = it.mapper;
         Object key = values[parentKeyAt];
         if (key == null || !key.equals(st.identity) || st.session != session || st.expired
-                || st.state != org.jalchemy.orm.ObjectState.PERSISTENT || loadPlan.populateExisting()
-                || (st.unloaded & ~(loadPlan.unloaded(m) | it.unloaded)) != 0L) {
+                || st.state != org.jalchemy.orm.ObjectState.PERSISTENT || populateExisting
+                || (st.unloaded & ~plan[0].unloaded) != 0L) {
             return null;
         }
         return st;

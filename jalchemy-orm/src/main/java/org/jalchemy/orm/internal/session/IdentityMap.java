@@ -46,13 +46,22 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
     private int mask;
     private boolean mixed;
     private int modCount;
+    /** What earlier sessions' maps of this class grew to (null: plain doubling); read at growth past {@link SizeHints#FROM}. */
+    private final SizeHints.Hint hint;
 
     IdentityMap() {
+        this((SizeHints.Hint) null);
+    }
+
+    /** An empty map that, once past {@link SizeHints#FROM} entries, grows at once to the size {@code hint} expects. */
+    IdentityMap(SizeHints.Hint hint) {
+        this.hint = hint;
         allocate(MIN_CAPACITY);
     }
 
     /** An empty map with room for {@code expected} entries before it grows. */
     IdentityMap(int expected) {
+        this.hint = null;
         allocate(capacityFor(expected));
     }
 
@@ -139,12 +148,25 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
         size++;
         modCount++;
         if (size * 2 > keys.length) {
-            rehash(keys.length * 2);
+            rehash(grown());
         } else if (run > LONG_RUN && !mixed) {
             mixed = true;
             rehash(keys.length);
         }
         return null;
+    }
+
+    /** The capacity to grow to: double, or the hinted size's capacity when larger (only past {@link SizeHints#FROM} entries). */
+    private int grown() {
+        int c = keys.length * 2;
+        return hint != null && size >= SizeHints.FROM ? Math.max(c, capacityFor(hint.size())) : c;
+    }
+
+    /** A session closes: its size becomes the hint for the next session's map (large maps only). */
+    void recordSize() {
+        if (hint != null && size >= SizeHints.FROM) {
+            hint.record(size);
+        }
     }
 
     /** Places a key known to be absent, Robin Hood style; returns how far from home it probed. */

@@ -82,7 +82,9 @@ public final class SessionImpl implements Session {
     private LazyLoadExecutor lazyLoadExecutor;
     public final Map<Mapper<?>, Map<Object, InstanceStateImpl>> identityMap = new HashMap<>();
     /** object → state for every object in the session; see {@link StateIndex} for how it avoids identity hashing. */
-    public final StateIndex states = new StateIndex(identityMap);
+    public final StateIndex states;
+    /** The factory's record of how large sessions grew: sizes this session's maps (see {@link SizeHints}). */
+    private final SizeHints sizeHints;
     public final PendingSet pending = new PendingSet();
     private boolean closing;
     public final LinkedHashSet<InstanceStateImpl> toDelete = new LinkedHashSet<>();
@@ -109,8 +111,10 @@ public final class SessionImpl implements Session {
     private java.util.function.BiConsumer<SessionImpl, Object> cascadeGuard;
 
     /** A new session of {@code factory}; {@code statements} and {@code insertReturning} are the factory's internals. */
-    public SessionImpl(SessionFactory factory, OrmStatements statements, boolean insertReturning) {
+    public SessionImpl(SessionFactory factory, OrmStatements statements, boolean insertReturning, SizeHints sizeHints) {
         this.factory = factory;
+        this.sizeHints = sizeHints;
+        this.states = new StateIndex(identityMap, sizeHints.states());
         this.dialect = factory.engine().dialect();
         this.statements = statements;
         this.insertReturning = insertReturning;
@@ -252,6 +256,7 @@ public final class SessionImpl implements Session {
             st.markedForDeletion = false;
             st.session = null;
         }
+        recordSizes();
         states.clear();
         identityMap.clear();
         pending.clear();
@@ -272,10 +277,23 @@ public final class SessionImpl implements Session {
         for (InstanceStateImpl st : toDelete) {
             st.markedForDeletion = false;
         }
+        recordSizes();
         states.clear();
         identityMap.clear();
         pending.clear();
         toDelete.clear();
+    }
+
+    /** Before the maps are dropped: large ones tell {@link SizeHints} how large the next session's may grow. */
+    private void recordSizes() {
+        if (states.size() < SizeHints.FROM) {
+            return; // no map holds more states than the index
+        }
+        for (Map<Object, InstanceStateImpl> im : identityMap.values()) {
+            if (im instanceof IdentityMap m) {
+                m.recordSize();
+            }
+        }
     }
 
     public void forget(InstanceStateImpl st, ObjectState newState) {
@@ -729,7 +747,7 @@ public final class SessionImpl implements Session {
         Mapper<?> key = m.identityBase();
         Map<Object, InstanceStateImpl> im = identityMap.get(key);
         if (im == null) {
-            im = new IdentityMap();
+            im = new IdentityMap(sizeHints.of(key));
             identityMap.put(key, im);
         }
         return im;

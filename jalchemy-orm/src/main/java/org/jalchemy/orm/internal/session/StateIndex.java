@@ -41,9 +41,17 @@ public final class StateIndex {
     /** The number of states {@link #byObject} was sized for (it resizes itself beyond that). */
     private int indexSizedFor;
     private int reserved;
+    /** What earlier sessions held; read when the slots grow past {@link SizeHints#FROM}. */
+    private final SizeHints.Hint hint;
 
     public StateIndex(Map<Mapper<?>, Map<Object, InstanceStateImpl>> identityMap) {
+        this(identityMap, null);
+    }
+
+    /** An index whose slots, once past {@link SizeHints#FROM}, grow at once to what {@code hint} (nullable) expects. */
+    StateIndex(Map<Mapper<?>, Map<Object, InstanceStateImpl>> identityMap, SizeHints.Hint hint) {
         this.identityMap = identityMap;
+        this.hint = hint;
     }
 
     public InstanceStateImpl get(Object object) {
@@ -73,7 +81,11 @@ public final class StateIndex {
             return;
         }
         if (end == slots.length) {
-            slots = Arrays.copyOf(slots, slots.length * 2);
+            int grown = slots.length * 2;
+            if (hint != null && end >= SizeHints.FROM) {
+                grown = Math.max(grown, hint.size() + 1);
+            }
+            slots = Arrays.copyOf(slots, grown);
         }
         st.slot = end;
         slots[end++] = st;
@@ -111,6 +123,9 @@ public final class StateIndex {
 
     /** Empties the index; the states' slot numbers go stale, which {@link #put} tolerates. */
     public void clear() {
+        if (hint != null && size >= SizeHints.FROM) {
+            hint.record(size);
+        }
         slots = new InstanceStateImpl[16];
         end = 0;
         size = 0;
