@@ -382,6 +382,49 @@ class RelationshipTest {
         assertThat(Db.count(engine, "order_lines")).isEqualTo(1);
     }
 
+    @BackendTest
+    void lazyLoadsOfSeveralParentsEachReadTheirOwnChildrenWithTheRelationshipsCriteriaAndOrder(Backend backend) {
+        Engine engine = fresh(backend);
+        SessionFactory factory = SessionFactory.bind(engine);
+        Item pen = new Item("pen");
+        Item ink = new Item("ink");
+        Item pad = new Item("pad");
+        try (Session session = factory.open()) {
+            session.addAll(List.of(pen, ink, pad));
+            session.flush();
+            Order ana = new Order("Ana");
+            ana.lines.add(new OrderLine(pen, 3));
+            ana.lines.add(new OrderLine(ink, 1));
+            Order bo = new Order("Bo");
+            bo.lines.add(new OrderLine(pad, 5));
+            bo.lines.add(new OrderLine(ink, 2));
+            Order cy = new Order("Cy");
+            cy.lines.add(new OrderLine(pen, 1));
+            session.addAll(List.of(ana, bo, cy));
+            User u1 = new User("u1");
+            u1.posts = new ArrayList<>(List.of(new Post("b"), new Post("a")));
+            User u2 = new User("u2");
+            u2.posts = new ArrayList<>(List.of(new Post("d"), new Post("c"), new Post("e")));
+            session.addAll(List.of(u1, u2));
+            session.commit();
+        }
+        // one lazy load per parent, twice over (the relationship's statement is reused: the
+        // bound key must be each parent's own, in its own session too)
+        for (int round = 0; round < 2; round++) {
+            try (Session session = factory.open()) {
+                List<Order> orders = session.query(Order.class).orderBy("customer").all();
+                List<User> users = session.query(User.class).orderBy("name").all();
+                assertThat(orders.get(0).bulkLines).extracting(l -> l.item.name).containsExactly("pen");
+                assertThat(orders.get(1).bulkLines).extracting(l -> l.item.name).containsExactlyInAnyOrder("pad", "ink");
+                assertThat(orders.get(2).bulkLines).isEmpty();
+                assertThat(orders.get(2).lines).extracting(l -> l.quantity).containsExactly(1);
+                assertThat(users.get(0).posts).extracting(p -> p.title).containsExactly("a", "b");
+                assertThat(users.get(1).posts).extracting(p -> p.title).containsExactly("c", "d", "e");
+                assertThat(users.get(1).posts).allSatisfy(p -> assertThat(p.author).isSameAs(users.get(1)));
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ state
 
     @BackendTest

@@ -35,6 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,6 +59,16 @@ public final class Loading {
     private static final boolean NPLUS_TO_STDERR =
             LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory;
     private static final Map<RelationshipProperty, FromClause[]> ALIASES = new ConcurrentHashMap<>();
+    /** The bind parameter of {@link #ONE_PARENT}'s statements: the parent's key. */
+    private static final String PARENT_KEY = "jalchemy_parent_key";
+    /**
+     * Per one-to-many relationship: the SELECT of one parent's children by a bound key (with the
+     * relationship's criteria and order), or empty when the target eagerly joins relationships of
+     * its own (then statements are built per load). Built once and run again as
+     * the same object, so a lazy load (N+1) neither rebuilds nor re-keys it: its connection finds
+     * the compiled form memoised.
+     */
+    private static final Map<RelationshipProperty, Optional<Select<?>>> ONE_PARENT = new ConcurrentHashMap<>();
 
     private final SessionImpl session;
     private int finishPasses;
@@ -537,27 +548,35 @@ public final class Loading {
         int width = t.columns().size();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            Select<?> one = chunk.size() == 1 ? oneParentSelect(rel, r, target, sub) : null;
             Select<?> sel;
             int keyIndex;
-            if (r.direction() == Direction.MANY_TO_MANY) {
-                RelationshipProperty.Secondary sec = r.secondary();
-                Attribute<?, Object> pk = attr(target, r.remote());
-                sel = Sql.select(t, sec.localColumn()).join(sec.table(), sec.remoteColumn().eq(pk))
-                        .where(sec.localColumn().in(chunk));
-                keyIndex = width;
-            } else {
-                Attribute<?, Object> fk = attr(target, r.remote());
-                sel = Sql.select(t).where(fk.in(chunk));
+            Joined joined;
+            if (one != null) { // one parent (a lazy load): the relationship's prepared statement
                 keyIndex = r.remote().index();
+                joined = new Joined(one, List.of());
+            } else {
+                if (r.direction() == Direction.MANY_TO_MANY) {
+                    RelationshipProperty.Secondary sec = r.secondary();
+                    Attribute<?, Object> pk = attr(target, r.remote());
+                    sel = Sql.select(t, sec.localColumn()).join(sec.table(), sec.remoteColumn().eq(pk))
+                            .where(sec.localColumn().in(chunk));
+                    keyIndex = width;
+                } else {
+                    Attribute<?, Object> fk = attr(target, r.remote());
+                    sel = Sql.select(t).where(fk.in(chunk));
+                    keyIndex = r.remote().index();
+                }
+                sel = session.entityCriteria(criteria(sel, r, target, null), target, t);
+                joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             }
-            sel = session.entityCriteria(criteria(sel, r, target, null), target, t);
-            Joined joined = joined(sel, target, sub, width + (r.direction() == Direction.MANY_TO_MANY ? 1 : 0));
             sel = joined.select;
             JoinedAccumulator acc = joined.specs.isEmpty() ? null : new JoinedAccumulator();
             Object lastKey = null;
             List<InstanceStateImpl> lastParents = null;
             List<Object>[] lastLists = null;
-            try (Result res = session.readConnection().execute(sel)) {
+            try (Result res = one != null ? session.readConnection().execute(one, Map.of(PARENT_KEY, chunk.get(0)))
+                    : session.readConnection().execute(sel)) {
                 for (Object[] values = res.fetchArray(); values != null; values = res.fetchArray()) {
                     Object[] slice = values.length == width ? values : Arrays.copyOf(values, width);
                     InstanceStateImpl child = session.hydrateState(target, im, slice);
@@ -603,6 +622,30 @@ public final class Loading {
         }
         finish(loaded, sub, Set.of());
         return out;
+    }
+
+    /**
+     * The cached statement for one parent's children of the one-to-many {@code rel} (see
+     * {@link #ONE_PARENT}), or null when this load needs its own: nested loader options, an
+     * inheritance hierarchy or loader criteria on the target, or joined eager relationships of the
+     * target.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Select<?> oneParentSelect(RelationshipProperty rel, Resolved r, Mapper<?> target, Plan sub) {
+        if (r.direction() != Direction.ONE_TO_MANY || sub != Plan.DEFAULT || target.hierarchy() != null
+                || !session.plainKeyLoad(target)) {
+            return null;
+        }
+        return ONE_PARENT.computeIfAbsent(rel, k -> {
+            for (RelationshipProperty own : target.relationships()) {
+                if (defaultOf(own).strategy() == Strategy.JOINED) {
+                    return Optional.empty();
+                }
+            }
+            Attribute<?, Object> fk = attr(target, r.remote());
+            Select<?> sel = Sql.select(target.selectable()).where(fk.eq(Sql.bindparam(PARENT_KEY, (org.jalchemy.types.SqlType) r.remote().type())));
+            return Optional.of(criteria(sel, r, target, null));
+        }).orElse(null);
     }
 
     /** Resolves the single reference {@code rel} of {@code states}: identity map first, then one IN query per chunk. */

@@ -612,7 +612,7 @@ public final class SessionImpl implements Session {
     }
 
     /** True when loading {@code m} by key can use the precompiled statement: no inheritance, no loader criteria. */
-    private boolean plainKeyLoad(Mapper<?> m) {
+    public boolean plainKeyLoad(Mapper<?> m) {
         return m.hierarchy() == null && !hasLoaderCriteria(m);
     }
 
