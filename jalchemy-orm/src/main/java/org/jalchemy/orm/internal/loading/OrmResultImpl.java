@@ -39,7 +39,6 @@ public final class OrmResultImpl implements OrmResult {
     private final boolean single;
     private final java.util.Map<Object, InstanceStateImpl> singleMap;
     private final Loading.Plan loadPlan;
-    private final boolean populateExisting;
     private final Loading.Joined joined;
     private final boolean relationships; // some entity item has relationships: collect and finish loading
     private final List<InstanceStateImpl> loaded;
@@ -91,7 +90,6 @@ public final class OrmResultImpl implements OrmResult {
         this.single = false;
         this.singleMap = null;
         this.loadPlan = Loading.Plan.DEFAULT;
-        this.populateExisting = false;
         this.joined = null;
         this.relationships = false;
         this.loaded = null;
@@ -113,7 +111,6 @@ public final class OrmResultImpl implements OrmResult {
         this.single = plan.length == 1 && plan[0].mapper != null && plan[0].offset == 0;
         this.singleMap = single ? session.identityMap(plan[0].mapper) : null;
         this.loadPlan = loadPlan;
-        this.populateExisting = loadPlan.populateExisting();
         this.joined = joined != null && !joined.specs().isEmpty() ? joined : null;
         boolean rel = false;
         for (Item it : plan) { // relationships to load, or a joined hierarchy's subclass columns to read afterwards
@@ -133,9 +130,9 @@ public final class OrmResultImpl implements OrmResult {
     private Object entity(Item it, java.util.Map<Object, InstanceStateImpl> im, Object[] slice, Object[] row, boolean first) {
         Mapper<?> m = it.mapper;
         if (!relationships) {
-            return session.hydrateState(m, im, slice, it.unloaded, populateExisting).object;
+            return session.hydrateState(m, im, slice, it.unloaded, loadPlan.populateExisting()).object;
         }
-        InstanceStateImpl st = session.hydrateState(m, im, slice, it.unloaded, populateExisting);
+        InstanceStateImpl st = session.hydrateState(m, im, slice, it.unloaded, loadPlan.populateExisting());
         if (st.collections != null) {
             loaded.add(st);
         }
@@ -200,7 +197,7 @@ public final class OrmResultImpl implements OrmResult {
         }
         Object key = values[parentKeyAt];
         if (key == null || !key.equals(st.identity) || st.session != session || st.expired
-                || st.state != org.jalchemy.orm.ObjectState.PERSISTENT || populateExisting
+                || st.state != org.jalchemy.orm.ObjectState.PERSISTENT || loadPlan.populateExisting()
                 || (st.unloaded & ~plan[0].unloaded) != 0L) {
             return null;
         }
