@@ -7,7 +7,6 @@ import java.util.AbstractCollection;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -21,7 +20,7 @@ import java.util.NoSuchElementException;
  * the session's identity map: the object's mapper and current primary-key fields give a key, and
  * a state there whose object is the very same object is the answer. Only when that misses (pending
  * objects, deleted ones, an unmapped class, a key changed in memory, no key) is an
- * {@code IdentityHashMap} over every state built, once, and kept up to date from then on. A
+ * {@link IdentityTable} over every state built, once, and kept up to date from then on. A
  * session that only loads objects never builds it; one that adds objects builds it at the first
  * {@code add}, which is what a plain map would have cost anyway.
  *
@@ -37,7 +36,7 @@ public final class StateIndex {
     private int end;
     private int size;
     private int modCount;
-    private IdentityHashMap<Object, InstanceStateImpl> byObject;
+    private IdentityTable byObject;
     /** The number of states {@link #byObject} was sized for (it resizes itself beyond that). */
     private int indexSizedFor;
     private int reserved;
@@ -216,7 +215,7 @@ public final class StateIndex {
     private void buildIndex() {
         indexSizedFor = Math.max(32, size + reserved);
         reserved = 0;
-        byObject = new IdentityHashMap<>(indexSizedFor);
+        byObject = new IdentityTable(indexSizedFor);
         for (int i = 0; i < end; i++) {
             if (slots[i] != null) {
                 byObject.put(slots[i].object, slots[i]);

@@ -548,9 +548,19 @@ public final class UnitOfWork {
             ColumnProperty[] genArr = generated.toArray(ColumnProperty[]::new);
             if (session.insertReturning) {
                 int page = rowsPerInsert(colArr.length);
+                Compiled full = null; // every full page has the same statement: looked up once per group
                 for (int from = 0; from < rows; from += page) {
                     int to = Math.min(rows, from + page);
-                    insertReturning(conn, m, table, colArr, genArr, states.subList(from, to), values.subList(from, to));
+                    Compiled c;
+                    if (to - from == page) {
+                        if (full == null) {
+                            full = session.statements.insert(session.dialect, m, table, colArr, page, genArr);
+                        }
+                        c = full;
+                    } else {
+                        c = session.statements.insert(session.dialect, m, table, colArr, to - from, genArr);
+                    }
+                    insertReturning(conn, m, c, genArr, states.subList(from, to), values.subList(from, to), colArr);
                 }
                 return false;
             }
@@ -580,9 +590,19 @@ public final class UnitOfWork {
                                    List<Object[]> values) {
         int rows = values.size();
         int page = rowsPerInsert(cols.length);
+        ColumnProperty[] none = new ColumnProperty[0];
+        Compiled full = null; // every full page has the same statement: looked up once
         for (int from = 0; from < rows; from += page) {
             List<Object[]> slice = values.subList(from, Math.min(rows, from + page));
-            Compiled c = session.statements.insert(session.dialect, m, table, cols, slice.size(), new ColumnProperty[0]);
+            Compiled c;
+            if (slice.size() == page) {
+                if (full == null) {
+                    full = session.statements.insert(session.dialect, m, table, cols, page, none);
+                }
+                c = full;
+            } else {
+                c = session.statements.insert(session.dialect, m, table, cols, slice.size(), none);
+            }
             conn.executeCompiled(c, flatten(slice, cols)).close();
         }
     }
@@ -604,10 +624,10 @@ public final class UnitOfWork {
         return params;
     }
 
-    private void insertReturning(Connection conn, Mapper<?> m, MappedTable<?> table, ColumnProperty[] cols,
-                                 ColumnProperty[] gen, List<InstanceStateImpl> states, List<Object[]> values) {
+    /** Runs {@code c}, a multi-row {@code INSERT ... RETURNING} of {@code states}, and sets what it returned on the objects. */
+    private void insertReturning(Connection conn, Mapper<?> m, Compiled c, ColumnProperty[] gen,
+                                 List<InstanceStateImpl> states, List<Object[]> values, ColumnProperty[] cols) {
         int rows = states.size();
-        Compiled c = session.statements.insert(session.dialect, m, table, cols, rows, gen);
         // the returned rows as bare arrays (no Row per object): they are only read here
         Object[][] returned = new Object[rows][];
         int got = 0;
