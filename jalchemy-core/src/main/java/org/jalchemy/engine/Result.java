@@ -372,41 +372,46 @@ public class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /**
-     * As {@link #fetchArray()}, for rows that repeat columns fixed by a key: when column
-     * {@code keyAt} of the next row equals (non-null) {@code previous[keyAt]}, columns
-     * {@code from} … {@code to - 1} are taken from {@code previous} without being read or decoded
-     * again. The ORM's joined eager loading uses it for the parent's columns, repeated on every
-     * row of its children. {@code keyAt} must lie in {@code [from, to)}.
+     * As {@link #fetchArray()}, reading the next row into {@code row} (as long as the row; it holds
+     * the previous call's values) instead of a new array, for rows that repeat columns fixed by a
+     * key: when column {@code keyAt} of the next row equals non-null {@code row[keyAt]}, columns
+     * {@code from} … {@code to - 1} keep their values without being read or decoded again
+     * ({@code keyAt} in {@code [from, to)}). False at the end (the cursor is then closed and
+     * {@code row} unchanged). The ORM's joined eager loading reads every row through one array
+     * this way: the parent's columns repeat on each row of its children.
      *
-     * <p>Hazard: only for columns that depend on the key alone within one statement (a table's
-     * columns and its primary key); a column whose value may differ between two rows of the same
-     * key, such as {@code random()}, would repeat the first row's value. {@code previous} is only
-     * read.
+     * <p>Hazards: every call overwrites {@code row}, so the caller copies out what it keeps, never
+     * the array itself. Only for columns that depend on the key alone within one statement (a
+     * table's columns and its primary key): a column whose value may differ between two rows of the
+     * same key, such as {@code random()}, would keep the first row's value.
      */
-    public Object[] fetchArray(Object[] previous, int keyAt, int from, int to) {
-        if (previous == null || buffered != null || projection != null || closed) {
-            return fetchValues();
+    public boolean fetchInto(Object[] row, int keyAt, int from, int to) {
+        if (buffered != null || projection != null || closed) {
+            Object[] v = fetchValues();
+            if (v == null) {
+                return false;
+            }
+            System.arraycopy(v, 0, row, 0, v.length);
+            return true;
         }
         try {
             connection.checkNotCancelled();
             if (!rs.next()) {
                 consumed = true;
                 close();
-                return null;
+                return false;
             }
             SqlType<?>[] r = readers;
             int n = r.length;
-            Object[] values = new Object[n];
             Object key = read(r, keyAt);
-            values[keyAt] = key;
-            boolean same = key != null && key.equals(previous[keyAt]);
+            boolean same = key != null && key.equals(row[keyAt]);
+            row[keyAt] = key;
             for (int i = 0; i < n; i++) {
-                if (i == keyAt) {
-                    continue;
+                if (i != keyAt && !(same && i >= from && i < to)) {
+                    row[i] = read(r, i);
                 }
-                values[i] = same && i >= from && i < to ? previous[i] : read(r, i);
             }
-            return values;
+            return true;
         } catch (SQLException e) {
             close();
             throw connection.translate(e, null, null, null, null);

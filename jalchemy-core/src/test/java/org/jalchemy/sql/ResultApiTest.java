@@ -79,22 +79,25 @@ class ResultApiTest {
     }
 
     @BackendTest
-    void fetchArrayReusingTakesTheKeyedColumnsOfThePreviousRowWhileTheKeyRepeats(Backend backend) {
+    void fetchIntoKeepsTheKeyedColumnsOfThePreviousRowWhileTheKeyRepeats(Backend backend) {
         Engine e = setup(backend, 4);
         try (Connection c = e.connect()) {
             // city (the key) repeats in runs: even, even, odd, odd; the label column is city again
             Result r = c.execute(select(pCity, pCity.label("again"), pName).orderBy(pCity, pName));
-            Object[] first = r.fetchArray(null, 0, 0, 2);
-            Object[] second = r.fetchArray(first, 0, 0, 2);
-            Object[] third = r.fetchArray(second, 0, 0, 2);
-            assertThat(first).containsExactly("even", "even", "p2");
-            assertThat(second).containsExactly("even", "even", "p4").isNotSameAs(first);
-            assertThat(second[1]).as("not read again: the previous row's value").isSameAs(first[1]);
-            assertThat(second[2]).as("outside the range: read").isEqualTo("p4");
-            assertThat(third).containsExactly("odd", "odd", "p1");
-            assertThat(r.fetchArray(third, 0, 0, 2)).containsExactly("odd", "odd", "p3");
-            assertThat(r.fetchArray(third, 0, 0, 2)).isNull();
-            assertThat(r.fetchArray(third, 0, 0, 2)).as("still at the end").isNull();
+            Object[] row = new Object[3];
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).containsExactly("even", "even", "p2");
+            row[1] = "kept"; // a column the next row must not read again while the key repeats
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).as("same key: column 1 not read, column 2 (outside the range) read")
+                    .containsExactly("even", "kept", "p4");
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).as("new key: every column read").containsExactly("odd", "odd", "p1");
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).containsExactly("odd", "odd", "p3");
+            assertThat(r.fetchInto(row, 0, 0, 2)).isFalse();
+            assertThat(row).as("unchanged at the end").containsExactly("odd", "odd", "p3");
+            assertThat(r.fetchInto(row, 0, 0, 2)).as("still at the end").isFalse();
         }
     }
 

@@ -22,6 +22,11 @@ import java.util.Map;
  * compares against) and the loader to run on first access. The field holds an
  * {@link InstrumentedList} or {@link InstrumentedSet} backed by this state.
  *
+ * <p>Invariant: a list's membership as committed is shared with its elements until the first
+ * change ({@link #committed} null: the same elements, no copy per loaded collection); every write to
+ * the elements of a list goes through {@link #beforeWrite()} or a quiet add/remove here, which
+ * take the copy first. A set always keeps its own copy.
+ *
  * <p>Hazards: not thread-safe (a session's objects belong to one thread at a time). Reading an
  * unloaded collection runs a query on the owner's session (through its {@link LazyLoadExecutor},
  * if it has one), so it fails when the owner is detached ({@link DetachedInstanceError}) and
@@ -36,8 +41,8 @@ public final class CollectionState {
     LoaderOption.Strategy mode;
     public boolean writeOnly;
     List<LoaderOption<?>> subOptions = List.of();
-    /** Membership at load or last flush; empty for a new object. */
-    public List<Object> committed = List.of();
+    /** Membership at load or last flush; empty for a new object; null: the elements themselves (a list not changed since). */
+    private List<Object> committed = List.of();
     private int muted;
     /** True when the membership may differ from {@link #committed}: set by every change, cleared at load and flush. */
     public boolean changed;
@@ -107,6 +112,25 @@ public final class CollectionState {
         if (!writeOnly) {
             beforeRead();
         }
+        detachCommitted();
+    }
+
+    /** Membership at load or last flush (read only). */
+    @SuppressWarnings("unchecked")
+    public List<Object> committed() {
+        return committed != null ? committed : (List<Object>) (List<?>) elements;
+    }
+
+    /** Before the elements change: the committed membership takes its own copy if it shares them. */
+    private void detachCommitted() {
+        if (committed == null) {
+            committed = new ArrayList<>(elements);
+        }
+    }
+
+    /** After a load or flush: the committed membership is what the elements hold now. */
+    private void commitElements() {
+        committed = elements instanceof List<?> ? null : new ArrayList<>(elements);
     }
 
     private String metamodel() {
@@ -116,8 +140,15 @@ public final class CollectionState {
     /** Replaces the contents as loaded from the database (no events); marks loaded. */
     public void loadedWith(Collection<?> items) {
         elements.clear();
-        elements.addAll(items);
-        committed = new ArrayList<>(elements);
+        if (elements instanceof ArrayList<Object> list) { // one array of the exact size, not a copy of items then of that
+            list.ensureCapacity(items.size());
+            for (Object o : items) {
+                list.add(o);
+            }
+        } else {
+            elements.addAll(items);
+        }
+        commitElements();
         loaded = true;
         changed = false;
     }
@@ -135,7 +166,11 @@ public final class CollectionState {
     /** After a flush: what is there now is what the database has. */
     public void committedNow() {
         changed = false;
-        committed = writeOnly ? List.of() : new ArrayList<>(elements);
+        if (writeOnly) {
+            committed = List.of();
+        } else {
+            commitElements();
+        }
         if (writeOnly) {
             elements.clear();
             writeOnlyRemovals.clear();
@@ -150,6 +185,9 @@ public final class CollectionState {
 
     /** Elements added since load/flush, by identity. */
     public List<Object> added() {
+        if (committed == null) {
+            return new ArrayList<>();
+        }
         Map<Object, Boolean> was = identitySet(committed);
         List<Object> out = new ArrayList<>();
         for (Object o : elements) {
@@ -165,7 +203,7 @@ public final class CollectionState {
         if (writeOnly) {
             return writeOnlyRemovals;
         }
-        if (committed.isEmpty()) {
+        if (committed == null || committed.isEmpty()) {
             return List.of();
         }
         Map<Object, Boolean> now = identitySet(elements);
@@ -215,6 +253,7 @@ public final class CollectionState {
 
     /** Adds without events (the other side of a sync); loads nothing. */
     void addQuietly(Object item) {
+        detachCommitted();
         markChanged();
         muted++;
         try {
@@ -227,6 +266,7 @@ public final class CollectionState {
     }
 
     void removeQuietly(Object item) {
+        detachCommitted();
         markChanged();
         muted++;
         try {

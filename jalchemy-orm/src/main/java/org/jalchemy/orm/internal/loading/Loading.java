@@ -1096,6 +1096,8 @@ public final class Loading {
         private RelationshipProperty[] backs;
         private InstanceStateImpl lastParent;
         private Found last;
+        /** Per spec: how many objects the previous parent's list ended with (the next list's capacity). */
+        private int[] sizes;
     }
 
     /**
@@ -1108,12 +1110,12 @@ public final class Loading {
         final boolean[] loading;
 
         @SuppressWarnings("unchecked")
-        Found(InstanceStateImpl parent, List<JoinedSpec> specs) {
+        Found(InstanceStateImpl parent, List<JoinedSpec> specs, int[] sizes) {
             int n = specs.size();
             lists = new List[n];
             loading = new boolean[n];
             for (int j = 0; j < n; j++) {
-                lists[j] = new ArrayList<>();
+                lists[j] = new ArrayList<>(Math.max(4, sizes[j])); // siblings tend to have as many: grown once, not 6 times for 100
                 RelationshipProperty rel = specs.get(j).rel;
                 if (rel.isCollection()) {
                     CollectionState cs = parent.collections[rel.index()];
@@ -1131,6 +1133,7 @@ public final class Loading {
             acc.specs = specs;
             acc.maps = new Map[n];
             acc.backs = new RelationshipProperty[n];
+            acc.sizes = new int[n];
             for (int j = 0; j < n; j++) {
                 acc.maps[j] = session.identityMap(specs.get(j).target);
                 acc.backs[j] = backReference(specs.get(j).rel);
@@ -1138,7 +1141,12 @@ public final class Loading {
         }
         Found mine = acc.last;
         if (parent != acc.lastParent) {
-            mine = acc.found.computeIfAbsent(parent, k -> new Found(k, specs));
+            if (mine != null) {
+                for (int j = 0; j < n; j++) {
+                    acc.sizes[j] = mine.lists[j].size();
+                }
+            }
+            mine = acc.found.computeIfAbsent(parent, k -> new Found(k, specs, acc.sizes));
             acc.lastParent = parent;
             acc.last = mine;
         }

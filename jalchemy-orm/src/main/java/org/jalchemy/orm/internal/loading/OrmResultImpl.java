@@ -48,8 +48,11 @@ public final class OrmResultImpl implements OrmResult {
     private InstanceStateImpl lastParent;
     /** Where a joined row holds its parent's single-column key, or -1: parents are not reused. */
     private int parentKeyAt = -1;
-    /** The previous joined row (when {@code parentKeyAt >= 0}): its parent columns are reused while the key repeats. */
-    private Object[] previousRow;
+    /**
+     * The array every joined row is read into (when {@code parentKeyAt >= 0}): its parent columns
+     * stay while the key repeats. Transient: what a row hydrates is copied out of it (slices).
+     */
+    private Object[] rowBuffer;
     /** The rows of a {@link #buffered()} result (null for a cursor result), and the next one's index. */
     private final List<OrmRow> rows;
     private int pos;
@@ -307,15 +310,20 @@ public final class OrmResultImpl implements OrmResult {
         return new RowImpl(items, plan);
     }
 
-    /** The next row's values (an array of its own), or null at the end. */
+    /**
+     * The next row's values, or null at the end: an array of its own, except for joined rows
+     * ({@code parentKeyAt >= 0}), which all come in {@link #rowBuffer} (only slices of it are kept).
+     */
     private Object[] fetch() {
         if (parentKeyAt < 0) {
             return result.fetchArray();
         }
+        if (rowBuffer == null) {
+            rowBuffer = result.fetchArray();
+            return rowBuffer;
+        }
         // joined rows repeat the parent's columns: not decoded again while its key repeats
-        Object[] v = result.fetchArray(previousRow, parentKeyAt, 0, plan[0].width);
-        previousRow = v;
-        return v;
+        return result.fetchInto(rowBuffer, parentKeyAt, 0, plan[0].width) ? rowBuffer : null;
     }
 
     private static boolean allNull(Object[] v) {

@@ -184,7 +184,7 @@ final class Dependencies {
             }
             List<Object> out = new ArrayList<>(cs.elements);
             Map<Object, Boolean> current = CollectionState.identitySet(out);
-            for (Object o : cs.committed) { // removed since load: their keys still point at the deleted parent
+            for (Object o : cs.committed()) { // removed since load: their keys still point at the deleted parent
                 if (!current.containsKey(o)) {
                     out.add(o);
                 }
