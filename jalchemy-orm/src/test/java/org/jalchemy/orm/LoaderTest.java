@@ -10,6 +10,7 @@ import org.jalchemy.orm.relmodel.User;
 import org.jalchemy.orm.relmodel.User_;
 import org.jalchemy.testing.Backend;
 import org.jalchemy.testing.BackendTest;
+import org.jalchemy.testing.Db;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -282,5 +283,54 @@ class LoaderTest {
         assertThatThrownBy(() -> users.get(0).posts.get(0).comments.size())
                 .isInstanceOf(DetachedInstanceError.class)
                 .hasMessageContaining("Post.comments");
+    }
+
+    /**
+     * An eagerly loaded list shares its as-loaded membership with its elements until it changes:
+     * every way of changing it (add, remove, iterator removal, the other side moving a child)
+     * must still be seen by the flush, also after a flush made it as-loaded again.
+     */
+    @BackendTest
+    void changesToJoinedAndSelectinLoadedCollectionsAreAllFlushed(Backend backend) {
+        Engine engine = RelationshipTest.fresh(backend);
+        SessionFactory factory = SessionFactory.bind(engine);
+        try (Session session = factory.open()) {
+            User ana = new User("Ana");
+            User luis = new User("Luis");
+            ana.posts.addAll(List.of(new Post("a"), new Post("b"), new Post("c")));
+            luis.posts.add(new Post("d"));
+            session.addAll(List.of(ana, luis));
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            List<User> users = session.scalars(select(User.class).options(joinedload(User_.posts))).all();
+            User ana = byName(users, "Ana");
+            User luis = byName(users, "Luis");
+            Post b = ana.posts.stream().filter(p -> p.title.equals("b")).findFirst().orElseThrow();
+            luis.posts.add(b); // moves it: Ana's loaded list loses it quietly
+            assertThat(ana.posts).extracting(p -> p.title).containsExactlyInAnyOrder("a", "c");
+            session.flush();
+            ana.posts.removeIf(p -> p.title.equals("a")); // after the flush: delete-orphan
+            session.commit();
+        }
+        assertThat(Db.count(engine, "rel_posts")).as("a deleted as an orphan").isEqualTo(3);
+        try (Session session = factory.open()) {
+            List<User> users = session.scalars(select(User.class).options(selectinload(User_.posts))).all();
+            User luis = byName(users, "Luis");
+            assertThat(luis.posts).extracting(p -> p.title).containsExactlyInAnyOrder("b", "d");
+            luis.posts.removeIf(p -> p.title.equals("d"));
+            byName(users, "Ana").posts.add(new Post("e"));
+            session.commit();
+        }
+        try (Session session = factory.open()) {
+            List<User> users = session.scalars(select(User.class).options(selectinload(User_.posts))).all();
+            assertThat(byName(users, "Ana").posts).extracting(p -> p.title).containsExactlyInAnyOrder("c", "e");
+            assertThat(byName(users, "Luis").posts).extracting(p -> p.title).containsExactly("b");
+        }
+        assertThat(Db.count(engine, "rel_posts")).isEqualTo(3);
+    }
+
+    private static User byName(List<User> users, String name) {
+        return users.stream().filter(u -> u.name.equals(name)).findFirst().orElseThrow();
     }
 }
