@@ -168,12 +168,10 @@ public final class CollectionState {
         changed = false;
         if (writeOnly) {
             committed = List.of();
-        } else {
-            commitElements();
-        }
-        if (writeOnly) {
             elements.clear();
             writeOnlyRemovals.clear();
+        } else {
+            commitElements();
         }
     }
 

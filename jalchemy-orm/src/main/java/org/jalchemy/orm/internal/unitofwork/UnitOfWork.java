@@ -548,19 +548,13 @@ public final class UnitOfWork {
             ColumnProperty[] genArr = generated.toArray(ColumnProperty[]::new);
             if (session.insertReturning) {
                 int page = rowsPerInsert(colArr.length);
-                Compiled full = null; // every full page has the same statement: looked up once per group
+                // every full page has the same statement: looked up once per group, not per page
+                Compiled full = rows >= page ? session.statements.insert(session.dialect, m, table, colArr, page, genArr) : null;
                 for (int from = 0; from < rows; from += page) {
                     int to = Math.min(rows, from + page);
-                    Compiled c;
-                    if (to - from == page) {
-                        if (full == null) {
-                            full = session.statements.insert(session.dialect, m, table, colArr, page, genArr);
-                        }
-                        c = full;
-                    } else {
-                        c = session.statements.insert(session.dialect, m, table, colArr, to - from, genArr);
-                    }
-                    insertReturning(conn, m, c, genArr, states.subList(from, to), values.subList(from, to), colArr);
+                    Compiled c = to - from == page ? full
+                            : session.statements.insert(session.dialect, m, table, colArr, to - from, genArr);
+                    insertReturning(conn, m, c, colArr, genArr, states.subList(from, to), values.subList(from, to));
                 }
                 return false;
             }
@@ -591,18 +585,12 @@ public final class UnitOfWork {
         int rows = values.size();
         int page = rowsPerInsert(cols.length);
         ColumnProperty[] none = new ColumnProperty[0];
-        Compiled full = null; // every full page has the same statement: looked up once
+        // every full page has the same statement: looked up once, not per page
+        Compiled full = rows >= page ? session.statements.insert(session.dialect, m, table, cols, page, none) : null;
         for (int from = 0; from < rows; from += page) {
             List<Object[]> slice = values.subList(from, Math.min(rows, from + page));
-            Compiled c;
-            if (slice.size() == page) {
-                if (full == null) {
-                    full = session.statements.insert(session.dialect, m, table, cols, page, none);
-                }
-                c = full;
-            } else {
-                c = session.statements.insert(session.dialect, m, table, cols, slice.size(), none);
-            }
+            Compiled c = slice.size() == page ? full
+                    : session.statements.insert(session.dialect, m, table, cols, slice.size(), none);
             conn.executeCompiled(c, flatten(slice, cols)).close();
         }
     }
@@ -625,8 +613,8 @@ public final class UnitOfWork {
     }
 
     /** Runs {@code c}, a multi-row {@code INSERT ... RETURNING} of {@code states}, and sets what it returned on the objects. */
-    private void insertReturning(Connection conn, Mapper<?> m, Compiled c, ColumnProperty[] gen,
-                                 List<InstanceStateImpl> states, List<Object[]> values, ColumnProperty[] cols) {
+    private void insertReturning(Connection conn, Mapper<?> m, Compiled c, ColumnProperty[] cols, ColumnProperty[] gen,
+                                 List<InstanceStateImpl> states, List<Object[]> values) {
         int rows = states.size();
         // the returned rows as bare arrays (no Row per object): they are only read here
         Object[][] returned = new Object[rows][];
