@@ -403,8 +403,10 @@ public class Result implements Iterable<Row>, AutoCloseable {
             }
             SqlType<?>[] r = readers;
             int n = r.length;
-            Object key = read(r, keyAt);
-            boolean same = key != null && key.equals(row[keyAt]);
+            Object previous = row[keyAt];
+            SqlType<?> kt = r[keyAt];
+            Object key = kt != null ? kt.readIfChanged(rs, keyAt + 1, previous) : JdbcValues.readObject(rs, keyAt + 1);
+            boolean same = key != null && (key == previous || kt == null && key.equals(previous));
             row[keyAt] = key;
             for (int i = 0; i < n; i++) {
                 if (i != keyAt && !(same && i >= from && i < to)) {

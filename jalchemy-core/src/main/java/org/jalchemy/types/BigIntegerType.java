@@ -33,6 +33,15 @@ public final class BigIntegerType extends SqlType<Long> {
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    @Override
+    public Object readIfChanged(ResultSet rs, int index, Object previous) throws SQLException {
+        long v = rs.getLong(index);
+        if (v == 0 && rs.wasNull()) {
+            return null;
+        }
+        return previous instanceof Long p && p == v ? previous : (Long) v;
+    }
+
     /** Also takes Integer, Short and Byte (widened exactly). */
     @Override
     public Long coerce(Object value) {

@@ -32,4 +32,13 @@ public final class IntegerType extends SqlType<Integer> {
         int v = rs.getInt(index);
         return v == 0 && rs.wasNull() ? null : v;
     }
+
+    @Override
+    public Object readIfChanged(ResultSet rs, int index, Object previous) throws SQLException {
+        int v = rs.getInt(index);
+        if (v == 0 && rs.wasNull()) {
+            return null;
+        }
+        return previous instanceof Integer p && p == v ? previous : (Integer) v;
+    }
 }

@@ -29,6 +29,17 @@ public abstract class SqlType<T> {
     /** Reads column {@code index}; returns null for SQL NULL. */
     public abstract T read(ResultSet rs, int index) throws SQLException;
 
+    /**
+     * Reads column {@code index} of a row that may repeat the previous row's value: returns
+     * {@code previous} itself when the column equals it (non-null), else what {@link #read} returns.
+     * For readers of rows grouped by a key, which then see an unchanged key by identity; a type
+     * whose values are boxed primitives compares without boxing.
+     */
+    public Object readIfChanged(ResultSet rs, int index, Object previous) throws SQLException {
+        T v = read(rs, index);
+        return v != null && v.equals(previous) ? previous : v;
+    }
+
     /** Binds {@code value} (possibly null) at {@code index}. */
     public final void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {

@@ -102,6 +102,33 @@ class ResultApiTest {
     }
 
     @BackendTest
+    void fetchIntoKeepsARepeatedIntegerKeyAsTheSameObject(Backend backend) {
+        Engine e = setup(backend, 0);
+        try (Connection c = e.connect()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int id = 1001; id <= 1003; id++) { // outside Integer's cache: each read boxes a new object
+                rows.add(Map.of("id", id, "user_name", "p" + id, "city", "c"));
+            }
+            c.execute(insert(people), rows);
+            Alias other = people.alias("other");
+            ColumnClause<Integer> otherId = other.c(ID);
+            Result r = c.execute(select(pId, pName, otherId).selectFrom(people.join(other, pId.ne(otherId)))
+                    .orderBy(pId, otherId));
+            Object[] row = new Object[3];
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            Object first = row[0];
+            assertThat(row).containsExactly(1001, "p1001", 1002);
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).containsExactly(1001, "p1001", 1003);
+            assertThat(row[0]).as("a repeated key is not read into a new Integer").isSameAs(first);
+            assertThat(r.fetchInto(row, 0, 0, 2)).isTrue();
+            assertThat(row).as("a new key is read").containsExactly(1002, "p1002", 1001);
+            assertThat(row[0]).isNotSameAs(first);
+            r.close();
+        }
+    }
+
+    @BackendTest
     void typedAccessByColumnNameAndIndex(Backend backend) {
         Engine e = setup(backend, 3);
         try (Connection c = e.connect()) {

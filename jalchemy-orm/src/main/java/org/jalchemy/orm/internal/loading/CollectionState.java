@@ -35,7 +35,8 @@ import java.util.Map;
 public final class CollectionState {
     final InstanceStateImpl owner;
     final RelationshipProperty rel;
-    public final Collection<Object> elements;
+    /** The members; a list collection may be given a loader's list in place of its own ({@link #loadedWithOwned}). */
+    public Collection<Object> elements;
     Collection<Object> facade;
     public boolean loaded;
     LoaderOption.Strategy mode;
@@ -151,6 +152,22 @@ public final class CollectionState {
         commitElements();
         loaded = true;
         changed = false;
+    }
+
+    /**
+     * As {@link #loadedWith}, taking {@code items} itself as a list collection's elements instead
+     * of copying it: for a loader's list of one parent's objects, which nothing else holds or
+     * changes afterwards (the caller's promise). A set copies.
+     */
+    public void loadedWithOwned(List<Object> items) {
+        if (elements instanceof ArrayList<?> && items.getClass() == ArrayList.class) {
+            elements = items;
+            commitElements();
+            loaded = true;
+            changed = false;
+        } else {
+            loadedWith(items);
+        }
     }
 
     /** Forgets the contents: the next access loads again. */

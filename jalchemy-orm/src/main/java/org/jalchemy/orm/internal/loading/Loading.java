@@ -439,7 +439,7 @@ public final class Loading {
         }
         countLazy(cs.rel);
         Map<InstanceStateImpl, List<Object>> found = loadCollections(cs.rel, List.of(cs.owner), Plan.of(cs.subOptions));
-        cs.loadedWith(found.getOrDefault(cs.owner, List.of()));
+        cs.loadedWithOwned(found.getOrDefault(cs.owner, List.of()));
     }
 
     private void countLazy(RelationshipProperty rel) {
@@ -827,7 +827,7 @@ public final class Loading {
             case SELECTIN, JOINED, CONTAINS_EAGER -> {
                 Map<InstanceStateImpl, List<Object>> found = loadCollections(rel, todo, Plan.of(d.sub()));
                 for (InstanceStateImpl st : todo) {
-                    st.collections[i].loadedWith(found.getOrDefault(st, List.of()));
+                    st.collections[i].loadedWithOwned(found.getOrDefault(st, List.of()));
                 }
             }
             case NOLOAD -> todo.forEach(st -> st.collections[i].loadedWith(List.of()));
@@ -1060,18 +1060,22 @@ public final class Loading {
                 return false;
             }
             if (st.mapper != mapper) {
-                mapper = st.mapper;
-                refBits = 0;
-                collections = false;
-                for (RelationshipProperty rel : mapper.relationships()) {
-                    if (rel.isCollection()) {
-                        collections = true;
-                    } else {
-                        refBits |= bit(rel);
-                    }
-                }
+                learn(st.mapper);
             }
             return collections || (st.staleRefs & refBits) != 0;
+        }
+
+        private void learn(Mapper<?> m) {
+            mapper = m;
+            refBits = 0;
+            collections = false;
+            for (RelationshipProperty rel : m.relationships()) {
+                if (rel.isCollection()) {
+                    collections = true;
+                } else {
+                    refBits |= bit(rel);
+                }
+            }
         }
     }
 
@@ -1125,60 +1129,75 @@ public final class Loading {
         }
     }
 
-    /** Reads the joined columns of one row for {@code parent}. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Reads the joined columns of one row for {@code parent}. Runs once per row: kept small enough
+     * for the JIT to compile it into its caller, with what happens once per result or per parent
+     * in the methods it calls.
+     */
     void consume(Object[] values, InstanceStateImpl parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
-        int n = specs.size();
         if (acc.specs == null) {
-            acc.specs = specs;
-            acc.maps = new Map[n];
-            acc.backs = new RelationshipProperty[n];
-            acc.sizes = new int[n];
-            for (int j = 0; j < n; j++) {
-                acc.maps[j] = session.identityMap(specs.get(j).target);
-                acc.backs[j] = backReference(specs.get(j).rel);
-            }
+            startJoined(specs, acc);
         }
-        Found mine = acc.last;
-        if (parent != acc.lastParent) {
-            if (mine != null) {
-                for (int j = 0; j < n; j++) {
-                    acc.sizes[j] = mine.lists[j].size();
-                }
-            }
-            mine = acc.found.computeIfAbsent(parent, k -> new Found(k, specs, acc.sizes));
-            acc.lastParent = parent;
-            acc.last = mine;
-        }
-        for (int j = 0; j < n; j++) {
+        Found mine = parent == acc.lastParent ? acc.last : nextParent(parent, specs, acc);
+        for (int j = 0, n = specs.size(); j < n; j++) {
             JoinedSpec spec = specs.get(j);
             if (allNull(values, spec.offset, spec.offset + spec.width)) {
                 continue;
             }
-            List<Object> l = mine.lists[j];
             Object[] slice = Arrays.copyOfRange(values, spec.offset, spec.offset + spec.width);
             InstanceStateImpl child = session.hydrateState(spec.target, acc.maps[j], slice);
             Object obj = child.object;
-            boolean dup = false;
-            if (n > 1 || !spec.rel.isCollection()) { // several joins multiply rows; one join does not
-                for (Object o : l) {
-                    if (o == obj) {
-                        dup = true;
-                        break;
-                    }
-                }
+            List<Object> l = mine.lists[j];
+            // several joins multiply rows, and a reference repeats on each: one join of a collection does not
+            if ((n > 1 || !spec.rel.isCollection()) && containsIdentity(l, obj)) {
+                continue;
             }
-            if (!dup) {
-                l.add(obj);
-                RelationshipProperty back = acc.backs[j];
-                if (back != null && mine.loading[j]) {
-                    pointBack(back, child, obj, parent.object);
-                }
-                if (spec.target.hasRelationships() && acc.need.needed(child)) {
-                    acc.needing.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
-                }
+            l.add(obj);
+            RelationshipProperty back = acc.backs[j];
+            if (back != null && mine.loading[j]) {
+                pointBack(back, child, obj, parent.object);
+            }
+            if (spec.target.hasRelationships() && acc.need.needed(child)) {
+                acc.needing.computeIfAbsent(spec, k -> new ArrayList<>()).add(child);
             }
         }
+    }
+
+    /** The first joined row of a result: what every row needs, looked up once. */
+    @SuppressWarnings("unchecked")
+    private void startJoined(List<JoinedSpec> specs, JoinedAccumulator acc) {
+        int n = specs.size();
+        acc.specs = specs;
+        acc.maps = new Map[n];
+        acc.backs = new RelationshipProperty[n];
+        acc.sizes = new int[n];
+        for (int j = 0; j < n; j++) {
+            acc.maps[j] = session.identityMap(specs.get(j).target);
+            acc.backs[j] = backReference(specs.get(j).rel);
+        }
+    }
+
+    /** The first row of another parent: its entry (a new one, or the one from its earlier rows). */
+    private static Found nextParent(InstanceStateImpl parent, List<JoinedSpec> specs, JoinedAccumulator acc) {
+        Found previous = acc.last;
+        if (previous != null) {
+            for (int j = 0; j < previous.lists.length; j++) {
+                acc.sizes[j] = previous.lists[j].size();
+            }
+        }
+        Found mine = acc.found.computeIfAbsent(parent, k -> new Found(k, specs, acc.sizes));
+        acc.lastParent = parent;
+        acc.last = mine;
+        return mine;
+    }
+
+    private static boolean containsIdentity(List<Object> l, Object obj) {
+        for (int i = 0, n = l.size(); i < n; i++) {
+            if (l.get(i) == obj) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1196,7 +1215,7 @@ public final class Loading {
                 if (rel.isCollection()) {
                     CollectionState cs = parent.collections[i];
                     if (f.loading[j] && cs != null && !cs.loaded && !cs.writeOnly && cs.installed()) {
-                        cs.loadedWith(objects);
+                        cs.loadedWithOwned(objects);
                     }
                 } else {
                     setRef(parent, i, rel, objects.isEmpty() ? null : objects.get(0));

@@ -144,6 +144,22 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
             values[found] = value;
             return old;
         }
+        add(key, value);
+        return null;
+    }
+
+    /**
+     * {@link #put} of a key the caller has just failed to {@link #get} (nothing changed the map
+     * since): skips the second search. Hazard: a key already in the map would be entered twice.
+     */
+    void putAbsent(Object key, InstanceStateImpl value) {
+        if (key == null || value == null) {
+            throw new NullPointerException("identity map keys and states cannot be null");
+        }
+        add(key, value);
+    }
+
+    private void add(Object key, InstanceStateImpl value) {
         int run = insert(key, key.hashCode(), value);
         size++;
         modCount++;
@@ -153,7 +169,6 @@ final class IdentityMap extends AbstractMap<Object, InstanceStateImpl> {
             mixed = true;
             rehash(keys.length);
         }
-        return null;
     }
 
     /** The capacity to grow to: double, or the hinted size's capacity when larger (only past {@link SizeHints#FROM} entries). */

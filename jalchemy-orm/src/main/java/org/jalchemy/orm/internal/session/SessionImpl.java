@@ -823,47 +823,70 @@ public final class SessionImpl implements Session {
         return st;
     }
 
+    /**
+     * The state of the row's object: the one already in {@code im}, brought up to date, or a new
+     * one. Runs once per loaded row: the common path is kept small for the JIT, with the rarer
+     * ones (present object, deferred columns, listeners) in the methods it calls.
+     */
     private InstanceStateImpl hydrateExact(Mapper<?> m, Map<Object, InstanceStateImpl> im, Object[] values,
                                            long unloaded, boolean populateExisting) {
         Object id = m.identityFromValues(values);
         InstanceStateImpl st = im.get(id);
         if (st != null) {
-            if (st.expired || populateExisting) {
-                populate(st, values, unloaded);
-                st.staleRefs = -1L;
-            } else if ((st.unloaded & ~unloaded) != 0L) {
-                fillUnloaded(st, values, st.unloaded & ~unloaded);
-            }
-            return st;
+            return refreshed(st, values, unloaded, populateExisting);
         }
         Object o = unloaded == 0L ? newLoaded(m, values) : null;
         if (o == null) {
-            o = m.newInstance();
-            List<ColumnProperty> props = m.properties();
-            for (int i = 0; i < values.length; i++) {
-                if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
-                    props.get(i).set(o, values[i]);
-                } else {
-                    values[i] = props.get(i).get(o); // the Java default: not a change
-                }
-            }
+            o = newFromProperties(m, values, unloaded);
         }
         st = new InstanceStateImpl(o, m, ObjectState.PERSISTENT, this);
         st.identity = id;
         st.snapshot = m.hasMutableJson() ? m.copyMutable(values) : values; // the fields keep the originals
         st.unloaded = unloaded;
-        java.util.List<org.jalchemy.orm.SessionListener> ls = factory.listeners();
-        if (!ls.isEmpty()) {
-            for (org.jalchemy.orm.SessionListener l : ls) {
-                l.objectLoaded(this, m.type());
-            }
-        }
         states.put(o, st);
-        im.put(id, st);
+        if (im instanceof IdentityMap map) {
+            map.putAbsent(id, st); // get(id) found nothing above, and no code that could change the map ran since
+        } else {
+            im.put(id, st);
+        }
+        if (!factory.listeners().isEmpty()) {
+            notifyLoaded(m);
+        }
         if (m.hasRelationships()) {
             loading().initLoaded(st);
         }
         return st;
+    }
+
+    /** An object the session already holds, met in a row again: reloaded when expired (or asked to), else its unloaded columns filled. */
+    private static InstanceStateImpl refreshed(InstanceStateImpl st, Object[] values, long unloaded, boolean populateExisting) {
+        if (st.expired || populateExisting) {
+            populate(st, values, unloaded);
+            st.staleRefs = -1L;
+        } else if ((st.unloaded & ~unloaded) != 0L) {
+            fillUnloaded(st, values, st.unloaded & ~unloaded);
+        }
+        return st;
+    }
+
+    /** A new object set property by property (no generated accessor, or columns not loaded: those keep the Java default). */
+    private static Object newFromProperties(Mapper<?> m, Object[] values, long unloaded) {
+        Object o = m.newInstance();
+        List<ColumnProperty> props = m.properties();
+        for (int i = 0; i < values.length; i++) {
+            if (unloaded == 0L || i >= 64 || (unloaded & (1L << i)) == 0L) {
+                props.get(i).set(o, values[i]);
+            } else {
+                values[i] = props.get(i).get(o); // the Java default: not a change
+            }
+        }
+        return o;
+    }
+
+    private void notifyLoaded(Mapper<?> m) {
+        for (org.jalchemy.orm.SessionListener l : factory.listeners()) {
+            l.objectLoaded(this, m.type());
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The session's per-mapper identity map behaves as a {@code HashMap} keyed by {@code equals}
  * through growth and back-shift removal: checked against a {@code HashMap} over random
- * operations, with clustered integer keys, composite (List) keys and keys whose hash codes collide.
+ * operations (puts, removes, and the get-then-{@code putAbsent} of loading), with clustered integer keys, composite (List) keys and keys whose hash codes collide.
  */
 class IdentityMapTest {
 
@@ -50,9 +50,16 @@ class IdentityMapTest {
         for (int step = 0; step < 20_000; step++) {
             Object k = keyOf.apply(r.nextInt(range));
             switch (r.nextInt(3)) {
-                case 0, 1 -> {
+                case 0 -> {
                     InstanceStateImpl st = state(k);
                     assertThat(im.put(k, st)).isSameAs(ref.put(k, st));
+                }
+                case 1 -> { // what loading does: a get, then putAbsent only when it found nothing
+                    InstanceStateImpl st = state(k);
+                    if (im.get(k) == null) {
+                        im.putAbsent(k, st);
+                        assertThat(ref.put(k, st)).isNull();
+                    }
                 }
                 default -> assertThat(im.remove(k)).isSameAs(ref.remove(k));
             }
