@@ -157,11 +157,13 @@ public final class CollectionState {
     /**
      * As {@link #loadedWith}, taking {@code items} itself as a list collection's elements instead
      * of copying it: for a loader's list of one parent's objects, which nothing else holds or
-     * changes afterwards (the caller's promise). A set copies.
+     * changes afterwards (the caller's promise). Its spare capacity is dropped (a copy only when
+     * the loader's size guess was off), so a loaded list holds what a copy would. A set copies.
      */
     public void loadedWithOwned(List<Object> items) {
-        if (elements instanceof ArrayList<?> && items.getClass() == ArrayList.class) {
-            elements = items;
+        if (elements instanceof ArrayList<?> && items instanceof ArrayList<Object> list && list.getClass() == ArrayList.class) {
+            list.trimToSize();
+            elements = list;
             commitElements();
             loaded = true;
             changed = false;

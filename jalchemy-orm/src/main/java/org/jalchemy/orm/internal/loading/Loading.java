@@ -575,6 +575,7 @@ public final class Loading {
             Object lastKey = null;
             List<InstanceStateImpl> lastParents = null;
             List<Object>[] lastLists = null;
+            int expected = 4; // a new parent's list capacity: the previous parent's count once known
             try (Result res = one != null ? session.readConnection().execute(one, Map.of(PARENT_KEY, chunk.get(0)))
                     : session.readConnection().execute(sel)) {
                 for (Object[] values = res.fetchArray(); values != null; values = res.fetchArray()) {
@@ -585,6 +586,9 @@ public final class Loading {
                     }
                     Object key = values[keyIndex];
                     if (key == null || !key.equals(lastKey)) { // rows come grouped by key: look up each key once
+                        if (lastLists != null && lastLists.length > 0) {
+                            expected = Math.max(4, lastLists[0].size()); // siblings tend to have as many
+                        }
                         List<InstanceStateImpl> ps = byKey.get(key);
                         if (ps == null && key != null) {
                             ps = byNorm.get(norm(key));
@@ -594,8 +598,9 @@ public final class Loading {
                         lastLists = null;
                         if (ps != null) {
                             lastLists = new List[ps.size()];
+                            int capacity = expected;
                             for (int k = 0; k < ps.size(); k++) {
-                                lastLists[k] = out.computeIfAbsent(ps.get(k), x -> new ArrayList<>());
+                                lastLists[k] = out.computeIfAbsent(ps.get(k), x -> new ArrayList<>(capacity));
                             }
                         }
                     }
